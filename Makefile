@@ -1,0 +1,25 @@
+# Two commands do everything on a fresh Debian machine with Swift:
+#   make run   installs libedit-dev if missing, builds release, starts the REPL
+#   make test  installs libedit-dev if missing, runs every test
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps bench
+
+deps:
+	@pkg-config --exists libedit || { \
+	  echo "installing libedit-dev (line editing for the REPL)"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config; }
+
+build: deps
+	swift build -c release
+
+run: build
+	./.build/release/nnlab
+
+test: deps
+	swift test
+
+bench: deps
+	swift build -c release
+	./.build/release/nnlab-bench

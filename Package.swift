@@ -1,0 +1,28 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+// The modules are the layers: NNCore at the bottom, NNDiagnosis and NNPlot on it,
+// NNLab (the session) above them, and the thin executable on top.
+let package = Package(
+    name: "nnlab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnlab", targets: ["nnlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "NNCore"),
+        .target(name: "NNLab", dependencies: ["NNCore"]),
+        .executableTarget(
+            name: "nnlab",
+            dependencies: [
+                "NNLab", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),
+    ]
+)
