@@ -1,5 +1,5 @@
 /// Points with binary labels, stored row-major in one contiguous buffer.
-public struct Dataset: Equatable {
+public struct Dataset: Equatable, Sendable {
     /// Feature values, `count × features`, row-major, raw (unscaled).
     public var x: [Double]
     /// Labels, 0 or 1.

@@ -1,6 +1,6 @@
 /// StandardScaler: per-feature mean and population standard deviation, fit on
 /// the training rows and applied to any rows. A constant feature keeps scale 1.
-public struct Scaler: Equatable {
+public struct Scaler: Equatable, Sendable {
     public var mean: [Double]
     public var scale: [Double]
 

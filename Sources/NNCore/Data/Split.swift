@@ -1,6 +1,6 @@
 /// A train/test split as indices into a `Dataset`, in the order scikit-learn's
 /// `train_test_split(test_size=f, random_state=seed)` returns rows.
-public struct Split: Equatable {
+public struct Split: Equatable, Sendable {
     public var train: [Int]
     public var test: [Int]
 

@@ -8,7 +8,7 @@ import Darwin
 /// (`init_genrand`), `random_sample`, the polar Box–Muller `gauss` with its cached
 /// second value, and `permutation`/`shuffle` built on masked rejection sampling.
 /// It is a value: copy it to fork a stream, pass it `inout` to consume one.
-public struct RandomState {
+public struct RandomState: Sendable {
     private var mt = [UInt32](repeating: 0, count: 624)
     private var index = 624
     private var cachedGauss: Double?

@@ -1,0 +1,127 @@
+/// A stack of Dense layers ending in one logit; the output probability is
+/// sigmoid(logit). All weights and biases sit in one flat buffer so that an
+/// optimizer updates them in one loop.
+public struct Network: Equatable, Sendable {
+    public let layers: [Dense]
+    public var parameters: [Double]
+
+    /// The layer sizes of `dense16 relu · dense8 tanh` are `[(16, .relu), (8, .tanh)]`;
+    /// an empty list is the linear model (logistic regression).
+    public init(inputs: Int, hidden: [(units: Int, activation: Activation)]) {
+        var layers: [Dense] = []
+        var width = inputs, offset = 0
+        for h in hidden + [(units: 1, activation: .linear)] {
+            let layer = Dense(inputs: width, outputs: h.units, activation: h.activation, offset: offset)
+            layers.append(layer)
+            offset += layer.parameterCount
+            width = h.units
+        }
+        self.layers = layers
+        self.parameters = Array(repeating: 0, count: offset)
+    }
+
+    /// Glorot-uniform kernels drawn layer by layer in row-major order, zero biases (Keras' defaults).
+    public mutating func initialize(using rng: inout RandomState) {
+        for layer in layers {
+            let limit = (6.0 / Double(layer.inputs + layer.outputs)).squareRoot()
+            for k in 0..<(layer.inputs * layer.outputs) {
+                parameters[layer.offset + k] = rng.uniform(low: -limit, high: limit)
+            }
+            for k in 0..<layer.outputs { parameters[layer.biasOffset + k] = 0 }
+        }
+    }
+
+    public var inputs: Int { layers[0].inputs }
+    public var hidden: [Dense] { Array(layers.dropLast()) }
+
+    /// `dense(2→16) · relu · dense(16→1) · sigmoid`
+    public var summary: String {
+        var parts: [String] = []
+        for layer in layers {
+            parts.append("dense(\(layer.inputs)→\(layer.outputs))")
+            if layer.activation != .linear { parts.append(layer.activation.rawValue) }
+        }
+        return (parts + ["sigmoid"]).joined(separator: " · ")
+    }
+
+    public static func == (l: Network, r: Network) -> Bool {
+        l.parameters == r.parameters && l.layers.map(\.outputs) == r.layers.map(\.outputs)
+            && l.layers.map(\.activation) == r.layers.map(\.activation) && l.inputs == r.inputs
+    }
+
+    /// Logits for the `n` rows of `x`.
+    public func logits(_ x: [Double]) -> [Double] {
+        let n = x.count / inputs
+        let ws = Workspace(self, capacity: max(n, 1))
+        x.withUnsafeBufferPointer { xb in
+            parameters.withUnsafeBufferPointer { p in forward(p.baseAddress!, xb.baseAddress!, n, ws) }
+        }
+        return Array(UnsafeBufferPointer(start: ws.a[layers.count - 1], count: n))
+    }
+
+    /// Hidden activations of the `n` rows of `x`, one buffer per hidden layer (`n × units`),
+    /// and their pre-activations: what dead-unit and saturation checks look at.
+    public func hiddenValues(_ x: [Double]) -> [(z: [Double], a: [Double])] {
+        let n = x.count / inputs
+        let ws = Workspace(self, capacity: max(n, 1))
+        x.withUnsafeBufferPointer { xb in
+            parameters.withUnsafeBufferPointer { p in forward(p.baseAddress!, xb.baseAddress!, n, ws) }
+        }
+        return hidden.indices.map { l in
+            (Array(UnsafeBufferPointer(start: ws.z[l], count: n * layers[l].outputs)),
+             Array(UnsafeBufferPointer(start: ws.a[l], count: n * layers[l].outputs)))
+        }
+    }
+
+    @inline(__always)
+    func forward(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ n: Int, _ ws: Workspace) {
+        var input = x
+        for (l, layer) in layers.enumerated() {
+            layer.forward(p, x: input, n: n, z: ws.z[l], a: ws.a[l])
+            input = UnsafePointer(ws.a[l])
+        }
+    }
+
+    /// Forward and backward over `n` rows: fills `ws.grad` with the gradient of the
+    /// mean loss and returns the summed loss.
+    @inline(__always)
+    func lossAndGradient(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                         _ n: Int, _ ws: Workspace) -> Double {
+        forward(p, x, n, ws)
+        let out = ws.a[layers.count - 1]
+        var total = 0.0
+        let dOut = ws.delta[(layers.count - 1) % 2]
+        let scale = 1.0 / Double(n)
+        for r in 0..<n {
+            total += BinaryCrossEntropy.loss(logit: out[r], label: y[r])
+            dOut[r] = BinaryCrossEntropy.gradient(logit: out[r], label: y[r]) * scale
+        }
+        ws.grad.update(repeating: 0, count: parameters.count)
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+            let input = l == 0 ? x : UnsafePointer(ws.a[l - 1])
+            layers[l].backward(p, g: ws.grad, x: input, n: n, z: ws.z[l], a: ws.a[l],
+                               dA: ws.delta[l % 2], dX: l == 0 ? nil : ws.delta[(l - 1) % 2])
+        }
+        return total
+    }
+
+    /// Scratch buffers for `capacity` rows, allocated once per training run.
+    final class Workspace {
+        let z: [UnsafeMutablePointer<Double>]
+        let a: [UnsafeMutablePointer<Double>]
+        let delta: [UnsafeMutablePointer<Double>]
+        let grad: UnsafeMutablePointer<Double>
+
+        init(_ net: Network, capacity: Int) {
+            z = net.layers.map { .allocate(capacity: capacity * $0.outputs) }
+            a = net.layers.map { .allocate(capacity: capacity * $0.outputs) }
+            let widest = net.layers.map(\.outputs).max()!
+            delta = (0..<2).map { _ in .allocate(capacity: capacity * widest) }
+            grad = .allocate(capacity: net.parameters.count)
+        }
+
+        deinit {
+            (z + a + delta + [grad]).forEach { $0.deallocate() }
+        }
+    }
+}
