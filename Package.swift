@@ -15,7 +15,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NNCore"),
-        .target(name: "NNLab", dependencies: ["NNCore"]),
+        .target(name: "NNDiagnosis", dependencies: ["NNCore"]),
+        .target(name: "NNPlot", dependencies: ["NNCore"]),
+        .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot"]),
         .executableTarget(
             name: "nnlab",
             dependencies: [
@@ -23,6 +25,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis"]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
         .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),
     ]
 )

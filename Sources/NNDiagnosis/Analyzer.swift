@@ -1,0 +1,33 @@
+import NNCore
+
+/// Everything an analyzer may look at: the data (and how it was made), the model,
+/// the training run with its history, and how training ended.
+public struct DiagnosisContext: Sendable {
+    public var data: PreparedData
+    /// How the data was generated; nil for data loaded from a file.
+    public var spec: DataSpec?
+    /// Dataset indices of labels flipped on purpose (known only for generated data).
+    public var flipped: [Int]
+    /// The trained run: network, settings, optimizer state and history.
+    public var run: TrainingRun
+    public var stop: StopReason
+
+    public init(data: PreparedData, spec: DataSpec?, flipped: [Int], run: TrainingRun, stop: StopReason) {
+        self.data = data
+        self.spec = spec
+        self.flipped = flipped
+        self.run = run
+        self.stop = stop
+    }
+
+    public var hiddenLayers: [Fix.Layer] {
+        run.network.hidden.map { Fix.Layer(units: $0.outputs, activation: $0.activation) }
+    }
+}
+
+/// Looks at a run and returns zero or more findings. Analyzers never print.
+public protocol Analyzer: Sendable {
+    /// The ids this analyzer can emit.
+    var ids: [String] { get }
+    func analyze(_ context: DiagnosisContext) -> [Finding]
+}
