@@ -1,0 +1,77 @@
+/// What a command accepts, as data: parsing, help, completion and suggestions all read it.
+public struct CommandSpec: Sendable {
+    /// `data circles`, `train`, `export data`: the verb and, for verbs with several forms, the form.
+    public var name: String
+    /// What may follow the name besides `key=value`s.
+    public var words: Words
+    public var keys: [KeySpec]
+    /// One line for `help`.
+    public var summary: String
+    /// Longer text for `help VERB`, may be empty.
+    public var details: String
+    public var examples: [String]
+
+    public enum Words: Sendable, Equatable {
+        case none
+        /// Bare words from a fixed list, each at most once (`continue`, `verify`).
+        case flags([String])
+        /// `linear` or `denseN ACT ...`.
+        case layers
+        /// One optional command name (`help train`).
+        case topic
+    }
+
+    public var verb: Substring { name.split(separator: " ")[0] }
+    public var form: Substring? { name.split(separator: " ").dropFirst().first }
+
+    public func key(_ name: String) -> KeySpec? { keys.first { $0.name == name } }
+
+    public var usage: String {
+        var parts = [name]
+        switch words {
+        case .none: break
+        case .flags(let f): parts += f.map { "[\($0)]" }
+        case .layers: parts.append("linear | denseN ACT [denseN ACT ...]")
+        case .topic: parts.append("[command]")
+        }
+        parts += keys.map { $0.required ? "\($0.name)=\($0.placeholder)" : "[\($0.name)=\($0.placeholder)]" }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// One `key=value` a command accepts, with its type, default and allowed range.
+public struct KeySpec: Sendable {
+    public var name: String
+    public var kind: Kind
+    /// Shown in help; nil when the key has no default (required or optional without one).
+    public var defaultText: String?
+    public var help: String
+    public var required = false
+
+    public enum Kind: Sendable, Equatable {
+        case integer(ClosedRange<Int>)
+        case real(ClosedRange<Double>, openLow: Bool)
+        case choice([String])
+        case path(ext: String)
+    }
+
+    public var placeholder: String {
+        switch kind {
+        case .integer, .real: return defaultText ?? "N"
+        case .choice(let c): return c.joined(separator: "|")
+        case .path(let ext): return "PATH.\(ext)"
+        }
+    }
+
+    /// "between 1 and 100000", "one of adam, sgd", for errors and help.
+    public var allowed: String {
+        switch kind {
+        case .integer(let r): return "a whole number from \(r.lowerBound) to \(r.upperBound)"
+        case .real(let r, let openLow):
+            let low = Text.number(r.lowerBound), high = Text.number(r.upperBound)
+            return openLow ? "a number above \(low) and at most \(high)" : "a number from \(low) to \(high)"
+        case .choice(let c): return "one of " + c.joined(separator: ", ")
+        case .path(let ext): return "a file name ending in .\(ext)"
+        }
+    }
+}

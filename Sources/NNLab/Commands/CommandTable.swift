@@ -1,0 +1,99 @@
+import NNCore
+
+/// The one table of commands. Dispatch, `help`, completion and "did you mean" read it; nothing repeats it.
+public enum CommandTable {
+    public static let all: [CommandSpec] = dataCommands + [
+        CommandSpec(name: "data info", words: .none, keys: [format],
+                    summary: "sizes, class counts, ranges, split and corruptions of the data",
+                    details: "", examples: ["data info", "data info format=json"]),
+        CommandSpec(name: "export data", words: .none,
+                    keys: [KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "where to write", required: true)],
+                    summary: "write the data as CSV: index,x1,x2,label,split (raw values)",
+                    details: "Values are written unscaled, as the shortest text that reads back to the same number.",
+                    examples: ["export data file=circles.csv"]),
+        CommandSpec(name: "model", words: .layers, keys: [],
+                    summary: "choose the network: linear, or hidden layers like dense16 relu",
+                    details: """
+                    `model linear` is one Dense(1, sigmoid) layer: logistic regression, a straight boundary.
+                    `model dense16 relu` adds a hidden layer of 16 units with ReLU; more layers follow in order.
+                    The output layer (one unit, sigmoid) is always added. Activations: \(activations.joined(separator: ", ")).
+                    """,
+                    examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"]),
+        CommandSpec(name: "train", words: .flags(["continue"]), keys: [
+            KeySpec(name: "lr", kind: .real(0...10, openLow: true), defaultText: "0.001", help: "learning rate"),
+            KeySpec(name: "epochs", kind: .integer(1...Limits.epochs), defaultText: "500", help: "passes over the training set"),
+            KeySpec(name: "batch", kind: .integer(1...Limits.points), defaultText: "32", help: "points per gradient step"),
+            KeySpec(name: "optimizer", kind: .choice(OptimizerKind.allCases.map(\.rawValue)), defaultText: "adam", help: "update rule"),
+            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order"),
+            KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels"),
+        ], summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
+                    details: """
+                    Weights start from Glorot-uniform draws of the train seed; batches are reshuffled every epoch.
+                    `continue` keeps the current weights and optimizer state and trains more epochs.
+                    Ctrl-C stops training and keeps the model trained so far.
+                    """,
+                    examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"]),
+        CommandSpec(name: "evaluate", words: .none, keys: [format],
+                    summary: "accuracy and loss on train and test, recall per class, confusion matrix",
+                    details: "", examples: ["evaluate", "evaluate format=json"]),
+        CommandSpec(name: "status", words: .none, keys: [],
+                    summary: "what is loaded, the model, and the last training", details: "", examples: ["status"]),
+        CommandSpec(name: "help", words: .topic, keys: [],
+                    summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"]),
+        CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"]),
+    ]
+
+    static let activations = Activation.allCases.map(\.rawValue)
+
+    static let format = KeySpec(name: "format", kind: .choice(["text", "json"]), defaultText: "text",
+                                help: "json prints one line of JSON")
+
+    /// `data circles`, `data moons`, ...: one form per built-in generator, all with the same keys.
+    static var dataCommands: [CommandSpec] {
+        DataSpec.Kind.allCases.map { kind in
+            CommandSpec(name: "data \(kind.rawValue)", words: .none, keys: [
+                KeySpec(name: "n", kind: .integer(Limits.minPoints...Limits.points), defaultText: "200", help: "number of points"),
+                KeySpec(name: "noise", kind: .real(0...10, openLow: false), defaultText: Text.number(kind.defaultNoise),
+                        help: "standard deviation of the Gaussian noise"),
+                KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "points and split"),
+                KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing"),
+                KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train"),
+                KeySpec(name: "flip", kind: .real(0...0.5, openLow: false), defaultText: "0", help: "fraction of training labels to flip"),
+                KeySpec(name: "imbalance", kind: .real(0...1, openLow: true), defaultText: "1", help: "keep class 1 at this ratio to class 0"),
+            ], summary: kind.summary, details: "",
+                        examples: ["data \(kind.rawValue)", "data \(kind.rawValue) noise=0.1 seed=7", "data \(kind.rawValue) n=400 test=0.3"])
+        }
+    }
+
+    /// Commands whose name starts with `verb`.
+    public static func forms(of verb: Substring) -> [CommandSpec] { all.filter { $0.verb == verb } }
+
+    public static var verbs: [String] {
+        var seen = Set<Substring>()
+        return all.compactMap { seen.insert($0.verb).inserted ? String($0.verb) : nil }
+    }
+}
+
+/// Sizes refused up front, named in the error.
+public enum Limits {
+    public static let points = 20_000
+    public static let minPoints = 10
+    public static let epochs = 100_000
+    public static let units = 512
+    public static let layers = 6
+    /// Multiply-adds of one `train` (epochs × points × weights), about a minute in a release build.
+    public static let trainingWork = 3e10
+}
+
+extension DataSpec.Kind {
+    var summary: String { Self.summaries[rawValue] ?? "a built-in two-class data set" }
+
+    private static let summaries = [
+        "circles": "two concentric rings (radii 1 and 2), the seed's data, bit-compatible with NumPy",
+        "moons": "two interleaving half circles",
+        "xor": "four clusters, opposite corners share a class",
+        "spiral": "two interleaved spirals",
+        "blobs": "two well-separated blobs: a straight line splits them",
+        "gauss": "two overlapping Gaussian clouds with a known Bayes error",
+    ]
+}

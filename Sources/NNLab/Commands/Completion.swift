@@ -1,0 +1,37 @@
+/// Tab completion from the command table: verbs, forms, bare words, `key=` names and choice values.
+public enum Completion {
+    /// Candidates for the word `partial`, given the text of the line before it.
+    public static func candidates(before: String, partial: String) -> [String] {
+        let words = Tokenizer.tokenize(before).map(\.text)
+        return options(after: words, partial: partial).filter { $0.hasPrefix(partial) }
+    }
+
+    static func options(after words: [String], partial: String) -> [String] {
+        guard let verb = words.first else { return CommandTable.verbs }
+        let forms = CommandTable.forms(of: Substring(verb))
+        guard let first = forms.first else { return [] }
+        var spec = first
+        if first.form != nil {
+            guard words.count >= 2, let chosen = forms.first(where: { $0.form! == words[1] }) else {
+                return words.count == 1 ? forms.map { String($0.form!) } : []
+            }
+            spec = chosen
+        }
+        if let eq = partial.firstIndex(of: "=") {
+            guard let key = spec.key(String(partial[..<eq])) else { return [] }
+            if case .choice(let choices) = key.kind { return choices.map { key.name + "=" + $0 } }
+            return []
+        }
+        let given = Set(words.compactMap { $0.split(separator: "=").first.map(String.init) })
+        let keys = spec.keys.filter { !given.contains($0.name) }.map { $0.name + "=" }
+        switch spec.words {
+        case .none: return keys
+        case .flags(let flags): return flags.filter { !given.contains($0) } + keys
+        case .topic: return words.count == 1 ? CommandTable.verbs : []
+        case .layers:
+            // After `denseN` comes an activation; otherwise another layer (or linear, first).
+            if let last = words.last, last.hasPrefix("dense"), words.count > 1 { return CommandTable.activations }
+            return (words.count == 1 ? ["linear"] : []) + ["dense8", "dense16", "dense32", "dense64"]
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// A command line checked against the table: which command, its bare words, its typed values.
+public struct Invocation: Sendable {
+    public var spec: CommandSpec
+    public var words: [Token]
+    public var values: [String: Value]
+
+    public enum Value: Equatable, Sendable {
+        case integer(Int), real(Double), text(String)
+    }
+
+    public func has(_ flag: String) -> Bool { words.contains { $0.text == flag } }
+    public func integer(_ key: String) -> Int? { if case .integer(let v)? = values[key] { return v }; return nil }
+    public func real(_ key: String) -> Double? {
+        switch values[key] {
+        case .real(let v)?: return v
+        case .integer(let v)?: return Double(v)
+        default: return nil
+        }
+    }
+    public func text(_ key: String) -> String? { if case .text(let v)? = values[key] { return v }; return nil }
+}
+
+/// One clear line about what is wrong with a command, and where.
+public struct CommandError: Error, Equatable, Sendable {
+    public var message: String
+    public var column: Int?
+    public init(_ message: String, column: Int? = nil) {
+        self.message = message
+        self.column = column
+    }
+}
+
+public enum Parser {
+    /// nil for a blank or comment-only line.
+    public static func parse(_ line: String) throws -> Invocation? {
+        let tokens = Tokenizer.tokenize(line)
+        guard let verb = tokens.first else { return nil }
+        let forms = CommandTable.forms(of: Substring(verb.text))
+        guard let first = forms.first else {
+            throw CommandError("unknown command '\(verb.text)'" + Suggest.phrase(verb.text, CommandTable.verbs)
+                               + " (type help for the list)", column: verb.column)
+        }
+        var rest = tokens.dropFirst()
+        var spec = first
+        if first.form != nil {
+            let names = forms.map { String($0.form!) }
+            guard let formToken = rest.first, !formToken.text.contains("=") else {
+                throw CommandError("\(verb.text) needs one of: \(names.joined(separator: ", "))", column: verb.column)
+            }
+            guard let chosen = forms.first(where: { $0.form! == formToken.text }) else {
+                throw CommandError("unknown \(verb.text) '\(formToken.text)'" + Suggest.phrase(formToken.text, names)
+                                   + " (one of: \(names.joined(separator: ", ")))", column: formToken.column)
+            }
+            spec = chosen
+            rest = rest.dropFirst()
+        }
+        var invocation = Invocation(spec: spec, words: [], values: [:])
+        for token in rest {
+            if let eq = token.text.firstIndex(of: "=") {
+                let name = String(token.text[..<eq]), raw = String(token.text[token.text.index(after: eq)...])
+                guard let key = spec.key(name) else {
+                    let keys = spec.keys.map(\.name)
+                    throw CommandError("\(spec.name) has no key '\(name)'" + Suggest.phrase(name, keys, suffix: "=")
+                                       + (keys.isEmpty ? " (it takes none)" : " (keys: \(keys.joined(separator: ", ")))"),
+                                       column: token.column)
+                }
+                guard invocation.values[name] == nil else {
+                    throw CommandError("\(name)= is given twice; keep one", column: token.column)
+                }
+                invocation.values[name] = try value(raw, for: key, column: token.column)
+            } else {
+                try checkWord(token, of: spec, given: invocation.words)
+                invocation.words.append(token)
+            }
+        }
+        if let missing = spec.keys.first(where: { $0.required && invocation.values[$0.name] == nil }) {
+            throw CommandError("\(spec.name) needs \(missing.name)=\(missing.placeholder)")
+        }
+        return invocation
+    }
+
+    static func checkWord(_ token: Token, of spec: CommandSpec, given: [Token]) throws {
+        switch spec.words {
+        case .none:
+            throw CommandError("\(spec.name) takes no word '\(token.text)'"
+                               + (spec.keys.isEmpty ? "" : "; its keys are written key=value: \(spec.keys.map { $0.name + "=" }.joined(separator: " "))"),
+                               column: token.column)
+        case .flags(let flags):
+            guard flags.contains(token.text) else {
+                let keys = spec.keys.map(\.name)
+                if keys.contains(token.text) {
+                    throw CommandError("\(token.text) needs a value: \(token.text)=\(spec.key(token.text)!.placeholder)", column: token.column)
+                }
+                throw CommandError("\(spec.name) does not know '\(token.text)'"
+                                   + Suggest.phrase(token.text, flags + keys.map { $0 + "=" }), column: token.column)
+            }
+            if given.contains(where: { $0.text == token.text }) {
+                throw CommandError("'\(token.text)' is given twice", column: token.column)
+            }
+        case .topic:
+            if !given.isEmpty { throw CommandError("help takes one command name", column: token.column) }
+        case .layers:
+            break // the model command checks its layer words itself
+        }
+    }
+
+    static func value(_ raw: String, for key: KeySpec, column: Int) throws -> Invocation.Value {
+        let bad = CommandError(raw.isEmpty ? "\(key.name)= needs a value: \(key.allowed)"
+                                           : "\(key.name) must be \(key.allowed) (got '\(raw.prefix(40))')",
+                               column: column)
+        switch key.kind {
+        case .integer(let range):
+            // 1e3 is a fine way to write a thousand; 1e12 still gets the range.
+            guard let d = Double(raw), d.isFinite, d == d.rounded() else { throw bad }
+            guard d >= Double(range.lowerBound), d <= Double(range.upperBound) else { throw bad }
+            return .integer(Int(d))
+        case .real(let range, let openLow):
+            guard let d = Double(raw), d.isFinite, range.contains(d), !(openLow && d == range.lowerBound) else { throw bad }
+            return .real(d)
+        case .choice(let choices):
+            guard choices.contains(raw) else {
+                throw CommandError("\(key.name) must be \(key.allowed) (got '\(raw.prefix(40))')"
+                                   + Suggest.phrase(raw, choices), column: column)
+            }
+            return .text(raw)
+        case .path(let ext):
+            guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096 else { throw bad }
+            return .text(raw)
+        }
+    }
+}

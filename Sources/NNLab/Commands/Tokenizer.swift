@@ -1,0 +1,28 @@
+/// A word of a command line and where it starts, so errors can point at it.
+public struct Token: Equatable, Sendable {
+    public var text: String
+    public var column: Int
+}
+
+enum Tokenizer {
+    /// Splits on blanks; `"..."` keeps blanks inside a word; `#` at the start of a word ends the line.
+    static func tokenize(_ line: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = "", start = 0, inQuotes = false, inWord = false
+        for (column, c) in line.enumerated() {
+            if c == "\"" {
+                if !inWord { start = column; inWord = true }
+                inQuotes.toggle()
+            } else if !inQuotes && (c == " " || c == "\t") {
+                if inWord { tokens.append(Token(text: current, column: start)); current = ""; inWord = false }
+            } else if !inQuotes && !inWord && c == "#" {
+                break
+            } else {
+                if !inWord { start = column; inWord = true }
+                current.append(c)
+            }
+        }
+        if inWord { tokens.append(Token(text: current, column: start)) }
+        return tokens
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Number wording shared by every renderer: plain, short, never "nan".
+enum Text {
+    /// 0.001 → "0.001", 1e-7 → "1e-07", 500.0 → "500": the shortest text that reads back the same.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "undefined" : (x > 0 ? "infinite" : "-infinite") }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+
+    /// 0.975 → "97.5%", 1 → "100%", 0.53125 → "53.1%".
+    static func percent(_ p: Double) -> String {
+        guard p.isFinite else { return "undefined" }
+        let s = String(format: "%.1f", p * 100)
+        return (s.hasSuffix(".0") ? String(s.dropLast(2)) : s) + "%"
+    }
+
+    /// A loss or similar value with 4 significant digits: 0.04632, 0.6931, 12.35.
+    static func value(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "undefined" : "infinite" }
+        if x != 0 && abs(x) < 1e-4 { return String(format: "%.2e", x) }
+        return String(format: "%.4g", x)
+    }
+}

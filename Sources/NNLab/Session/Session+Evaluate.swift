@@ -1,0 +1,52 @@
+import NNCore
+
+extension Session {
+    func evaluations() throws -> (train: Evaluation, test: Evaluation) {
+        let (data, run) = try requireRun()
+        let t = data.prepared.training
+        return (Evaluation(network: run.network, x: t.xTrain, y: t.yTrain), Evaluation(network: run.network, x: t.xTest, y: t.yTest))
+    }
+
+    /// `evaluate [format=json]`.
+    func evaluate(json: Bool) throws -> String {
+        let (train, test) = try evaluations()
+        if json {
+            func object(_ e: Evaluation) -> JSON {
+                .object([("accuracy", .number(e.accuracy)), ("loss", .number(e.loss)), ("n", .integer(e.n)),
+                         ("recall", .array(e.recall.map { $0.map(JSON.number) ?? .null })),
+                         ("confusion", .array(e.confusion.map(JSON.integers)))])
+            }
+            return JSON.object([("train", object(train)), ("test", object(test))]).rendered
+        }
+        func row(_ name: String, _ e: Evaluation) -> [String] {
+            [name, Text.percent(e.accuracy), "\(e.confusion[0][0] + e.confusion[1][1])/\(e.n)", Text.value(e.loss),
+             e.recall[0].map(Text.percent) ?? "-", e.recall[1].map(Text.percent) ?? "-"]
+        }
+        let table = TextTable.render([["", "accuracy", "correct", "loss", "recall 0", "recall 1"], row("train", train), row("test", test)])
+        let m = test.confusion
+        let confusion = TextTable.render([["test", "predicted 0", "predicted 1"],
+                                          ["actual 0", "\(m[0][0])", "\(m[0][1])"],
+                                          ["actual 1", "\(m[1][0])", "\(m[1][1])"]])
+        return table + "\n\n" + confusion
+    }
+
+    /// `status`: what is loaded, the model, and the last training.
+    func status() -> String {
+        var lines: [String] = []
+        lines.append(data.map(dataSummary) ?? "data: none (try: data circles)")
+        if let hidden {
+            let net = run?.network ?? Network(inputs: data?.prepared.dataset.features ?? 2, hidden: hidden.map { ($0.units, $0.activation) })
+            lines.append("model: \(net.summary) (\(net.parameters.count) parameters)")
+        } else {
+            lines.append("model: none (try: model dense16 relu)")
+        }
+        if let run, let last = run.history.last {
+            let c = run.config
+            lines.append("trained: \(run.history.records.count) epochs, \(c.optimizer.rawValue) lr \(Text.number(c.learningRate)) batch \(c.batch) seed \(c.seed)"
+                         + " → train \(Text.percent(last.trainAccuracy)) · test \(Text.percent(last.testAccuracy))")
+        } else {
+            lines.append("trained: not yet" + (hidden != nil && data != nil ? " (try: train)" : ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

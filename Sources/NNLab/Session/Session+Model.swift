@@ -1,0 +1,52 @@
+import NNCore
+
+extension Session {
+    /// `model linear` or `model dense16 relu [dense8 tanh ...]`.
+    func model(_ words: [Token]) throws -> String {
+        let layers = try Self.parseLayers(words)
+        hidden = layers
+        run = nil
+        lastStop = nil
+        let net = Network(inputs: data?.prepared.dataset.features ?? 2, hidden: layers.map { ($0.units, $0.activation) })
+        return "model: \(net.summary) (\(net.parameters.count) parameters)"
+    }
+
+    static func parseLayers(_ words: [Token]) throws -> [Layer] {
+        let activations = CommandTable.activations
+        guard let first = words.first else {
+            throw CommandError("model needs layers: `model linear` or `model dense16 relu`")
+        }
+        if first.text == "linear" {
+            if let extra = words.dropFirst().first {
+                throw CommandError("`model linear` takes nothing after it (got '\(extra.text)')", column: extra.column)
+            }
+            return []
+        }
+        var layers: [Layer] = []
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            guard w.text.hasPrefix("dense"), let units = Int(w.text.dropFirst(5)) else {
+                throw CommandError("expected a layer like dense16, got '\(w.text)'"
+                                   + Suggest.phrase(w.text, ["linear", "dense16", "dense8", "dense32"]), column: w.column)
+            }
+            guard (1...Limits.units).contains(units) else {
+                throw CommandError("a layer has from 1 to \(Limits.units) units (got \(w.text))", column: w.column)
+            }
+            guard i + 1 < words.count else {
+                throw CommandError("\(w.text) needs an activation after it: \(activations.joined(separator: ", "))", column: w.column)
+            }
+            let a = words[i + 1]
+            guard let activation = Activation(rawValue: a.text) else {
+                throw CommandError("unknown activation '\(a.text)'" + Suggest.phrase(a.text, activations)
+                                   + " (one of: \(activations.joined(separator: ", ")))", column: a.column)
+            }
+            layers.append(Layer(units: units, activation: activation))
+            i += 2
+        }
+        guard layers.count <= Limits.layers else {
+            throw CommandError("at most \(Limits.layers) hidden layers (got \(layers.count))")
+        }
+        return layers
+    }
+}

@@ -1,0 +1,59 @@
+import NNCore
+
+extension Session {
+    /// `train [lr=] [epochs=] [batch=] [optimizer=] [seed=] [l2=] [continue]`.
+    func train(_ c: Invocation) throws -> String {
+        let data = try requireData()
+        guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
+        let previous = c.has("continue") ? run : nil
+        if c.has("continue") && previous == nil {
+            throw CommandError("nothing to continue: type `train` first")
+        }
+        var config = previous?.config ?? TrainConfig()
+        if let lr = c.real("lr") { config.learningRate = lr }
+        if let epochs = c.integer("epochs") { config.epochs = epochs }
+        if let batch = c.integer("batch") { config.batch = batch }
+        if let o = c.text("optimizer") { config.optimizer = OptimizerKind(rawValue: o)! }
+        if let seed = c.integer("seed") { config.seed = UInt32(seed) }
+        if let l2 = c.real("l2") { config.l2 = l2 }
+        if previous == nil { config.epochs = c.integer("epochs") ?? 500 }
+
+        let training = data.prepared.training
+        var current = previous ?? TrainingRun(
+            network: Network(inputs: data.prepared.dataset.features, hidden: hidden.map { ($0.units, $0.activation) }),
+            config: config)
+        let work = Double(config.epochs) * Double(training.yTrain.count + training.yTest.count) * Double(current.network.parameters.count)
+        guard work <= Limits.trainingWork else {
+            throw CommandError("that is about \(Text.number((work / 1e9).rounded()))e9 multiply-adds, over the limit of "
+                               + "\(Text.number(Limits.trainingWork / 1e9))e9 (minutes of waiting); use fewer epochs, points or units")
+        }
+        if let previous, previous.config.optimizer != config.optimizer || previous.config.learningRate != config.learningRate {
+            current.optimizer = config.optimizer.make(learningRate: config.learningRate, parameterCount: current.network.parameters.count)
+        }
+        current.config = config
+        let total = config.epochs
+        let stop = current.train(training, epochs: total, shouldStop: shouldStop, onEpoch: { self.onEpoch($0, total) })
+        run = current
+        lastStop = stop
+        return trainReport(current, stop: stop, continued: previous != nil)
+    }
+
+    func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool) -> String {
+        let c = run.config
+        var lines = ["\(continued ? "continued" : "trained") \(run.network.summary): \(c.optimizer.rawValue), lr \(Text.number(c.learningRate)), "
+                     + "batch \(c.batch), seed \(c.seed)" + (c.l2 > 0 ? ", l2 \(Text.number(c.l2))" : "")]
+        switch stop {
+        case .finished: break
+        case .interrupted(let epoch):
+            lines.append("interrupted before epoch \(epoch): the model keeps what it learned in \(run.history.records.count) epochs")
+        case .diverged(let epoch):
+            lines.append("the loss stopped being a finite number in epoch \(epoch); training stopped and kept the weights from before it."
+                         + " Try a smaller learning rate: train lr=\(Text.number(c.learningRate / 10))")
+        }
+        if let last = run.history.last {
+            lines.append("epoch \(last.epoch): loss \(Text.value(last.trainLoss)) · train \(Text.percent(last.trainAccuracy))"
+                         + " · test \(Text.percent(last.testAccuracy)) (test loss \(Text.value(last.testLoss)))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import NNCore
+
+/// A live line on stderr while training at a terminal: epoch, loss, accuracy, time left.
+/// It is redrawn at most ten times a second and erased when training ends.
+final class Progress {
+    let enabled: Bool
+    private var start: Date?
+    private var done = 0
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ record: EpochRecord, total: Int) {
+        guard enabled else { return }
+        let now = Date()
+        if start == nil { start = now }
+        done += 1
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let left = now.timeIntervalSince(start!) / Double(done) * Double(max(total - done, 0))
+        let line = String(format: "epoch %d/%d · loss %.4f · train %.1f%% · test %.1f%% · %.1f s left",
+                          done, total, record.trainLoss, record.trainAccuracy * 100, record.testAccuracy * 100, left)
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+
+    func clear() {
+        guard enabled, start != nil else { return }
+        if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        start = nil
+        done = 0
+        lastDraw = .distantPast
+    }
+}

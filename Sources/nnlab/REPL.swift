@@ -1,0 +1,38 @@
+import Foundation
+import NNLab
+
+/// Read, run, show; errors never end the loop (lua.c's doREPL).
+struct REPL {
+    let interactive: Bool
+
+    func run() -> Int32 {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        Interrupt.install()
+        let session = Session()
+        session.display = Display(columns: interactive ? Terminal.columns : 80, color: interactive && Terminal.color)
+        session.shouldStop = { Interrupt.take() }
+        let progress = Progress(enabled: interactive && isatty(STDERR_FILENO) == 1)
+        session.onEpoch = progress.update
+        var source: LineSource = interactive ? EditLineSource() : PlainLineSource()
+        if interactive { print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
+        var failed = false
+        loop: while let line = source.next() {
+            Interrupt.working(true)
+            let outputs = session.run(line)
+            Interrupt.working(false)
+            progress.clear()
+            _ = Interrupt.take()
+            for output in outputs {
+                switch output {
+                case .text(let text): print(text)
+                case .error(let message):
+                    failed = true
+                    Terminal.writeError("error: " + message)
+                case .quit: break loop
+                }
+            }
+        }
+        source.close()
+        return failed && !interactive ? 1 : 0
+    }
+}
