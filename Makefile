@@ -3,7 +3,7 @@
 #   make test  installs libedit-dev if missing, runs every test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps bench
+.PHONY: run test build deps
 
 deps:
 	@pkg-config --exists libedit || { \
@@ -19,7 +19,3 @@ run: build
 
 test: deps
 	swift test
-
-bench: deps
-	swift build -c release
-	./.build/release/nnlab-bench

@@ -28,5 +28,7 @@ let package = Package(
         .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
         .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),
+        // Runs the built `nnlab` binary: scripts, exit status, and (with lessons) every transcript.
+        .testTarget(name: "TranscriptTests", dependencies: ["NNLab"]),
     ]
 )
