@@ -3,11 +3,10 @@ import XCTest
 
 /// The `nnlab` binary that `swift test` built next to the test bundle, run as a user runs it.
 enum Executable {
+    /// On Linux the test bundle is itself the running executable, in the products folder.
     static var url: URL {
-        Bundle(for: Marker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("nnlab")
+        Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("nnlab")
     }
-
-    final class Marker {}
 
     struct Result { var stdout: String; var stderr: String; var status: Int32 }
 
