@@ -1,0 +1,59 @@
+import NNCore
+
+/// What `diagnose` returns: findings, worst first, and where the missing accuracy goes.
+public struct Report: Equatable, Sendable {
+    /// Problems, then warnings, then notes; within a severity, in the order the analyzers gave them.
+    public var findings: [Finding]
+    /// nil without a test set.
+    public var budget: ErrorBudget?
+
+    public init(findings: [Finding], budget: ErrorBudget?) {
+        self.findings = findings
+        self.budget = budget
+    }
+}
+
+/// Runs the analyzers over a session and, on request, each problem's fix as an experiment.
+public struct Doctor {
+    public let analyzers: [any Analyzer]
+
+    public init(analyzers: [any Analyzer]) {
+        self.analyzers = analyzers
+    }
+
+    public func diagnose(_ context: DiagnosisContext) -> Report {
+        let found = analyzers.flatMap { $0.analyze(context) }
+        // Sorting pairs with their position keeps the analyzers' order within a severity.
+        let sorted = found.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+        return Report(findings: sorted.map(\.element), budget: ErrorBudget(context))
+    }
+
+    /// For each problem, runs its first runnable fix on the same data (regenerated for a data fix) with
+    /// train seeds 0..<seeds and compares the median test accuracy with that of the unchanged setting
+    /// over the same seeds: a fair before/after, not one lucky or unlucky run against five.
+    /// Model and data fixes train as long as the current run; train fixes use their own settings.
+    /// Experiments shared by several findings run once. When `shouldStop` (asked every epoch) says so,
+    /// it returns what was verified so far.
+    public func verify(_ report: Report, context: DiagnosisContext, seeds: Int = 5,
+                       shouldStop: () -> Bool = { false }) -> Report {
+        let trainSeeds = (0..<max(seeds, 1)).map(UInt32.init)
+        var known: [(experiment: Experiment, median: Double)] = []
+        var stopped = false
+        func median(_ experiment: Experiment) -> Double? {
+            if let done = known.first(where: { $0.experiment == experiment }) { return done.median }
+            guard !stopped, let accuracies = experiment.testAccuracies(on: context, seeds: trainSeeds, shouldStop: shouldStop)
+            else { stopped = true; return nil }
+            let m = RunStatistics.median(accuracies)
+            known.append((experiment, m))
+            return m
+        }
+        var verified = report
+        for (i, finding) in report.findings.enumerated() where finding.severity == .problem {
+            guard let fix = finding.fixes.first(where: { $0.change != .none }) else { continue }
+            guard let before = median(Experiment(context)), let after = median(Experiment(context, fix.change)) else { break }
+            verified.findings[i].verification = Verification(command: fix.command, before: before, after: after,
+                                                              seeds: trainSeeds.count)
+        }
+        return verified
+    }
+}

@@ -1,0 +1,67 @@
+import NNCore
+
+/// One slice of the missing test accuracy, with the numbers behind it.
+public struct BudgetShare: Equatable, Sendable {
+    /// `irreducible`, `too-simple`, `not-finished`, `gap` or `sampling`.
+    public var key: String
+    public var label: String
+    /// A fraction of all test points (not of what is missing): the shares add up to 1 − test accuracy.
+    public var share: Double
+    public var evidence: String
+
+    public init(key: String, label: String, share: Double, evidence: String) {
+        self.key = key
+        self.label = label
+        self.share = share
+        self.evidence = evidence
+    }
+}
+
+/// Where the missing test accuracy goes, split so the shares add up exactly to 1 − test accuracy.
+/// Each part is taken, in this order, from what the ones before left over, and clipped at zero:
+///  1. irreducible: the Bayes error, which no model can beat;
+///  2. model too simple / training not finished: training error above the Bayes error, charged to
+///     training when the loss was still falling, else to the model;
+///  3. sampling noise: what is left, up to the test set's 95% half-width (a test set that small
+///     cannot show a gap below that);
+///  4. gap between train and test: the rest, beyond what the test set's luck explains.
+public struct ErrorBudget: Equatable, Sendable {
+    public var trainAccuracy: Double
+    public var testAccuracy: Double
+    /// Always all five keys, in the order above (with `too-simple` before `not-finished`); unused ones are 0.
+    public var shares: [BudgetShare]
+
+    /// nil without a test set: there is nothing to account for.
+    public init?(_ context: DiagnosisContext) {
+        let facts = RunFacts(context)
+        let test = facts.test
+        guard test.n > 0 else { return nil }
+        trainAccuracy = facts.train.accuracy
+        testAccuracy = test.accuracy
+        let missing = 1 - test.accuracy
+        let bayes = facts.bayes.value
+        let irreducible = min(bayes, missing)
+        // Flipped training labels raise the training error but not the (clean) test error: not the model's fault.
+        let excess = min(max(0, facts.trainError - facts.floor), missing - irreducible)
+        let unfinished = !context.diverged && facts.trend?.isFalling == true
+        let rest = missing - irreducible - excess
+        let noise = RunStatistics.halfWidth(accuracy: test.accuracy, n: test.n)
+        let sampling = min(rest, noise)
+        let trainGap = Format.percent(max(0, facts.trainError - facts.floor))
+        shares = [
+            BudgetShare(key: "irreducible", label: "irreducible overlap", share: irreducible,
+                        evidence: facts.allowedEvidence.text),
+            BudgetShare(key: "too-simple", label: "model too simple", share: unfinished ? 0 : excess,
+                        evidence: "train error \(Format.percent(facts.trainError)) is \(trainGap) above what the data forces"
+                            + (unfinished ? ", but the loss was still falling" : " with the loss flat")),
+            BudgetShare(key: "not-finished", label: "training not finished", share: unfinished ? excess : 0,
+                        evidence: facts.trend.map { $0.evidence.text } ?? "no training history"),
+            BudgetShare(key: "gap", label: "gap between train and test", share: rest - sampling,
+                        evidence: "train \(Format.percent(trainAccuracy)) vs test \(Format.percent(testAccuracy))"),
+            BudgetShare(key: "sampling", label: "sampling noise of the test set", share: sampling,
+                        evidence: "a test set of \(test.n) points measures accuracy only to ±\(Format.percent(noise))"),
+        ]
+    }
+
+    public var missing: Double { 1 - testAccuracy }
+}

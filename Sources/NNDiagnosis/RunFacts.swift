@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NNCore
+
+extension DiagnosisContext {
+    /// After a divergence the history and weights stop short: the `diverged` finding says so, others stay quiet.
+    var diverged: Bool {
+        if case .diverged = stop { return true }
+        return false
+    }
+
+    /// The run's length as the learner meant it: the epochs trained, or those asked for when it blew up.
+    var epochs: Int { diverged ? run.config.epochs : max(run.history.records.count, 1) }
+
+    /// The run's settings with its length: the baseline every experiment changes one thing of.
+    var settings: TrainConfig {
+        var config = run.config
+        config.epochs = epochs
+        return config
+    }
+
+    /// How many hidden units of the given activations are stuck on the training points, of how many:
+    /// `isStuck` sees one unit's pre-activations, one per training point.
+    func hiddenUnits(_ activations: Set<Activation>, stuck isStuck: ([Double]) -> Bool) -> (stuck: Int, of: Int) {
+        let network = run.network
+        var stuck = 0, units = 0
+        for (layer, values) in zip(network.hidden, network.hiddenValues(data.training.xTrain))
+        where activations.contains(layer.activation) {
+            for o in 0..<layer.outputs {
+                units += 1
+                if isStuck(stride(from: o, to: values.z.count, by: layer.outputs).map { values.z[$0] }) { stuck += 1 }
+            }
+        }
+        return (stuck, units)
+    }
+
+    /// "learning rate 0.1 with adam", evidence several findings about the step size share.
+    var learningRateEvidence: Evidence {
+        Evidence("learning_rate", run.config.learningRate,
+                 "learning rate \(Format.number(run.config.learningRate)) with \(run.config.optimizer.rawValue)")
+    }
+}
+
+/// What several analyzers and the error budget read off a run, computed the same way for all.
+struct RunFacts {
+    /// The current weights measured on both splits (the history may stop short of them after a divergence).
+    let train: Evaluation, test: Evaluation
+    let bayes: BayesErrorEstimate
+    /// Share of training labels flipped on purpose: errors on those are right answers, so they are excused
+    /// on top of the Bayes error (which leaves them out; the test labels are never flipped).
+    let flipped: Double
+    let trend: LossTrend?
+
+    init(_ context: DiagnosisContext) {
+        let data = context.data.training
+        train = Evaluation(network: context.run.network, x: data.xTrain, y: data.yTrain)
+        test = Evaluation(network: context.run.network, x: data.xTest, y: data.yTest)
+        bayes = BayesError.estimate(context)
+        flipped = Double(context.flipped.count) / Double(max(train.n, 1))
+        trend = LossTrend(context.run.history.records.map(\.trainLoss))
+    }
+
+    var trainError: Double { 1 - train.accuracy }
+
+    /// The training error the data forces: overlap plus flipped labels.
+    var floor: Double { bayes.value + flipped }
+
+    /// The most training error the data excuses: the floor (with the Bayes error's upper end) plus twice
+    /// the binomial spread of an error rate measured on this many points, and never less than 2 points,
+    /// so that one or two unlucky training points do not count as a shortfall.
+    var allowedTrainError: Double {
+        let b = floor, n = Double(max(train.n, 1))
+        return bayes.high + flipped + max(0.02, 2 * (b * (1 - b) / n).squareRoot())
+    }
+
+    /// Training accuracy clearly below what the data allows.
+    var fallsShort: Bool { trainError > allowedTrainError }
+
+    /// "the data allows about 99.4% (Bayes error 0.6%, exact)"
+    var allowedEvidence: Evidence {
+        let how = bayes.exact ? "known from how the data was made"
+            : "estimated from nearest neighbours, \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
+        let flips = flipped > 0 ? "; \(Format.percent(flipped)) of the training labels were flipped on purpose" : ""
+        return Evidence("bayes_error", bayes.value,
+                        "the best possible classifier misses \(Format.percent(bayes.value)) (\(how))\(flips)")
+    }
+
+    var trainAccuracyEvidence: Evidence {
+        Evidence("train_accuracy", train.accuracy, "train accuracy \(Format.percent(train.accuracy)) (\(train.n) points)")
+    }
+
+    var testAccuracyEvidence: Evidence {
+        Evidence("test_accuracy", test.accuracy, "test accuracy \(Format.percent(test.accuracy)) (\(test.n) points)")
+    }
+}
+
+/// Where the training loss was heading over the last tenth of the run (at least 5 epochs):
+/// a least-squares line, so that one noisy epoch at either end does not decide.
+struct LossTrend {
+    /// A drop of the fitted loss by this fraction of its level over the window still counts as
+    /// falling. Flat runs (a line on circles, a dead-ReLU plateau) measure under 1%; healthy runs on
+    /// separable data keep falling about 20% per tenth, which is why "falling" alone never fires.
+    static let falling = 0.02
+
+    let firstEpoch: Int, lastEpoch: Int
+    /// The fitted loss at the window's ends.
+    let start: Double, end: Double
+
+    init?(_ losses: [Double]) {
+        guard losses.count >= 3 else { return nil }
+        let k = min(losses.count, max(5, losses.count / 10))
+        let window = Array(losses.suffix(k))
+        let meanX = Double(k - 1) / 2, meanY = window.reduce(0, +) / Double(k)
+        var sxy = 0.0, sxx = 0.0
+        for (i, y) in window.enumerated() {
+            sxy += (Double(i) - meanX) * (y - meanY)
+            sxx += (Double(i) - meanX) * (Double(i) - meanX)
+        }
+        let slope = sxy / sxx
+        firstEpoch = losses.count - k + 1
+        lastEpoch = losses.count
+        start = meanY - slope * meanX
+        end = meanY + slope * meanX
+    }
+
+    /// The fitted drop as a fraction of the starting level (negative when rising).
+    var relativeDrop: Double { start > 0 ? (start - end) / start : 0 }
+    var isFalling: Bool { relativeDrop >= Self.falling }
+
+    var evidence: Evidence {
+        let change = relativeDrop >= 0 ? "fell \(Format.percent(relativeDrop))" : "rose \(Format.percent(-relativeDrop))"
+        return Evidence("loss_trend", relativeDrop,
+                        "over epochs \(firstEpoch)–\(lastEpoch) the training loss \(change) "
+                        + "(trend \(Format.number(start)) → \(Format.number(end)))")
+    }
+}
+
+extension Evaluation {
+    var wrong: Int { confusion[0][1] + confusion[1][0] }
+}
+
+enum RunStatistics {
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted(), m = s.count / 2
+        return s.isEmpty ? 0 : s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
+    }
+
+    /// Half the width of the 95% interval of an accuracy measured on `n` points: what that many points can resolve.
+    static func halfWidth(accuracy: Double, n: Int) -> Double {
+        let (low, high) = Proportion.interval(Int((accuracy * Double(n)).rounded()), of: n)
+        return (high - low) / 2
+    }
+
+    /// Fisher's exact test, one-sided: if the `k` errors of `n` points fell on the `draws`
+    /// test points as on any others, the chance that `atLeast` or more of them land there.
+    static func fisherTail(errors k: Int, of n: Int, draws: Int, atLeast: Int) -> Double {
+        func logChoose(_ a: Int, _ b: Int) -> Double {
+            lgamma(Double(a + 1)) - lgamma(Double(b + 1)) - lgamma(Double(a - b + 1))
+        }
+        guard atLeast <= min(k, draws) else { return 0 }
+        let total = logChoose(n, draws)
+        return (max(atLeast, draws - (n - k))...min(k, draws)).reduce(0.0) { sum, x in
+            sum + exp(logChoose(k, x) + logChoose(n - k, draws - x) - total)
+        }
+    }
+}
