@@ -14,9 +14,10 @@ public enum CommandTable {
         CommandSpec(name: "model", words: .layers, keys: [],
                     summary: "choose the network: linear, or hidden layers like dense16 relu",
                     details: """
-                    `model linear` is one Dense(1, sigmoid) layer: logistic regression, a straight boundary.
-                    `model dense16 relu` adds a hidden layer of 16 units with ReLU; more layers follow in order.
-                    The output layer (one unit, sigmoid) is always added. Activations: \(activations.joined(separator: ", ")).
+                    `model linear` is one Dense(1, sigmoid) layer: a straight boundary.
+                    `model dense16 relu` adds a hidden layer of 16 ReLU units; more follow in order.
+                    The output layer (one unit, sigmoid) is always added.
+                    Activations: \(activations.joined(separator: ", ")).
                     """,
                     examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"]),
         CommandSpec(name: "train", words: .flags(["continue"]), keys: [
@@ -28,8 +29,8 @@ public enum CommandTable {
             KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels"),
         ], summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
                     details: """
-                    Weights start from Glorot-uniform draws of the train seed; batches are reshuffled every epoch.
-                    `continue` keeps the current weights and optimizer state and trains more epochs.
+                    Weights start from Glorot-uniform draws of the train seed; batches are
+                    reshuffled every epoch. `continue` keeps the weights and optimizer state.
                     Ctrl-C stops training and keeps the model trained so far.
                     """,
                     examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"]),
