@@ -20,8 +20,8 @@ public struct BudgetShare: Equatable, Sendable {
 /// Where the missing test accuracy goes, split so the shares add up exactly to 1 − test accuracy.
 /// Each part is taken, in this order, from what the ones before left over, and clipped at zero:
 ///  1. irreducible: the Bayes error, which no model can beat;
-///  2. model too simple / training not finished: training error above the Bayes error, charged to
-///     training when the loss was still falling, else to the model;
+///  2. model too simple / training not finished: training error above what the data forces (Bayes
+///     error and flipped labels), charged to the model when the loss had flattened, else to training;
 ///  3. sampling noise: what is left, up to the test set's 95% half-width (a test set that small
 ///     cannot show a gap below that);
 ///  4. gap between train and test: the rest, beyond what the test set's luck explains.
@@ -43,7 +43,8 @@ public struct ErrorBudget: Equatable, Sendable {
         let irreducible = min(bayes, missing)
         // Flipped training labels raise the training error but not the (clean) test error: not the model's fault.
         let excess = min(max(0, facts.trainError - facts.floor), missing - irreducible)
-        let unfinished = !context.diverged && facts.trend?.isFalling == true
+        // Training that had not settled (still falling, climbing, or blown up) cannot blame the model.
+        let unfinished = context.diverged || facts.trend?.isFlat != true
         let rest = missing - irreducible - excess
         let noise = RunStatistics.halfWidth(accuracy: test.accuracy, n: test.n)
         let sampling = min(rest, noise)
@@ -53,7 +54,7 @@ public struct ErrorBudget: Equatable, Sendable {
                         evidence: facts.allowedEvidence.text),
             BudgetShare(key: "too-simple", label: "model too simple", share: unfinished ? 0 : excess,
                         evidence: "train error \(Format.percent(facts.trainError)) is \(trainGap) above what the data forces"
-                            + (unfinished ? ", but the loss was still falling" : " with the loss flat")),
+                            + (unfinished ? ", but training had not settled" : " with the loss flat")),
             BudgetShare(key: "not-finished", label: "training not finished", share: unfinished ? excess : 0,
                         evidence: facts.trend.map { $0.evidence.text } ?? "no training history"),
             BudgetShare(key: "gap", label: "gap between train and test", share: rest - sampling,

@@ -12,7 +12,8 @@ public struct NotConverged: Analyzer {
         // Falling alone is normal: on separable data the loss falls forever once every point is right.
         guard let trend = facts.trend, trend.isFalling, facts.fallsShort else { return [] }
         let settings = context.settings
-        var fixes = [Fix.trainLonger(settings, by: 3 * settings.epochs)]
+        // Three times as long again, and at least Keras' default 500 epochs more for a run stopped early.
+        var fixes = [Fix.trainLonger(settings, by: max(3 * settings.epochs, 500))]
         // Ten times the step while that stays a learning rate people use.
         if settings.learningRate * 10 <= 0.1 { fixes.append(.learningRate(settings, times: 10)) }
         return [Finding(

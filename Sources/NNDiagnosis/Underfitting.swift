@@ -9,7 +9,7 @@ public struct Underfitting: Analyzer {
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
         guard !context.diverged else { return [] }
         let facts = RunFacts(context)
-        guard let trend = facts.trend, !trend.isFalling, facts.fallsShort else { return [] }
+        guard let trend = facts.trend, trend.isFlat, facts.fallsShort else { return [] }
         return [Finding(
             id: "underfitting", severity: .problem,
             headline: "The model gets \(Format.percent(facts.train.accuracy)) of the training points right "
