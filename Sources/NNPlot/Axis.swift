@@ -1,0 +1,77 @@
+/// One axis of a figure: its title and the range it shows, linear or logarithmic.
+public struct Axis: Sendable, Equatable {
+    public enum Scale: Sendable, Equatable { case linear, log }
+
+    public var title: String
+    public var min: Double
+    public var max: Double
+    public var scale: Scale
+
+    public init(title: String, min: Double, max: Double, scale: Scale = .linear) {
+        precondition(min < max && (scale == .linear || min > 0), "an axis needs min < max (and min > 0 on a log scale)")
+        self.title = title
+        self.min = min
+        self.max = max
+        self.scale = scale
+    }
+
+    /// A linear axis over `values`, padded by 5% of their span on each side and widened to round numbers,
+    /// so that its ends are worth labelling.
+    static func covering(_ values: [Double], title: String) -> Axis {
+        let finite = values.filter(\.isFinite)
+        var lo = finite.min() ?? -1, hi = finite.max() ?? 1
+        if hi - lo <= 1e-9 * Swift.max(1, abs(lo)) { lo -= 1; hi += 1 }
+        let pad = 0.05 * (hi - lo)
+        let step = niceStep((hi - lo + 2 * pad) / 10)
+        return Axis(title: title, min: ((lo - pad) / step).rounded(.down) * step,
+                    max: ((hi + pad) / step).rounded(.up) * step)
+    }
+
+    /// Where `v` falls between `min` (0) and `max` (1); a log axis measures in decades.
+    func fraction(_ v: Double) -> Double {
+        switch scale {
+        case .linear: return (v - min) / (max - min)
+        case .log: return v > 0 ? (decimalLog(v) - decimalLog(min)) / (decimalLog(max) - decimalLog(min)) : -.infinity
+        }
+    }
+
+    /// The value at fraction `f` of a linear axis.
+    func value(at f: Double) -> Double { min + f * (max - min) }
+
+    /// About `count` round tick values from `min` to `max`, both ends always included.
+    func ticks(count: Int) -> [Double] {
+        var inner: [Double]
+        switch scale {
+        case .linear:
+            let step = Axis.niceStep((max - min) / Double(Swift.max(1, count)))
+            let first = Int((min / step).rounded(.up)), last = Int((max / step).rounded(.down))
+            inner = first <= last ? (first...last).map { Double($0) * step } : []
+        case .log:
+            let lo = decade(of: min) + (powerOfTen(decade(of: min)) < min ? 1 : 0), hi = decade(of: max)
+            let every = Swift.max(1, (hi - lo + count - 1) / Swift.max(1, count))
+            inner = lo <= hi ? stride(from: lo, through: hi, by: every).map(powerOfTen) : []
+            if hi - lo <= 1 {  // one decade alone is too few ticks to read a value
+                inner = (lo - 1...hi).flatMap { e in [1.0, 2, 5].map { $0 * powerOfTen(e) } }
+            }
+        }
+        let tolerance = 1e-9 * (max - min)
+        inner = inner.filter { $0 > min + tolerance && $0 < max - tolerance }
+        return [min] + inner + [max]
+    }
+
+    /// The ticks with both ends first, so the ends of the range win when labels would collide.
+    func ticksEndsFirst(count: Int) -> [Double] {
+        let t = ticks(count: count)
+        return [t[0], t[t.count - 1]] + t[1..<(t.count - 1)]
+    }
+
+    /// Label text for a tick: as many digits as the value needs, no float noise (0.30000000000000004 is "0.3").
+    static func label(_ v: Double) -> String { NumberFormat.short(v, significant: 6) }
+
+    /// The smallest of 1, 2, 5 × 10^k that is at least `raw`.
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        let p = powerOfTen(decade(of: raw))
+        return [1.0, 2, 5].map { $0 * p }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * p
+    }
+}

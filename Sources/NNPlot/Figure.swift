@@ -1,0 +1,58 @@
+/// A picture as a value: what to draw (axes, a model's regions, points, curves, a marker),
+/// not how. `terminal(_:)` and `svg()` both draw from it.
+public struct Figure: Sendable, Equatable {
+    public var title: String
+    public var x: Axis
+    public var y: Axis
+    /// The model's P(class 1) over the plot area, when a model is drawn.
+    public var regions: ProbabilityGrid?
+    public var points: [PlotPoint]
+    public var series: [Series]
+    public var marker: Marker?
+    /// One data unit as long on both axes, so circles look round (maps); charts fill the width instead.
+    public var equalAspect: Bool
+}
+
+/// Samples of P(class 1) on a `columns × rows` lattice spanning the axes edge to edge,
+/// row-major, row 0 along the bottom (y.min).
+public struct ProbabilityGrid: Sendable, Equatable {
+    public var columns: Int
+    public var rows: Int
+    public var values: [Double]
+
+    public init(columns: Int, rows: Int, values: [Double]) {
+        precondition(columns >= 2 && rows >= 2 && values.count == columns * rows, "a grid of columns × rows ≥ 2 × 2 values")
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+    }
+
+    /// Bilinear between lattice nodes; `fx` and `fy` run from 0 to 1 across the plot.
+    func value(fx: Double, fy: Double) -> Double {
+        let gx = Swift.min(Swift.max(fx, 0), 1) * Double(columns - 1)
+        let gy = Swift.min(Swift.max(fy, 0), 1) * Double(rows - 1)
+        let i = Swift.min(Int(gx), columns - 2), j = Swift.min(Int(gy), rows - 2)
+        let tx = gx - Double(i), ty = gy - Double(j)
+        let v00 = node(i, j), v10 = node(i + 1, j), v01 = node(i, j + 1), v11 = node(i + 1, j + 1)
+        return (v00 * (1 - tx) + v10 * tx) * (1 - ty) + (v01 * (1 - tx) + v11 * tx) * ty
+    }
+
+    func node(_ i: Int, _ j: Int) -> Double { values[j * columns + i] }
+}
+
+/// A curve, e.g. loss per epoch; non-finite values leave a gap.
+public struct Series: Sendable, Equatable {
+    public enum Role: Sendable, Equatable { case train, test }
+
+    public var name: String
+    public var role: Role
+    public var x: [Double]
+    public var y: [Double]
+}
+
+/// A marked place on a chart, such as the epoch with the lowest test loss.
+public struct Marker: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var label: String
+}

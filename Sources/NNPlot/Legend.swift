@@ -1,0 +1,40 @@
+/// What a figure's legend explains, derived from what the figure shows;
+/// each renderer pairs an entry with its own glyph or swatch.
+enum LegendEntry: Equatable {
+    case points(label: Int)
+    case testPoints
+    case wrong(count: Int)
+    case highlighted(count: Int)
+    case region(label: Int)
+    case series(Series.Role, name: String)
+    case marker(label: String)
+
+    var text: String {
+        switch self {
+        case .points(let label): return "class \(label)"
+        case .testPoints: return "test points"
+        case .wrong(let count): return "misclassified (\(count))"
+        case .highlighted(let count): return "highlighted (\(count))"
+        case .region(let label): return "model predicts \(label)"
+        case .series(_, let name): return name
+        case .marker(let label): return label
+        }
+    }
+}
+
+extension Figure {
+    /// Legend entries in groups (points, regions, curves); a group is kept together where there is room.
+    var legend: [[LegendEntry]] {
+        var points: [LegendEntry] = []
+        if !self.points.isEmpty {
+            points = [.points(label: 0), .points(label: 1)]
+            if self.points.contains(where: \.isTest) { points.append(.testPoints) }
+            let wrong = self.points.filter(\.wrong).count, highlighted = self.points.filter(\.highlighted).count
+            if wrong > 0 { points.append(.wrong(count: wrong)) }
+            if highlighted > 0 { points.append(.highlighted(count: highlighted)) }
+        }
+        let regions: [LegendEntry] = self.regions == nil ? [] : [.region(label: 0), .region(label: 1)]
+        let curves = series.map { LegendEntry.series($0.role, name: $0.name) } + (marker.map { [.marker(label: $0.label)] } ?? [])
+        return [points, regions, curves].filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,42 @@
+/// The colours both renderers use, each as an xterm-256 index and the same colour in hex,
+/// so the terminal and the SVG tell one story.
+struct Colour: Equatable {
+    let ansi: Int
+    let hex: String
+}
+
+enum Palette {
+    /// Regions are pale, so the dark point glyphs read on top; deeper where the model is sure (p < 0.2 or > 0.8).
+    static func region(_ p: Double) -> Colour {
+        switch p {
+        case ..<0.2: return Colour(ansi: 111, hex: "#87afff")
+        case ..<0.5: return Colour(ansi: 153, hex: "#afd7ff")
+        case ..<0.8: return Colour(ansi: 223, hex: "#ffd7af")
+        default: return Colour(ansi: 216, hex: "#ffaf87")
+        }
+    }
+
+    static func point(_ label: Int) -> Colour {
+        label == 0 ? Colour(ansi: 19, hex: "#0000af") : Colour(ansi: 124, hex: "#af0000")
+    }
+
+    /// Test points in the SVG: the class colour, lighter, so both split and class show.
+    static func testFill(_ label: Int) -> Colour {
+        label == 0 ? Colour(ansi: 147, hex: "#afafff") : Colour(ansi: 217, hex: "#ffafaf")
+    }
+
+    static let paper = Colour(ansi: 255, hex: "#eeeeee")
+    static let highlight = Colour(ansi: 220, hex: "#ffd700")
+    static let white = Colour(ansi: 231, hex: "#ffffff")
+    static let ink = Colour(ansi: 16, hex: "#000000")
+    static let boundary = Colour(ansi: 236, hex: "#303030")
+    static let marker = Colour(ansi: 244, hex: "#808080")
+    static let grid = Colour(ansi: 253, hex: "#dadada")
+
+    static func series(_ role: Series.Role) -> Colour {
+        role == .train ? Colour(ansi: 33, hex: "#0087ff") : Colour(ansi: 208, hex: "#ff8700")
+    }
+
+    /// Where train and test curves share a terminal cell.
+    static let bothSeries = Colour(ansi: 135, hex: "#af5fff")
+}

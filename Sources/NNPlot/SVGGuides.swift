@@ -1,0 +1,80 @@
+/// The guides around an SVG plot: axes with ticks, labels and titles, and the legend beside it.
+extension SVGRenderer {
+    static let charWidth = 7.0  // about right for 12–13 px sans-serif digits, to keep labels apart
+
+    func drawAxes(_ w: inout SVGWriter) {
+        let bottomY = Self.top + plotHeight
+        w.open("g", ["class": "axis x", "font-size": "12", "text-anchor": "middle"])
+        var taken: [(Double, Double)] = []
+        for v in figure.x.ticksEndsFirst(count: Int(plotWidth / 70)) {
+            let text = Axis.label(v), x = px(v), half = Double(text.count) * Self.charWidth / 2
+            guard !taken.contains(where: { x - half < $0.1 + 8 && $0.0 < x + half + 8 }) else { continue }
+            taken.append((x - half, x + half))
+            w.element("line", ["x1": n(x), "x2": n(x), "y1": n(bottomY), "y2": n(bottomY + 5), "stroke": "#444444"])
+            w.element("text", ["x": n(x), "y": n(bottomY + 19)], text: text)
+        }
+        w.close("g")
+        w.open("g", ["class": "axis y", "font-size": "12", "text-anchor": "end"])
+        var rows: [Double] = []
+        for v in figure.y.ticksEndsFirst(count: Int(plotHeight / 50)) {
+            let y = py(v)
+            guard !rows.contains(where: { abs($0 - y) < 14 }) else { continue }
+            rows.append(y)
+            w.element("line", ["x1": n(Self.left - 5), "x2": n(Self.left), "y1": n(y), "y2": n(y), "stroke": "#444444"])
+            w.element("text", ["x": n(Self.left - 8), "y": n(y + 4)], text: Axis.label(v))
+        }
+        w.close("g")
+        w.element("text", ["class": "axis-title x", "x": n(Self.left + plotWidth / 2), "y": n(bottomY + 46),
+                           "text-anchor": "middle"], text: figure.x.title)
+        let middle = Self.top + plotHeight / 2
+        w.element("text", ["class": "axis-title y", "x": "18", "y": n(middle), "text-anchor": "middle",
+                           "transform": "rotate(-90 18 \(n(middle)))"],
+                  text: figure.y.title + (figure.y.scale == .log ? " (log scale)" : ""))
+    }
+
+    /// One line per entry: a swatch drawn as in the plot, then its words; a gap between groups.
+    func drawLegend(_ w: inout SVGWriter) {
+        let x = Self.left + plotWidth + 24, textX = x + 30
+        var y = Self.top + 10
+        w.open("g", ["class": "legend"])
+        for group in figure.legend {
+            var entries = group.map { ($0.text, Optional($0)) }
+            if group.contains(.region(label: 0)) { entries.append(("boundary (p = 0.5)", nil)) }
+            for (text, entry) in entries {
+                swatch(&w, entry, x: x, y: y)
+                w.element("text", ["x": n(textX), "y": n(y + 4)], text: text)
+                y += 22
+            }
+            y += 10
+        }
+        w.close("g")
+    }
+
+    /// `entry` nil is the boundary line, which only the SVG draws.
+    private func swatch(_ w: inout SVGWriter, _ entry: LegendEntry?, x: Double, y: Double) {
+        func point(_ label: Int, test: Bool = false, wrong: Bool = false, highlighted: Bool = false, at dx: Double) {
+            marker(&w, PlotPoint(index: 0, x: 0, y: 0, label: label, isTest: test, wrong: wrong, highlighted: highlighted),
+                   x: x + dx, y: y, index: nil, tooltip: nil)
+        }
+        switch entry {
+        case .points(let label): point(label, at: 10)
+        case .testPoints: point(0, test: true, at: 5); point(1, test: true, at: 17)
+        case .wrong: point(0, wrong: true, at: 5); point(1, wrong: true, at: 17)
+        case .highlighted: point(0, highlighted: true, at: 10)
+        case .region(let label):
+            let shades: [Double] = label == 0 ? [0, 0.4] : [0.6, 1]
+            for (i, shade) in shades.enumerated() {
+                w.element("rect", ["x": n(x + Double(i) * 11), "y": n(y - 7), "width": "11", "height": "14",
+                                   "fill": Palette.region(shade).hex])
+            }
+        case .series(let role, _):
+            w.element("line", ["x1": n(x), "x2": n(x + 22), "y1": n(y), "y2": n(y), "stroke": Palette.series(role).hex, "stroke-width": "2"])
+        case .marker:
+            w.element("line", ["x1": n(x + 11), "x2": n(x + 11), "y1": n(y - 8), "y2": n(y + 8), "stroke": Palette.marker.hex,
+                               "stroke-dasharray": "4 4"])
+            w.element("circle", ["cx": n(x + 11), "cy": n(y), "r": "5", "fill": "none", "stroke": Palette.ink.hex, "stroke-width": "1.5"])
+        case nil:
+            w.element("line", ["x1": n(x), "x2": n(x + 22), "y1": n(y), "y2": n(y), "stroke": Palette.boundary.hex, "stroke-width": "1.5"])
+        }
+    }
+}

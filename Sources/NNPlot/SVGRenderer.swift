@@ -1,0 +1,152 @@
+extension Figure {
+    /// A standalone SVG document: the plot area (regions, curves, every point its own element with
+    /// `data-index`), axes with tick labels and titles, and a legend. Same figure, same bytes.
+    public func svg() -> String { SVGRenderer(self).render() }
+}
+
+struct SVGRenderer {
+    static let left = 72.0, top = 48.0, right = 280.0, bottom = 64.0
+    /// Map raster cells, in pixels: small enough for a smooth boundary, large enough to keep the file small.
+    static let cell = 6.0
+
+    let figure: Figure
+    let plotWidth: Double, plotHeight: Double
+
+    init(_ figure: Figure) {
+        self.figure = figure
+        if figure.equalAspect {
+            let ratio = min(max((figure.x.max - figure.x.min) / (figure.y.max - figure.y.min), 1.0 / 3), 3)
+            (plotWidth, plotHeight) = ratio >= 1 ? (480, (480 / ratio / Self.cell).rounded() * Self.cell)
+                                                 : ((480 * ratio / Self.cell).rounded() * Self.cell, 480)
+        } else {
+            (plotWidth, plotHeight) = (600, 320)
+        }
+    }
+
+    var width: Double { Self.left + plotWidth + Self.right }
+    var height: Double { Self.top + plotHeight + Self.bottom }
+    func px(_ x: Double) -> Double { Self.left + figure.x.fraction(x) * plotWidth }
+    func py(_ y: Double) -> Double { Self.top + (1 - figure.y.fraction(y)) * plotHeight }
+    func n(_ v: Double) -> String { SVGWriter.number(v) }
+
+    func render() -> String {
+        var w = SVGWriter()
+        w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        w.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": n(width), "height": n(height),
+                       "viewBox": "0 0 \(n(width)) \(n(height))", "font-family": "sans-serif", "font-size": "13"])
+        w.element("title", [:], text: figure.title)
+        w.element("rect", ["class": "background", "width": n(width), "height": n(height), "fill": Palette.white.hex])
+        w.element("text", ["class": "title", "x": n(Self.left + plotWidth / 2), "y": n(Self.top - 18),
+                           "text-anchor": "middle", "font-size": "16"], text: figure.title)
+        drawRegions(&w)
+        drawGrid(&w)
+        drawCurves(&w)
+        drawPoints(&w)
+        w.element("rect", ["class": "frame", "x": n(Self.left), "y": n(Self.top), "width": n(plotWidth),
+                           "height": n(plotHeight), "fill": "none", "stroke": "#444444"])
+        drawAxes(&w)
+        drawLegend(&w)
+        w.close("svg")
+        return String(w.text.dropLast())
+    }
+
+    // MARK: Layers
+
+    /// Regions as a raster of rects (runs of one colour merged), then the p = 0.5 line on top.
+    private func drawRegions(_ w: inout SVGWriter) {
+        guard let grid = figure.regions else {
+            if figure.equalAspect {
+                w.element("rect", ["class": "paper", "x": n(Self.left), "y": n(Self.top), "width": n(plotWidth),
+                                   "height": n(plotHeight), "fill": Palette.paper.hex])
+            }
+            return
+        }
+        let columns = Int(plotWidth / Self.cell), rows = Int(plotHeight / Self.cell)
+        w.open("g", ["class": "regions", "shape-rendering": "crispEdges"])
+        for j in 0..<rows {
+            let colours = (0..<columns).map { i in
+                Palette.region(grid.value(fx: (Double(i) + 0.5) / Double(columns), fy: 1 - (Double(j) + 0.5) / Double(rows)))
+            }
+            var start = 0
+            for i in 1...columns where i == columns || colours[i] != colours[start] {
+                w.element("rect", ["x": n(Self.left + Double(start) * Self.cell), "y": n(Self.top + Double(j) * Self.cell),
+                                   "width": n(Double(i - start) * Self.cell), "height": n(Self.cell), "fill": colours[start].hex])
+                start = i
+            }
+        }
+        w.close("g")
+        let d = grid.contour().map { s in
+            "M\(n(Self.left + s.from.x * plotWidth)) \(n(Self.top + (1 - s.from.y) * plotHeight))"
+                + "L\(n(Self.left + s.to.x * plotWidth)) \(n(Self.top + (1 - s.to.y) * plotHeight))"
+        }.joined()
+        if !d.isEmpty {
+            w.element("path", ["class": "boundary", "d": d, "fill": "none", "stroke": Palette.boundary.hex, "stroke-width": "1.5"])
+        }
+    }
+
+    private func drawGrid(_ w: inout SVGWriter) {
+        guard !figure.equalAspect else { return }
+        w.open("g", ["class": "grid", "stroke": Palette.grid.hex])
+        for v in figure.y.ticks(count: Int(plotHeight / 50)) {
+            w.element("line", ["x1": n(Self.left), "x2": n(Self.left + plotWidth), "y1": n(py(v)), "y2": n(py(v))])
+        }
+        w.close("g")
+    }
+
+    /// One polyline per unbroken run of finite values, then the marker (a dashed line and a ring).
+    private func drawCurves(_ w: inout SVGWriter) {
+        if let m = figure.marker {
+            w.element("line", ["class": "marker", "x1": n(px(m.x)), "x2": n(px(m.x)), "y1": n(Self.top),
+                               "y2": n(Self.top + plotHeight), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
+        }
+        for s in figure.series {
+            var runs: [[String]] = [[]]
+            for (x, y) in zip(s.x, s.y) {
+                if y.isFinite, figure.y.fraction(y).isFinite { runs[runs.count - 1].append("\(n(px(x))),\(n(py(y)))") }
+                else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+            }
+            for run in runs where !run.isEmpty {
+                w.element("polyline", ["class": "series \(s.role)", "points": run.joined(separator: " "), "fill": "none",
+                                       "stroke": Palette.series(s.role).hex, "stroke-width": "2", "stroke-linejoin": "round"])
+            }
+        }
+        if let m = figure.marker {
+            w.element("circle", ["class": "marker", "cx": n(px(m.x)), "cy": n(py(m.y)), "r": "5", "fill": "none",
+                                 "stroke": Palette.ink.hex, "stroke-width": "1.5"], tooltip: m.label)
+        }
+    }
+
+    private func drawPoints(_ w: inout SVGWriter) {
+        guard !figure.points.isEmpty else { return }
+        w.open("g", ["class": "points"])
+        for p in figure.points.filter(\.isFinite).sorted(by: { $0.drawPriority < $1.drawPriority }) {
+            var tooltip = "#\(p.index) class \(p.label) \(p.isTest ? "test" : "train")"
+            if p.wrong { tooltip += ", misclassified" }
+            if p.highlighted { tooltip += ", highlighted" }
+            tooltip += " (\(NumberFormat.short(p.x)), \(NumberFormat.short(p.y)))"
+            marker(&w, p, x: px(p.x), y: py(p.y), index: p.index, tooltip: tooltip)
+        }
+        w.close("g")
+    }
+
+    /// A point's shape: class 0 a circle, class 1 a square; test points lighter inside;
+    /// misclassified ones ringed in black, highlighted ones larger and ringed in gold.
+    func marker(_ w: inout SVGWriter, _ p: PlotPoint, x: Double, y: Double, index: Int?, tooltip: String?) {
+        var classes = "point class\(p.label) \(p.isTest ? "test" : "train")"
+        if p.wrong { classes += " wrong" }
+        if p.highlighted { classes += " highlighted" }
+        let fill = p.isTest ? Palette.testFill(p.label).hex : Palette.point(p.label).hex
+        let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.ink.hex : Palette.point(p.label).hex
+        let strokeWidth = p.highlighted ? "3" : p.wrong ? "2" : "1"
+        let r = p.highlighted ? 6.0 : 4.5
+        var a: Attributes = ["class": classes]
+        if let index { a.append("data-index", String(index)) }
+        if p.label == 0 {
+            a.pairs += [("cx", n(x)), ("cy", n(y)), ("r", n(r))]
+        } else {
+            a.pairs += [("x", n(x - r)), ("y", n(y - r)), ("width", n(2 * r)), ("height", n(2 * r))]
+        }
+        a.pairs += [("fill", fill), ("stroke", stroke), ("stroke-width", strokeWidth)]
+        w.element(p.label == 0 ? "circle" : "rect", a, tooltip: tooltip)
+    }
+}

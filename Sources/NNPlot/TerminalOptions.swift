@@ -1,0 +1,43 @@
+public struct TerminalOptions: Sendable {
+    /// Width to fit; below 30 columns a plot cannot be read, so narrower requests get 30.
+    public var columns: Int
+    /// ANSI 256-colour regions and points; off gives plain text that is the same on every run.
+    public var color: Bool
+    /// Box-drawing lines, `·` and half blocks; off keeps to ASCII.
+    public var unicode: Bool
+
+    public init(columns: Int = 80, color: Bool = false, unicode: Bool = true) {
+        self.columns = columns
+        self.color = color
+        self.unicode = unicode
+    }
+}
+
+/// The characters a terminal figure is drawn with, in Unicode or in ASCII.
+struct Glyphs {
+    let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Character
+    let leftTick, bottomTick, markerLine, region0: Character
+    let ellipsis: String
+
+    static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
+                                bottomRight: "┘", leftTick: "┤", bottomTick: "┬", markerLine: "┊", region0: "·",
+                                ellipsis: "…")
+    static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
+                              bottomRight: "+", leftTick: "+", bottomTick: "+", markerLine: ":", region0: ".",
+                              ellipsis: "...")
+
+    // Points and curves use ASCII in both sets: they must read in any font.
+    static func point(_ p: PlotPoint) -> Character {
+        if p.highlighted { return "@" }
+        if p.wrong { return "!" }
+        switch (p.label == 0, p.isTest) {
+        case (true, false): return "o"
+        case (true, true): return "O"
+        case (false, false): return "x"
+        case (false, true): return "X"
+        }
+    }
+
+    static func curve(_ role: Series.Role) -> Character { role == .train ? "*" : "+" }
+    static let bothCurves: Character = "#"
+}

@@ -1,0 +1,176 @@
+extension Figure {
+    /// The figure as text: lines joined by "\n", no trailing newline, none wider than `options.columns`.
+    public func terminal(_ options: TerminalOptions) -> String {
+        TerminalRenderer(self, options).render()
+    }
+}
+
+/// Lays a figure out on a character canvas: a header, the plot area inside its axes,
+/// tick labels, the legend. What goes inside the plot area is in TerminalLayers.swift.
+struct TerminalRenderer {
+    static let mapRows = 22, chartRows = 16
+
+    let figure: Figure
+    let color: Bool
+    let unicode: Bool
+    let glyphs: Glyphs
+    let columns: Int
+    /// The plot area is the cells [left, left + width) × [top, top + height); axes and frame sit around it.
+    let left, top, width, height: Int
+    /// Maps get a closed frame, so a blank (class 1) region still has an edge.
+    let boxed: Bool
+    /// About one y label every three rows.
+    let yTickCount: Int
+
+    init(_ figure: Figure, _ options: TerminalOptions) {
+        self.figure = figure
+        color = options.color
+        unicode = options.unicode
+        glyphs = options.unicode ? .unicode : .ascii
+        columns = max(30, options.columns)
+        boxed = figure.equalAspect
+        yTickCount = (boxed ? Self.mapRows : Self.chartRows) / 3
+        left = (figure.y.ticks(count: yTickCount).map { Axis.label($0).count }.max() ?? 0) + 2
+        let available = columns - left - (boxed ? 1 : 0)
+        if figure.equalAspect {
+            // A cell is about twice as tall as it is wide, so a data unit spans twice as many columns as rows.
+            let ratio = min(max((figure.x.max - figure.x.min) / (figure.y.max - figure.y.min), 1.0 / 3), 3)
+            let wanted = Int((2 * Double(Self.mapRows) * ratio).rounded())
+            width = min(wanted, available)
+            height = wanted <= available ? Self.mapRows : max(8, Int((Double(width) / (2 * ratio)).rounded()))
+        } else {
+            width = available - 1  // leaves room for the last x label
+            height = Self.chartRows
+        }
+        top = boxed ? 2 : 1
+    }
+
+    func render() -> String {
+        let curves = curveCells()
+        let xLabels = placedXLabels()
+        let labelsEnd = xLabels.map { $0.start + $0.text.count }.max() ?? 0
+        let xTitle = figure.x.title
+        let xTitleStart = max(labelsEnd + 2, left + width + 2)
+        let xTitleOwnRow = xTitleStart + xTitle.count > columns
+        let legend = legendLines(curvesShareCells: curves.contains(3))
+        let labelRow = top + height + 1
+        var canvas = Canvas(width: columns, height: labelRow + 1 + (xTitleOwnRow ? 1 : 0) + legend.count)
+
+        drawHeader(&canvas)
+        drawPlotArea(&canvas, curves: curves)
+        drawFrame(&canvas, xTickColumns: xLabels.map(\.column))
+        for label in xLabels { canvas.write(label.text, x: label.start, y: labelRow) }
+        if xTitleOwnRow {
+            canvas.write(xTitle, x: max(0, left + (width - xTitle.count) / 2), y: labelRow + 1)
+        } else {
+            canvas.write(xTitle, x: xTitleStart, y: labelRow)
+        }
+        for (i, line) in legend.enumerated() {
+            var x = 0
+            for cell in line { canvas[x, canvas.height - legend.count + i] = cell; x += 1 }
+        }
+        return canvas.lines(color: color).joined(separator: "\n")
+    }
+
+    // MARK: Cells
+
+    /// The cell index of fraction `f` across `n` cells, clamped to the edges (non-finite included).
+    static func cellIndex(_ f: Double, _ n: Int) -> Int {
+        let v = f * Double(n)
+        guard !v.isNaN else { return 0 }
+        return Int(min(max(v, 0), Double(n - 1)).rounded(.down))
+    }
+
+    func column(_ x: Double) -> Int { left + Self.cellIndex(figure.x.fraction(x), width) }
+    func row(_ y: Double) -> Int { top + height - 1 - Self.cellIndex(figure.y.fraction(y), height) }
+
+    // MARK: Around the plot
+
+    private func drawHeader(_ canvas: inout Canvas) {
+        let yTitle = figure.y.title + (figure.y.scale == .log ? " (log scale)" : "")
+        canvas.write(yTitle, x: 0, y: 0)
+        var start = max(left + (width - figure.title.count) / 2, yTitle.isEmpty ? 0 : yTitle.count + 2)
+        var title = figure.title
+        if start + title.count > columns {
+            start = yTitle.count + 2
+            if start + title.count > columns { title = String(title.prefix(max(0, columns - start - glyphs.ellipsis.count))) + glyphs.ellipsis }
+        }
+        canvas.write(title, x: start, y: 0)
+    }
+
+    private func drawFrame(_ canvas: inout Canvas, xTickColumns: [Int]) {
+        let g = glyphs, bottom = top + height, right = left + width
+        for r in top..<bottom {
+            canvas.write(String(g.vertical), x: left - 1, y: r)
+            if boxed { canvas.write(String(g.vertical), x: right, y: r) }
+        }
+        var taken = Set<Int>()
+        for v in figure.y.ticksEndsFirst(count: yTickCount) where taken.insert(row(v)).inserted {
+            let text = Axis.label(v)
+            canvas.write(text, x: left - 2 - text.count, y: row(v))
+            canvas.write(String(g.leftTick), x: left - 1, y: row(v))
+        }
+        if boxed {
+            canvas.write(String(g.topLeft) + String(repeating: g.horizontal, count: width) + String(g.topRight), x: left - 1, y: top - 1)
+        }
+        canvas.write(String(g.bottomLeft) + String(repeating: g.horizontal, count: width) + (boxed ? String(g.bottomRight) : ""),
+                     x: left - 1, y: bottom)
+        for c in xTickColumns { canvas.write(String(g.bottomTick), x: c, y: bottom) }
+    }
+
+    /// X tick labels centred under their ticks, kept apart by at least one blank.
+    private func placedXLabels() -> [(column: Int, start: Int, text: String)] {
+        var placed: [(column: Int, start: Int, text: String)] = []
+        for v in figure.x.ticksEndsFirst(count: max(2, width / 6)) {
+            let text = Axis.label(v), c = column(v)
+            let start = min(max(c - (text.count - 1) / 2, 0), columns - text.count)
+            if !placed.contains(where: { start < $0.start + $0.text.count + 1 && $0.start < start + text.count + 1 }) {
+                placed.append((c, start, text))
+            }
+        }
+        return placed.sorted { $0.start < $1.start }
+    }
+
+    // MARK: Legend
+
+    /// Legend entries as swatch-and-words items, each group on fresh lines, wrapped to the width.
+    private func legendLines(curvesShareCells: Bool) -> [[Canvas.Cell]] {
+        var lines: [[Canvas.Cell]] = []
+        for group in figure.legend {
+            var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text.map { Canvas.Cell(char: $0) } }
+            if curvesShareCells, group.contains(where: { if case .series = $0 { return true } else { return false } }) {
+                items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + " both".map { Canvas.Cell(char: $0) },
+                             at: figure.series.count)
+            }
+            var line: [Canvas.Cell] = []
+            for item in items {
+                if !line.isEmpty, line.count + 2 + item.count > columns {
+                    lines.append(line)
+                    line = []
+                }
+                line += (line.isEmpty ? [] : [Canvas.Cell(), Canvas.Cell()]) + item
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func swatch(_ entry: LegendEntry) -> [Canvas.Cell] {
+        func cells(_ text: String, _ style: Style = Style()) -> [Canvas.Cell] { text.map { Canvas.Cell(char: $0, style: style) } }
+        func sample(_ p: PlotPoint) -> [Canvas.Cell] { cells(String(Glyphs.point(p)), pointStyle(p, background: Palette.paper)) }
+        switch entry {
+        case .points(let label): return sample(PlotPoint(index: 0, x: 0, y: 0, label: label, isTest: false))
+        case .testPoints:
+            return sample(PlotPoint(index: 0, x: 0, y: 0, label: 0, isTest: true)) + [Canvas.Cell()]
+                + sample(PlotPoint(index: 0, x: 0, y: 0, label: 1, isTest: true))
+        case .wrong: return cells("!", Style(fg: Palette.white, bg: Palette.boundary, bold: true))
+        case .highlighted: return cells("@", Style(fg: Palette.ink, bg: Palette.highlight, bold: true))
+        case .region(let label):
+            guard color else { return cells(label == 0 ? String(glyphs.region0) : "(blank)") }
+            let (sure, unsure) = label == 0 ? (0.0, 0.4) : (1.0, 0.6)
+            return [Canvas.Cell(style: Style(bg: Palette.region(sure))), Canvas.Cell(style: Style(bg: Palette.region(unsure)))]
+        case .series(let role, _): return cells(String(Glyphs.curve(role)), style(forCurves: role == .train ? 1 : 2))
+        case .marker: return cells(String(glyphs.markerLine), markerStyle)
+        }
+    }
+}

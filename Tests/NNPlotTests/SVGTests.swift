@@ -1,0 +1,93 @@
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import NNPlot
+
+/// Parses SVG with Foundation's XMLParser and keeps what the tests look at.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    struct Element { var name: String; var attributes: [String: String]; var text = "" }
+    private(set) var elements: [Element] = []
+    private var open: [Int] = []
+    let wellFormed: Bool
+
+    init(_ svg: String) {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        wellFormed = parser.parse()
+        elements = collector.elements
+    }
+
+    var texts: [String] { elements.filter { $0.name == "text" }.map(\.text) }
+    func all(_ name: String) -> [Element] { elements.filter { $0.name == name } }
+
+    private final class Collector: NSObject, XMLParserDelegate {
+        var elements: [Element] = []
+        var open: [Int] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            open.append(elements.count)
+            elements.append(Element(name: name, attributes: attributes))
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if let i = open.last { elements[i].text += string }
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            open.removeLast()
+        }
+    }
+}
+
+final class SVGTests: XCTestCase {
+    func testMapIsWellFormedWithOneElementPerPoint() {
+        let points = Fixtures.circlePoints()
+        let doc = SVGDocument(Fixtures.circlesMap.svg())
+        XCTAssertTrue(doc.wellFormed)
+        let svg = doc.elements[0]
+        XCTAssertEqual(svg.name, "svg")
+        XCTAssertEqual(svg.attributes["xmlns"], "http://www.w3.org/2000/svg")
+        for key in ["width", "height", "viewBox"] { XCTAssertNotNil(svg.attributes[key], key) }
+        let drawn = doc.elements.filter { $0.attributes["data-index"] != nil }
+        XCTAssertEqual(drawn.count, points.count)
+        XCTAssertEqual(Set(drawn.compactMap { $0.attributes["data-index"].flatMap { Int($0) } }), Set(points.map(\.index)))
+        XCTAssertEqual(drawn.filter { $0.attributes["class"]!.contains("wrong") }.count, points.filter(\.wrong).count)
+        XCTAssertEqual(drawn.filter { $0.attributes["class"]!.contains("test") }.count, points.filter(\.isTest).count)
+    }
+
+    func testMapHasRegionsBoundaryAxesAndLegend() {
+        let doc = SVGDocument(Fixtures.circlesMap.svg())
+        XCTAssertGreaterThan(doc.all("rect").count, 100)  // the region raster
+        XCTAssertEqual(doc.elements.filter { $0.attributes["class"] == "boundary" }.count, 1)
+        let texts = doc.texts
+        for text in ["x1", "x2", "-3", "3", "0", "class 0", "class 1", "test points", "model predicts 0", "model predicts 1"] {
+            XCTAssertTrue(texts.contains(text), "missing text \(text)")
+        }
+        XCTAssertTrue(texts.contains { $0.hasPrefix("misclassified (") })
+    }
+
+    func testTextIsEscaped() {
+        let figure = Plot.data(points: Fixtures.circlePoints(), title: "a < b & \"c\"")
+        let doc = SVGDocument(figure.svg())
+        XCTAssertTrue(doc.wellFormed)
+        XCTAssertTrue(doc.texts.contains("a < b & \"c\""))
+    }
+
+    func testLossChartHasPolylinesMarkerAndLogAxis() {
+        let svg = Plot.loss(history: Fixtures.history(factor: 0.8), title: "loss").svg()
+        let doc = SVGDocument(svg)
+        XCTAssertTrue(doc.wellFormed)
+        XCTAssertEqual(doc.all("polyline").map { $0.attributes["class"] }, ["series train", "series test"])
+        XCTAssertEqual(doc.all("polyline")[0].attributes["points"]?.split(separator: " ").count, 40)
+        XCTAssertTrue(doc.texts.contains("loss (log scale)"))
+        XCTAssertTrue(doc.texts.contains("epoch"))
+        XCTAssertTrue(doc.texts.contains("1e-4"))
+        XCTAssertTrue(doc.texts.contains { $0.hasSuffix("at epoch 25") })
+        XCTAssertEqual(doc.all("circle").filter { $0.attributes["class"] == "marker" }.count, 1)
+    }
+
+    func testSameBytesEveryRun() {
+        XCTAssertEqual(Fixtures.circlesMap.svg(), Fixtures.circlesMap.svg())
+        XCTAssertFalse(Fixtures.circlesMap.svg().hasSuffix("\n"))
+    }
+}
