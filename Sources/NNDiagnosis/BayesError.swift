@@ -23,46 +23,70 @@ public struct BayesErrorEstimate: Equatable, Sendable {
 }
 
 public enum BayesError {
-    /// Exact for generated data (from the generator's class densities, with the
-    /// imbalance as prior; flipped labels are label noise, not part of it);
-    /// for loaded data, the leave-one-out 15-NN error on the scaled training rows with a Wilson interval.
+    /// Exact for generated data (from the generator's class densities, with the imbalance as prior;
+    /// flipped labels are label noise, not part of it); for loaded data, the leave-one-out 15-NN
+    /// error on the standardised training rows, with a 95% interval.
     public static func estimate(_ context: DiagnosisContext) -> BayesErrorEstimate {
-        if let spec = context.spec, spec.kind == .circles {
-            let e = circles(noise: spec.noise, imbalance: spec.imbalance)
-            return BayesErrorEstimate(value: e, low: e, high: e, exact: true)
-        }
-        return nearestNeighbours(context.data, k: 15)
+        guard let spec = context.spec else { return nearestNeighbours(context.data, k: 15) }
+        let e = integrate(spec.classDensities())
+        return BayesErrorEstimate(value: e, low: e, high: e, exact: true)
     }
 
-    /// Circles: the radius of a point is Rice-distributed around 1 or 2, so the
-    /// Bayes error is a one-dimensional integral of the smaller weighted density.
-    static func circles(noise s: Double, imbalance: Double) -> Double {
-        let p1 = imbalance / (1 + imbalance), p0 = 1 - p1
-        guard s > 0 else { return 0 }
-        func density(_ r: Double, _ radius: Double) -> Double {
-            let x = r * radius / (s * s)
-            return exp(log(r) - 2 * log(s) - (r - radius) * (r - radius) / (2 * s * s)) * scaledBesselI0(x)
+    /// ∫ min(π0·p0, π1·p1) over the plane, on a grid of cells σ/4 wide (at most 300 a side): each
+    /// class's shape is spread onto the grid bilinearly, then blurred by a Gaussian along x and along y.
+    /// Bilinear spreading itself blurs by h²/6 per axis, so the kernel adds only the rest of σ².
+    /// Circles at σ 0.2 come out at 0.640% against 0.642% from the exact radial integral.
+    static func integrate(_ classes: [ClassDensity]) -> Double {
+        let sigma = classes[0].noise
+        guard sigma > 0 else { return 0 }   // the built-in shapes never touch
+        let points = classes.flatMap(\.shape)
+        let xs = stride(from: 0, to: points.count, by: 2).map { points[$0] }
+        let ys = stride(from: 1, to: points.count, by: 2).map { points[$0] }
+        let x0 = xs.min()! - 6 * sigma, y0 = ys.min()! - 6 * sigma
+        let width = xs.max()! + 6 * sigma - x0, height = ys.max()! + 6 * sigma - y0
+        let h = max(sigma / 4, max(width, height) / 300)
+        let nx = Int(width / h) + 3, ny = Int(height / h) + 3
+        let spread = (sigma * sigma - h * h / 6).squareRoot()
+        let radius = Int((5 * spread / h).rounded(.up))
+        var kernel = (-radius...radius).map { (k: Int) -> Double in
+            let d = Double(k) * h
+            return exp(-d * d / (2 * spread * spread))
         }
-        // Simpson's rule on [0, 2 + 10σ]; the integrand is smooth except for one kink.
-        let steps = 4000, upper = 2 + 10 * s, h = upper / Double(steps)
-        var sum = 0.0
-        for i in 1..<steps {
-            let r = Double(i) * h
-            sum += (i % 2 == 0 ? 2 : 4) * min(p0 * density(r, 1), p1 * density(r, 2))
+        let total = kernel.reduce(0, +)
+        kernel = kernel.map { $0 / total }
+
+        let grids = classes.map { c -> [Double] in
+            var g = [Double](repeating: 0, count: nx * ny)
+            let mass = c.prior / Double(c.shape.count / 2)
+            for p in stride(from: 0, to: c.shape.count, by: 2) {
+                let fx = (c.shape[p] - x0) / h, fy = (c.shape[p + 1] - y0) / h
+                let i = Int(fx), j = Int(fy), wx = fx - Double(i), wy = fy - Double(j)
+                g[j * nx + i] += mass * (1 - wx) * (1 - wy)
+                g[j * nx + i + 1] += mass * wx * (1 - wy)
+                g[(j + 1) * nx + i] += mass * (1 - wx) * wy
+                g[(j + 1) * nx + i + 1] += mass * wx * wy
+            }
+            g = blur(g, kernel, count: nx, step: 1, lines: ny, lineStep: nx)
+            return blur(g, kernel, count: ny, step: nx, lines: nx, lineStep: 1)
         }
-        return sum * h / 3
+        return zip(grids[0], grids[1]).reduce(0.0) { $0 + min($1.0, $1.1) }
     }
 
-    /// e^(−x)·I0(x), Abramowitz & Stegun 9.8.1–9.8.2 (relative error below 2e-7).
-    static func scaledBesselI0(_ x: Double) -> Double {
-        if x < 3.75 {
-            let t = (x / 3.75) * (x / 3.75)
-            let i0 = 1 + t * (3.5156229 + t * (3.0899424 + t * (1.2067492 + t * (0.2659732 + t * (0.0360768 + t * 0.0045813)))))
-            return exp(-x) * i0
+    /// Convolves each of `lines` lines of `count` cells (`step` apart) with `kernel`, zero outside.
+    private static func blur(_ g: [Double], _ kernel: [Double], count: Int, step: Int, lines: Int, lineStep: Int) -> [Double] {
+        let radius = kernel.count / 2
+        var out = [Double](repeating: 0, count: g.count)
+        for line in 0..<lines {
+            let base = line * lineStep
+            for i in 0..<count {
+                var sum = 0.0
+                for k in max(0, radius - i)..<min(kernel.count, count - i + radius) {
+                    sum += kernel[k] * g[base + (i + k - radius) * step]
+                }
+                out[base + i * step] = sum
+            }
         }
-        let t = 3.75 / x
-        let c = [0.39894228, 0.01328592, 0.00225319, -0.00157565, 0.00916281, -0.02057706, 0.02635537, -0.01647633, 0.00392377]
-        return c.reversed().reduce(0) { $0 * t + $1 } / x.squareRoot()
+        return out
     }
 
     /// Leave-one-out k-NN error on the training rows, standardised so no feature dominates the distance.

@@ -2,7 +2,18 @@
 /// corruptions. The same spec always gives the same points, split and flips.
 public struct DataSpec: Equatable, Codable, Sendable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
+        /// The seed's concentric circles, bit-compatible with NumPy.
         case circles
+        /// Two interleaving half circles, as scikit-learn's `make_moons`.
+        case moons
+        /// Four Gaussian blobs at (±1, ±1): class 1 where the signs of x1 and x2 differ.
+        case xor
+        /// Two spiral arms, one turn each, winding out from the centre.
+        case spiral
+        /// Two Gaussian blobs at (−1, −1) and (1, 1), far apart: a line separates them.
+        case blobs
+        /// The same two Gaussians, wide enough to overlap: the best possible classifier misses about 15.6%.
+        case gauss
     }
 
     public var kind: Kind
@@ -31,9 +42,16 @@ public struct DataSpec: Equatable, Codable, Sendable {
 }
 
 extension DataSpec.Kind {
+    /// Noise (standard deviation per coordinate) at which each set looks as it is meant to: every
+    /// set but `gauss` is nearly clean (Bayes error under 1%), `gauss` overlaps by design.
     public var defaultNoise: Double {
         switch self {
         case .circles: return 0.2
+        case .moons: return 0.1
+        case .xor: return 0.3
+        case .spiral: return 0.05
+        case .blobs: return 0.3
+        case .gauss: return 1.4
         }
     }
 }
@@ -47,12 +65,15 @@ public struct GeneratedData: Equatable, Sendable {
 }
 
 extension DataSpec {
+    /// Points, then the imbalance (before the split, so both splits share it), then the split,
+    /// then flipped training labels (the test labels stay true).
     public func generate() -> GeneratedData {
-        let dataset: Dataset
-        switch kind {
-        case .circles: dataset = Generators.circles(n: n, noise: noise, seed: seed)
-        }
+        var dataset = kind == .circles ? Generators.circles(n: n, noise: noise, seed: seed)
+                                       : Generators.alongShape(kind, n: n, noise: noise, seed: seed)
+        if imbalance != 1 { dataset = Corruptions.imbalance(dataset, ratio: imbalance, seed: seed) }
         let split = Split.shuffled(count: dataset.count, testFraction: test, seed: seed)
-        return GeneratedData(spec: self, prepared: PreparedData(dataset: dataset, split: split, scaled: scaled), flipped: [])
+        let flipped = Corruptions.flip(&dataset, rows: split.train, fraction: flip, seed: seed)
+        return GeneratedData(spec: self, prepared: PreparedData(dataset: dataset, split: split, scaled: scaled),
+                             flipped: flipped)
     }
 }

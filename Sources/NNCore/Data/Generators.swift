@@ -24,6 +24,23 @@ public enum Generators {
         return Dataset(x: x, y: Array(repeating: 0, count: half) + Array(repeating: 1, count: half), features: 2)
     }
 
+    /// Every kind but circles: `n/2` points per class (class 0 first) at `t = linspace(0, end, n/2)` along
+    /// the class's shape, each then moved by `normal(0, noise)` in x and in y, drawn point by point.
+    /// For moons and even `n` this is scikit-learn's `make_moons(n, shuffle=False, noise=noise, random_state=seed)`.
+    public static func alongShape(_ kind: DataSpec.Kind, n: Int, noise: Double, seed: UInt32) -> Dataset {
+        var rng = RandomState(seed: seed)
+        let half = n / 2
+        var x = [Double](); x.reserveCapacity(4 * half)
+        for label in 0..<2 {
+            for t in linspace(0, kind.shapeEnd, half) {
+                let p = kind.shape(label: label, at: t)
+                x.append(p.x + rng.normal(loc: 0, scale: noise))
+                x.append(p.y + rng.normal(loc: 0, scale: noise))
+            }
+        }
+        return Dataset(x: x, y: Array(repeating: 0, count: half) + Array(repeating: 1, count: half), features: 2)
+    }
+
     /// `np.linspace(start, stop, num)`: `i·step + start`, the last value exactly `stop`.
     public static func linspace(_ start: Double, _ stop: Double, _ num: Int) -> [Double] {
         guard num > 1 else { return num == 1 ? [start] : [] }
