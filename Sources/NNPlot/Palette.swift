@@ -27,6 +27,8 @@ enum Palette {
 
     static let paper = Colour(ansi: 255, hex: "#eeeeee")
     static let highlight = Colour(ansi: 220, hex: "#ffd700")
+    /// Misclassified points' ring in the SVG: a hue in neither class palette, visible on both regions.
+    static let wrong = Colour(ansi: 163, hex: "#d700af")
     static let white = Colour(ansi: 231, hex: "#ffffff")
     static let ink = Colour(ansi: 16, hex: "#000000")
     static let boundary = Colour(ansi: 236, hex: "#303030")

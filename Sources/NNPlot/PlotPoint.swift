@@ -22,9 +22,15 @@ public struct PlotPoint: Sendable, Equatable {
         self.wrong = wrong
         self.highlighted = highlighted
     }
+}
 
-    var isFinite: Bool { x.isFinite && y.isFinite }
-
-    /// Drawing order: later wins a shared terminal cell, so marked points are never hidden.
-    var drawPriority: Int { highlighted ? 3 : wrong ? 2 : isTest ? 1 : 0 }
+extension Figure {
+    /// Points that can be placed, plain ones first and marked ones last, so that where points
+    /// share a spot (a terminal cell, a few pixels) the one that matters most shows.
+    var pointsInDrawingOrder: [PlotPoint] {
+        func rank(_ p: PlotPoint) -> Int { p.highlighted ? 3 : p.wrong ? 2 : p.isTest ? 1 : 0 }
+        return points.enumerated().filter { $0.element.x.isFinite && $0.element.y.isFinite }
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+    }
 }

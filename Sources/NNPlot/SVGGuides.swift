@@ -32,25 +32,32 @@ extension SVGRenderer {
                   text: figure.y.title + (figure.y.scale == .log ? " (log scale)" : ""))
     }
 
+    static let legendLine = 22.0, legendGap = 10.0
+
+    /// The legend's groups; `nil` is the boundary line, which only the SVG draws.
+    var legendGroups: [[(text: String, entry: LegendEntry?)]] {
+        figure.legend.map { group in
+            group.map { ($0.text, $0) } + (group.contains(.region(label: 0)) ? [("boundary (p = 0.5)", nil)] : [])
+        }
+    }
+
     /// One line per entry: a swatch drawn as in the plot, then its words; a gap between groups.
+    /// Eight entries at most, so it fits beside the flattest map (160 px).
     func drawLegend(_ w: inout SVGWriter) {
-        let x = Self.left + plotWidth + 24, textX = x + 30
-        var y = Self.top + 10
+        let x = Self.left + plotWidth + 24
+        var y = Self.top + Self.legendGap
         w.open("g", ["class": "legend"])
-        for group in figure.legend {
-            var entries = group.map { ($0.text, Optional($0)) }
-            if group.contains(.region(label: 0)) { entries.append(("boundary (p = 0.5)", nil)) }
-            for (text, entry) in entries {
+        for group in legendGroups {
+            for (text, entry) in group {
                 swatch(&w, entry, x: x, y: y)
-                w.element("text", ["x": n(textX), "y": n(y + 4)], text: text)
-                y += 22
+                w.element("text", ["x": n(x + 30), "y": n(y + 4)], text: text)
+                y += Self.legendLine
             }
-            y += 10
+            y += Self.legendGap
         }
         w.close("g")
     }
 
-    /// `entry` nil is the boundary line, which only the SVG draws.
     private func swatch(_ w: inout SVGWriter, _ entry: LegendEntry?, x: Double, y: Double) {
         func point(_ label: Int, test: Bool = false, wrong: Bool = false, highlighted: Bool = false, at dx: Double) {
             marker(&w, PlotPoint(index: 0, x: 0, y: 0, label: label, isTest: test, wrong: wrong, highlighted: highlighted),

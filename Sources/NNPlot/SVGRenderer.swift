@@ -119,7 +119,7 @@ struct SVGRenderer {
     private func drawPoints(_ w: inout SVGWriter) {
         guard !figure.points.isEmpty else { return }
         w.open("g", ["class": "points"])
-        for p in figure.points.filter(\.isFinite).sorted(by: { $0.drawPriority < $1.drawPriority }) {
+        for p in figure.pointsInDrawingOrder {
             var tooltip = "#\(p.index) class \(p.label) \(p.isTest ? "test" : "train")"
             if p.wrong { tooltip += ", misclassified" }
             if p.highlighted { tooltip += ", highlighted" }
@@ -130,15 +130,15 @@ struct SVGRenderer {
     }
 
     /// A point's shape: class 0 a circle, class 1 a square; test points lighter inside;
-    /// misclassified ones ringed in black, highlighted ones larger and ringed in gold.
+    /// misclassified ones larger and ringed in magenta, highlighted ones larger and ringed in gold.
     func marker(_ w: inout SVGWriter, _ p: PlotPoint, x: Double, y: Double, index: Int?, tooltip: String?) {
         var classes = "point class\(p.label) \(p.isTest ? "test" : "train")"
         if p.wrong { classes += " wrong" }
         if p.highlighted { classes += " highlighted" }
         let fill = p.isTest ? Palette.testFill(p.label).hex : Palette.point(p.label).hex
-        let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.ink.hex : Palette.point(p.label).hex
-        let strokeWidth = p.highlighted ? "3" : p.wrong ? "2" : "1"
-        let r = p.highlighted ? 6.0 : 4.5
+        let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.wrong.hex : Palette.point(p.label).hex
+        let strokeWidth = p.highlighted || p.wrong ? "2.5" : "1"
+        let r = p.highlighted || p.wrong ? 6.0 : 4.5
         var a: Attributes = ["class": classes]
         if let index { a.append("data-index", String(index)) }
         if p.label == 0 {

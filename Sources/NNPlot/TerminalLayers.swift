@@ -17,10 +17,7 @@ extension TerminalRenderer {
                 canvas[left + i, top + j] = Canvas.Cell(char: char, style: style(forCurves: bits))
             }
         }
-        // Marked points last, so a shared cell shows the point that matters most.
-        let points = figure.points.enumerated().filter { $0.element.isFinite }
-            .sorted { ($0.element.drawPriority, $0.offset) < ($1.element.drawPriority, $1.offset) }
-        for (_, p) in points {
+        for p in figure.pointsInDrawingOrder {
             let x = column(p.x), y = row(p.y)
             let under = color ? centerColour(x - left, y - top) : nil
             canvas[x, y] = Canvas.Cell(char: Glyphs.point(p), style: pointStyle(p, background: under ?? Palette.paper))

@@ -138,7 +138,7 @@ struct TerminalRenderer {
         var lines: [[Canvas.Cell]] = []
         for group in figure.legend {
             var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text.map { Canvas.Cell(char: $0) } }
-            if curvesShareCells, group.contains(where: { if case .series = $0 { return true } else { return false } }) {
+            if curvesShareCells, case .series? = group.first {  // after the curves' own entries
                 items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + " both".map { Canvas.Cell(char: $0) },
                              at: figure.series.count)
             }

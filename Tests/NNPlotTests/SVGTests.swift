@@ -86,6 +86,13 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(doc.all("circle").filter { $0.attributes["class"] == "marker" }.count, 1)
     }
 
+    func testPointsThatCannotBePlacedAreLeftOut() {
+        let points = [PlotPoint(index: 0, x: .nan, y: 0, label: 0, isTest: false), PlotPoint(index: 1, x: 1, y: 1, label: 1, isTest: false)]
+        let figure = Plot.boundary(points: points, probability: { xy in Array(repeating: .nan, count: xy.count / 2) }, title: "nan")
+        XCTAssertEqual(SVGDocument(figure.svg()).elements.filter { $0.attributes["data-index"] != nil }.count, 1)
+        XCTAssertFalse(figure.terminal(TerminalOptions()).isEmpty)
+    }
+
     func testSameBytesEveryRun() {
         XCTAssertEqual(Fixtures.circlesMap.svg(), Fixtures.circlesMap.svg())
         XCTAssertFalse(Fixtures.circlesMap.svg().hasSuffix("\n"))
