@@ -23,7 +23,7 @@ enum LegendEntry: Equatable {
 }
 
 extension Figure {
-    /// Legend entries in groups (points, regions, curves); a group is kept together where there is room.
+    /// Legend entries in groups (points, regions, curves); each group starts a new legend line.
     var legend: [[LegendEntry]] {
         var points: [LegendEntry] = []
         if !self.points.isEmpty {

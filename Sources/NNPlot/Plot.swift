@@ -6,7 +6,8 @@ public enum Plot {
     /// cheap enough (one batched call) for any model nnlab trains.
     static let mapResolution = 121
 
-    /// Decision map of a model over the points' range (padded ~10%), with the points on it.
+    /// Decision map of a model over the points' range (padded 5% a side, then out to round numbers),
+    /// with the points on it.
     /// `probability` gets a flat buffer of (x, y) pairs in raw feature space and returns P(class 1) for each pair.
     public static func boundary(points: [PlotPoint], probability: ([Double]) -> [Double], title: String,
                                 xTitle: String = "x1", yTitle: String = "x2") -> Figure {
@@ -29,16 +30,17 @@ public enum Plot {
     }
 
     /// Train and test loss per epoch on one chart, labelled axes, log scale when max/min > 20,
-    /// best test-loss epoch marked.
+    /// best test-loss epoch marked. Without a test split (the trainer then records test loss and
+    /// accuracy as 0 every epoch) there is no test curve and no marker.
     public static func loss(history: History, title: String) -> Figure {
         let records = history.records
         let epochs = records.map { Double($0.epoch) }
-        let series = [Series(name: "train loss", role: .train, x: epochs, y: records.map(\.trainLoss)),
-                      Series(name: "test loss", role: .test, x: epochs, y: records.map(\.testLoss))]
-        let x = epochs.isEmpty ? Axis(title: "epoch", min: 0, max: 1)
-            : epochs.first! < epochs.last! ? Axis(title: "epoch", min: epochs.first!, max: epochs.last!)
-            : Axis(title: "epoch", min: epochs[0] - 1, max: epochs[0] + 1)
-        let marker = history.bestTestEpoch.map {
+        let hasTest = records.contains { $0.testLoss != 0 || $0.testAccuracy != 0 }
+        let series = [Series(name: "train loss", role: .train, x: epochs, y: records.map(\.trainLoss))]
+            + (hasTest ? [Series(name: "test loss", role: .test, x: epochs, y: records.map(\.testLoss))] : [])
+        let first = epochs.first ?? 0, last = epochs.last ?? 1
+        let x = first < last ? Axis(title: "epoch", min: first, max: last) : Axis(title: "epoch", min: first - 1, max: last + 1)
+        let marker = (hasTest ? history.bestTestEpoch : nil).map {
             Marker(x: Double($0.epoch), y: $0.testLoss,
                    label: "best test loss \(NumberFormat.short($0.testLoss)) at epoch \($0.epoch)")
         }

@@ -110,7 +110,7 @@ struct SVGRenderer {
                                        "stroke": Palette.series(s.role).hex, "stroke-width": "2", "stroke-linejoin": "round"])
             }
         }
-        if let m = figure.marker {
+        if let m = figure.marker, figure.y.fraction(m.y).isFinite {
             w.element("circle", ["class": "marker", "cx": n(px(m.x)), "cy": n(py(m.y)), "r": "5", "fill": "none",
                                  "stroke": Palette.ink.hex, "stroke-width": "1.5"], tooltip: m.label)
         }

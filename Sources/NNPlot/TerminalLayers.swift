@@ -19,8 +19,7 @@ extension TerminalRenderer {
         }
         for p in figure.pointsInDrawingOrder {
             let x = column(p.x), y = row(p.y)
-            let under = color ? centerColour(x - left, y - top) : nil
-            canvas[x, y] = Canvas.Cell(char: Glyphs.point(p), style: pointStyle(p, background: under ?? Palette.paper))
+            canvas[x, y] = Canvas.Cell(char: Glyphs.point(p), style: pointStyle(p, background: centerColour(x - left, y - top)))
         }
     }
 

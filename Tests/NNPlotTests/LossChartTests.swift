@@ -42,6 +42,22 @@ final class LossChartTests: XCTestCase {
         XCTAssertTrue(text.contains("\n") && text.contains("epoch"))
     }
 
+    func testNoTestSplitMeansNoTestCurveAndNoMarker() {
+        var history = Fixtures.history()
+        for i in history.records.indices { history.records[i].testLoss = 0; history.records[i].testAccuracy = 0 }
+        let figure = Plot.loss(history: history, title: "loss")
+        XCTAssertEqual(figure.series.map(\.role), [.train])
+        XCTAssertNil(figure.marker)
+        XCTAssertFalse(figure.terminal(TerminalOptions()).contains("test"))
+    }
+
+    func testSingleEpochStillDraws() {
+        let figure = Plot.loss(history: History(records: [Fixtures.history().records[0]]), title: "loss")
+        XCTAssertEqual(figure.x.min, 0)
+        XCTAssertEqual(figure.x.max, 2)
+        XCTAssertTrue(figure.terminal(TerminalOptions()).contains("at epoch 1"))
+    }
+
     func testEmptyHistoryStillDraws() {
         let figure = Plot.loss(history: History(), title: "loss")
         XCTAssertNil(figure.marker)
