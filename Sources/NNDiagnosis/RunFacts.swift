@@ -100,18 +100,24 @@ struct RunFacts {
 /// Where the training loss was heading over the last tenth of the run (at least 5 epochs):
 /// a least-squares line, so that one noisy epoch at either end does not decide.
 struct LossTrend {
-    /// Still falling: the fitted loss drops by at least 0.5% of its level over the window (batch noise
-    /// on a flat line does not), and by at least 5% of the run's whole descent (a steady fall would
-    /// carry 10%). Measured on circles: a line, or a dead-ReLU plateau at 0.26, carry under 1%; a run
-    /// stopped after 20 epochs carries 36%, Adam at lr 0.0001 after 500 epochs 7%. Healthy runs on
-    /// separable data keep falling slowly for ever, which is why "falling" never fires alone.
-    static let minimumDrop = 0.005, minimumShare = 0.05
+    /// Still falling: the fitted loss drops by at least 0.5% of its level over the window, by at least
+    /// 5% of the run's whole descent (a steady fall would carry 10%), and by at least three standard
+    /// errors of the fitted slope, so a zigzag is not read as a fall. Measured on circles: a line, or a
+    /// dead-ReLU plateau at 0.26, carry under 1% of their descent; a run stopped after 20 epochs 36%,
+    /// Adam at lr 0.0001 after 500 epochs 7%. Healthy runs on separable data keep falling slowly for
+    /// ever, which is why "falling" never fires a finding alone.
+    static let minimumDrop = 0.005, minimumShare = 0.05, significance = 3.0
     /// Rising: the fitted loss climbs by 2% of its level or more over the window.
     static let rising = 0.02
+    /// Settled: the epochs scatter around the line by at most 5% of its level (a plateau with batch
+    /// noise scatters 1–2%, a loss jumping with too large steps 30% and more).
+    static let settled = 0.05
 
     let firstEpoch: Int, lastEpoch: Int
     /// The loss after the first epoch, and the fitted loss at the window's ends.
     let initial: Double, start: Double, end: Double
+    /// The standard error of the fitted drop over the window, and the epochs' scatter around the line.
+    let dropError: Double, scatter: Double
 
     init?(_ losses: [Double]) {
         guard losses.count >= 3 else { return nil }
@@ -129,22 +135,37 @@ struct LossTrend {
         initial = losses[0]
         start = meanY - slope * meanX
         end = meanY + slope * meanX
+        let residuals = window.enumerated().reduce(0.0) { sum, p in
+            let r = p.element - (meanY + slope * (Double(p.offset) - meanX))
+            return sum + r * r
+        }
+        let variance = k > 2 ? residuals / Double(k - 2) : 0
+        dropError = (variance / sxx).squareRoot() * Double(k - 1)
+        scatter = meanY > 0 ? variance.squareRoot() / meanY : 0
     }
 
     /// The fitted drop as a fraction of the starting level (negative when rising).
     var relativeDrop: Double { start > 0 ? (start - end) / start : 0 }
     /// The window's share of the descent since the first epoch.
     var shareOfDescent: Double { initial > end ? (start - end) / (initial - end) : 1 }
-    var isFalling: Bool { relativeDrop >= Self.minimumDrop && shareOfDescent >= Self.minimumShare }
-    /// Neither still falling nor climbing: training has settled where it is.
-    var isFlat: Bool { !isFalling && relativeDrop > -Self.rising }
+    var isFalling: Bool {
+        relativeDrop >= Self.minimumDrop && shareOfDescent >= Self.minimumShare && start - end >= Self.significance * dropError
+    }
+    /// Neither falling, nor climbing, nor jumping about: training has settled where it is.
+    var isFlat: Bool { !isFalling && relativeDrop > -Self.rising && scatter <= Self.settled }
 
     var evidence: Evidence {
-        let change = relativeDrop >= 0 ? "fell \(Format.percent(relativeDrop))" : "rose \(Format.percent(-relativeDrop))"
-        let share = relativeDrop > 0 && initial > end ? ", \(Format.percent(shareOfDescent, decimals: 0)) of its fall since epoch 1" : ""
-        return Evidence("loss_trend", relativeDrop,
-                        "over epochs \(firstEpoch)–\(lastEpoch) the training loss \(change) "
-                        + "(trend \(Format.number(start)) → \(Format.number(end)))\(share)")
+        let level = "(trend \(Format.number(start)) → \(Format.number(end)))"
+        let text: String
+        if abs(relativeDrop) < 0.001 {
+            text = "the training loss stayed level at \(Format.number(end))"
+        } else if relativeDrop < 0 {
+            text = "the training loss rose \(Format.percent(-relativeDrop)) \(level)"
+        } else {
+            let share = initial > end ? ", \(Format.percent(shareOfDescent, decimals: 0)) of its fall since epoch 1" : ""
+            text = "the training loss fell \(Format.percent(relativeDrop)) \(level)\(share)"
+        }
+        return Evidence("loss_trend", relativeDrop, "over epochs \(firstEpoch)–\(lastEpoch) " + text)
     }
 }
 
