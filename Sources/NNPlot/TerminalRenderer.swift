@@ -104,8 +104,9 @@ struct TerminalRenderer {
             canvas.write(String(g.vertical), x: left - 1, y: r)
             if boxed { canvas.write(String(g.vertical), x: right, y: r) }
         }
-        var taken = Set<Int>()
-        for v in figure.y.ticksEndsFirst(count: yTickCount) where taken.insert(row(v)).inserted {
+        var taken: [Int] = []  // rows with a label; the next needs a blank row between
+        for v in figure.y.ticksEndsFirst(count: yTickCount) where !taken.contains(where: { abs($0 - row(v)) < 2 }) {
+            taken.append(row(v))
             let text = Axis.label(v)
             canvas.write(text, x: left - 2 - text.count, y: row(v))
             canvas.write(String(g.leftTick), x: left - 1, y: row(v))
