@@ -49,7 +49,7 @@ public struct Axis: Sendable, Equatable {
         case .log:
             let lo = decade(of: min) + (powerOfTen(decade(of: min)) < min ? 1 : 0), hi = decade(of: max)
             let every = Swift.max(1, (hi - lo + count - 1) / Swift.max(1, count))
-            inner = lo <= hi ? stride(from: lo, through: hi, by: every).map(powerOfTen) : []
+            inner = stride(from: lo, through: hi, by: every).map(powerOfTen)
             if hi - lo <= 1 {  // one decade alone is too few ticks to read a value
                 inner = (lo - 1...hi).flatMap { e in [1.0, 2, 5].map { $0 * powerOfTen(e) } }
             }

@@ -38,7 +38,7 @@ struct Canvas {
     func lines(color: Bool) -> [String] {
         (0..<height).map { y in
             let row = cells[(y * width)..<((y + 1) * width)]
-            let end = row.lastIndex { $0.char != " " || (color && $0.style.bg != nil) } .map { $0 + 1 } ?? row.startIndex
+            let end = row.lastIndex(where: { $0.char != " " || (color && $0.style.bg != nil) }).map { $0 + 1 } ?? row.startIndex
             var line = "", current = Style()
             for cell in row[row.startIndex..<end] {
                 if color, cell.style != current {

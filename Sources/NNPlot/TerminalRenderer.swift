@@ -164,7 +164,7 @@ struct TerminalRenderer {
         case .testPoints:
             return sample(PlotPoint(index: 0, x: 0, y: 0, label: 0, isTest: true)) + [Canvas.Cell()]
                 + sample(PlotPoint(index: 0, x: 0, y: 0, label: 1, isTest: true))
-        case .wrong: return cells("!", Style(fg: Palette.white, bg: Palette.boundary, bold: true))
+        case .wrong: return cells("!", Style(fg: Palette.white, bg: Palette.ink, bold: true))
         case .highlighted: return cells("@", Style(fg: Palette.ink, bg: Palette.highlight, bold: true))
         case .region(let label):
             guard color else { return cells(label == 0 ? String(glyphs.region0) : "(blank)") }
