@@ -14,7 +14,7 @@ public struct Report: Equatable, Sendable {
 }
 
 /// Runs the analyzers over a session and, on request, each problem's fix as an experiment.
-public struct Doctor {
+public struct Doctor: Sendable {
     public let analyzers: [any Analyzer]
 
     public init(analyzers: [any Analyzer]) {
@@ -38,11 +38,12 @@ public struct Doctor {
                        shouldStop: () -> Bool = { false }) -> Report {
         let trainSeeds = (0..<max(seeds, 1)).map(UInt32.init)
         var known: [(experiment: Experiment, median: Double)] = []
-        var stopped = false
+        /// nil when `shouldStop` interrupted it.
         func median(_ experiment: Experiment) -> Double? {
             if let done = known.first(where: { $0.experiment == experiment }) { return done.median }
-            guard !stopped, let accuracies = experiment.testAccuracies(on: context, seeds: trainSeeds, shouldStop: shouldStop)
-            else { stopped = true; return nil }
+            guard let accuracies = experiment.testAccuracies(on: context, seeds: trainSeeds, shouldStop: shouldStop) else {
+                return nil
+            }
             let m = RunStatistics.median(accuracies)
             known.append((experiment, m))
             return m

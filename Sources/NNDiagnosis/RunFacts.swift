@@ -79,7 +79,7 @@ struct RunFacts {
     /// Training accuracy clearly below what the data allows.
     var fallsShort: Bool { trainError > allowedTrainError }
 
-    /// "the data allows about 99.4% (Bayes error 0.6%, exact)"
+    /// "the best possible classifier misses 0.6% (known from how the data was made)"
     var allowedEvidence: Evidence {
         let how = bayes.exact ? "known from how the data was made"
             : "estimated from nearest neighbours, \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"

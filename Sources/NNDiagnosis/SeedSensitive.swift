@@ -15,7 +15,7 @@ public struct SeedSensitive: Analyzer {
         let data = context.data.training
         guard !context.diverged, !context.run.history.records.isEmpty, !data.yTest.isEmpty else { return [] }
         let settings = context.settings
-        let current = RunFacts(context).test.accuracy
+        let current = Evaluation(network: context.run.network, x: data.xTest, y: data.yTest).accuracy
         let seeds = (1...extraSeeds).map { settings.seed &+ UInt32($0) }
         let others = Experiment(context).testAccuracies(on: context, seeds: seeds) ?? []
         let all = [current] + others, n = data.yTest.count
