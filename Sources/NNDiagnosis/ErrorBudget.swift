@@ -48,13 +48,15 @@ public struct ErrorBudget: Equatable, Sendable {
         let rest = missing - irreducible - excess
         let noise = RunStatistics.halfWidth(accuracy: test.accuracy, n: test.n)
         let sampling = min(rest, noise)
-        let trainGap = Format.percent(max(0, facts.trainError - facts.floor))
+        let trainError = "train error \(Format.percent(facts.trainError))", forced = Format.percent(facts.floor)
+        let model = excess == 0 ? "\(trainError) is no more than the \(forced) the data forces"
+            : unfinished ? "\(trainError) where the data forces \(forced), but training had not settled"
+            : "\(trainError) where the data forces \(forced), and training had settled"
         shares = [
             BudgetShare(key: "irreducible", label: "irreducible overlap", share: irreducible,
                         evidence: facts.allowedEvidence.text),
             BudgetShare(key: "too-simple", label: "model too simple", share: unfinished ? 0 : excess,
-                        evidence: "train error \(Format.percent(facts.trainError)) is \(trainGap) above what the data forces"
-                            + (unfinished ? ", but training had not settled" : " with the loss flat")),
+                        evidence: model),
             BudgetShare(key: "not-finished", label: "training not finished", share: unfinished ? excess : 0,
                         evidence: facts.trend.map { $0.evidence.text } ?? "no training history"),
             BudgetShare(key: "gap", label: "gap between train and test", share: rest - sampling,
