@@ -26,8 +26,8 @@ public struct Overfitting: Analyzer {
         var evidence = [facts.trainAccuracyEvidence, facts.testAccuracyEvidence,
                         Evidence("p_value", p, "if errors fell on training and test points alike, a gap this large "
                                  + "would come up by chance in \(chance) of splits")]
-        var fixes = [Fix.train(context.settings) { $0.l2 = 0.01 }]
         let settings = context.settings
+        var fixes = [Fix.train(settings) { $0.l2 = 0.01 }]
         if let best = context.run.history.bestTestEpoch, let last = context.run.history.last {
             evidence.append(Evidence("best_epoch", Double(best.epoch),
                                      "test loss was lowest at epoch \(best.epoch) (\(Format.number(best.testLoss))); "
