@@ -89,19 +89,16 @@ public enum BayesError {
         return out
     }
 
-    /// Leave-one-out k-NN error on the training rows, standardised so no feature dominates the distance.
+    /// Leave-one-out k-NN error on the standardised training rows.
     static func nearestNeighbours(_ data: PreparedData, k: Int) -> BayesErrorEstimate {
-        let train = data.dataset.gather(data.split.train)
-        let d = data.dataset.features
-        let x = Scaler.fit(train.x, features: d).transform(train.x)
-        let n = train.y.count
-        guard n > k else { return BayesErrorEstimate(value: 0, low: 0, high: 0.5, exact: false) }
+        let rows = StandardRows(data)
+        guard rows.count > k else { return BayesErrorEstimate(value: 0, low: 0, high: 0.5, exact: false) }
         var wrong = 0
-        for i in 0..<n {
-            let votes = Neighbours.nearest(k, to: i, in: x, features: d).reduce(0.0) { $0 + train.y[$1] }
-            if (votes * 2 > Double(k) ? 1.0 : 0.0) != train.y[i] { wrong += 1 }
+        for i in 0..<rows.count {
+            let votes = Neighbours.nearest(k, to: i, in: rows.x, features: rows.features).reduce(0.0) { $0 + rows.y[$1.index] }
+            if (votes * 2 > Double(k) ? 1.0 : 0.0) != rows.y[i] { wrong += 1 }
         }
-        let (low, high) = Proportion.interval(wrong, of: n)
-        return BayesErrorEstimate(value: Double(wrong) / Double(n), low: low, high: min(high, 0.5), exact: false)
+        let (low, high) = Proportion.interval(wrong, of: rows.count)
+        return BayesErrorEstimate(value: Double(wrong) / Double(rows.count), low: low, high: min(high, 0.5), exact: false)
     }
 }

@@ -1,4 +1,38 @@
-/// Small statistics shared by the data-side analyzers.
+import NNCore
+
+/// What the data-side analyzers share: the training rows as they read them, the model's answers
+/// on them, a proportion's interval and nearest neighbours.
+
+/// The training rows standardised afresh (whatever the session's scaling), so that no feature
+/// dominates a distance or a simplex pivot, with their labels and dataset indices.
+struct StandardRows {
+    let x: [Double], y: [Double]
+    /// Dataset index of each row.
+    let indices: [Int]
+    let features: Int
+    var count: Int { y.count }
+
+    init(_ data: PreparedData) {
+        let train = data.dataset.gather(data.split.train)
+        features = data.dataset.features
+        x = Scaler.fit(train.x, features: features).transform(train.x)
+        y = train.y
+        indices = data.split.train
+    }
+}
+
+extension DiagnosisContext {
+    /// The current model's answer (0 or 1) for each training row, in split order.
+    var trainPredictions: [Double] {
+        run.network.logits(data.training.xTrain).map { $0 > 0 ? 1 : 0 }
+    }
+
+    /// The current model on the training rows.
+    var trainEvaluation: Evaluation {
+        let t = data.training
+        return Evaluation(network: run.network, x: t.xTrain, y: t.yTrain)
+    }
+}
 
 enum Proportion {
     /// A 95% interval for a proportion seen as `s` of `n`: Wilson's centre with the
@@ -15,19 +49,19 @@ enum Proportion {
 
 /// Brute-force nearest neighbours on a row-major buffer: a few hundred points need nothing cleverer.
 enum Neighbours {
-    /// Indices of the `k` rows nearest to row `i` (itself excluded), nearest first.
-    static func nearest(_ k: Int, to i: Int, in x: [Double], features d: Int) -> [Int] {
+    /// The `k` rows nearest to row `i` (itself excluded) with their squared distances, nearest first.
+    static func nearest(_ k: Int, to i: Int, in x: [Double], features d: Int) -> [(index: Int, distance: Double)] {
         let n = x.count / d
-        var best: [(distance: Double, index: Int)] = []
+        var best: [(index: Int, distance: Double)] = []
         best.reserveCapacity(k + 1)
         for j in 0..<n where j != i {
             var dist = 0.0
             for f in 0..<d { let e = x[i * d + f] - x[j * d + f]; dist += e * e }
             if best.count == k, dist >= best[k - 1].distance { continue }
             let at = best.firstIndex { $0.distance > dist } ?? best.count
-            best.insert((dist, j), at: at)
+            best.insert((j, dist), at: at)
             if best.count > k { best.removeLast() }
         }
-        return best.map(\.index)
+        return best
     }
 }

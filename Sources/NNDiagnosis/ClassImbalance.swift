@@ -1,0 +1,43 @@
+import NNCore
+
+/// One class much rarer than the other: accuracy then flatters a model that neglects it, so this
+/// shows the majority baseline and the recall of each class.
+public struct ClassImbalance: Analyzer {
+    /// deepchecks warns at a 1:10 ratio; below 30% of rows the baseline already reaches 70%.
+    static let minorityShare = 0.3
+    /// Missing more than half of the rare class is a problem, whatever the accuracy says.
+    static let poorRecall = 0.5
+
+    public init() {}
+    public var ids: [String] { ["class-imbalance"] }
+
+    public func analyze(_ context: DiagnosisContext) -> [Finding] {
+        let counts = context.data.dataset.counts(of: context.data.split.train)
+        let total = counts[0] + counts[1]
+        let minority = counts[0] < counts[1] ? 0 : 1, majority = 1 - minority
+        guard total > 0, Double(counts[minority]) < Self.minorityShare * Double(total) else { return [] }
+        let train = context.trainEvaluation
+        let recall = train.recall.map { $0 ?? 0 }
+        let poor = recall[minority] < Self.poorRecall
+        let baseline = Double(counts[majority]) / Double(total)
+        var fixes: [Fix] = []
+        if let spec = context.spec { fixes.append(.data(spec) { $0.imbalance = 1 }) }
+        return [Finding(
+            id: "class-imbalance", severity: poor ? .problem : .warning,
+            headline: poor ? "the model misses most of the rare class \(minority)"
+                           : "class \(minority) is rare, so accuracy says little about it",
+            evidence: [
+                Evidence("minority_share", Double(counts[minority]) / Double(total),
+                         "class \(minority) is \(counts[minority]) of \(total) training points (\(Format.percent(Double(counts[minority]) / Double(total))))"),
+                Evidence("majority_baseline", baseline,
+                         "always answering class \(majority) would already get \(Format.percent(baseline)) on train"),
+                Evidence("train_accuracy", train.accuracy, "the model gets \(Format.percent(train.accuracy)) on train"),
+                Evidence("minority_recall", recall[minority],
+                         "it finds \(Format.percent(recall[minority])) of class \(minority) and \(Format.percent(recall[majority])) of class \(majority)"),
+            ],
+            why: "When one class is rare, a model can score well by mostly answering the common class, and "
+                + "its mistakes on the rare class hardly move the loss. Look at how much of each class it finds, "
+                + "not only at accuracy.",
+            fixes: fixes)]
+    }
+}

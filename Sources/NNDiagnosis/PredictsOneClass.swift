@@ -1,0 +1,49 @@
+import NNCore
+
+/// The model gives (almost) the same answer for every point although the classes are mixed:
+/// whatever its accuracy, it has learnt nothing beyond the majority baseline.
+public struct PredictsOneClass: Analyzer {
+    /// Share of training answers that are one class...
+    static let oneAnswer = 0.97
+    /// ...while that class is less than this share of the rows (else answering it is nearly right).
+    static let classShare = 0.9
+
+    public init() {}
+    public var ids: [String] { ["predicts-one-class"] }
+
+    public func analyze(_ context: DiagnosisContext) -> [Finding] {
+        guard !context.diverged else { return [] }
+        let predictions = context.trainPredictions
+        let n = Double(max(predictions.count, 1))
+        let ones = predictions.reduce(0, +) / n
+        let answer = ones >= 0.5 ? 1 : 0
+        let answered = answer == 1 ? ones : 1 - ones
+        let counts = context.data.dataset.counts(of: context.data.split.train)
+        let share = Double(counts[answer]) / n
+        guard answered >= Self.oneAnswer, share < Self.classShare else { return [] }
+        let baseline = Double(counts.max()!) / n
+        let accuracy = context.trainEvaluation.accuracy
+        return [Finding(
+            id: "predicts-one-class", severity: .problem,
+            headline: "the model answers class \(answer) for almost every point",
+            evidence: [
+                Evidence("predicted_share", answered,
+                         "\(Format.percent(answered)) of its answers on train are class \(answer), "
+                            + "which is \(Format.percent(share)) of the points"),
+                Evidence("train_accuracy", accuracy, "it gets \(Format.percent(accuracy)) on train"),
+                Evidence("majority_baseline", baseline,
+                         "always answering the most common class would get \(Format.percent(baseline))"),
+            ],
+            why: "A model that gives one answer everywhere has found no boundary at all, so its accuracy is just "
+                + "the share of that class. Usually training is stuck: the boundary it needs is out of reach of "
+                + "the model, the step size killed its units, or it has not trained long enough.",
+            fixes: [fix(context)])]
+    }
+
+    /// The likeliest way out: a hidden layer for a line, smaller steps after large ones, else more epochs.
+    private func fix(_ context: DiagnosisContext) -> Fix {
+        if context.hiddenLayers.isEmpty { return .model([Fix.Layer(units: 16, activation: .relu)]) }
+        if context.run.config.learningRate >= 0.1 { return .learningRate(context.settings, times: 0.1) }
+        return .trainLonger(context.settings, by: context.epochs)
+    }
+}
