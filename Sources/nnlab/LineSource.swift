@@ -18,7 +18,9 @@ struct PlainLineSource: LineSource {
 struct EditLineSource: LineSource {
     let historyPath: String
 
-    init() {
+    /// `names` gives the run-time names for completion (lessons, finding ids), asked at each Tab.
+    init(names: @escaping (String) -> [String]) {
+        completionNames = names
         historyPath = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nnlab_history").path
         setlocale(LC_CTYPE, "")
         using_history()
@@ -29,7 +31,8 @@ struct EditLineSource: LineSource {
             rl_attempted_completion_over = 1
             let line = rl_line_buffer.map { String(cString: $0) } ?? ""
             let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
-            completionMatches = Completion.candidates(before: before, partial: text.map { String(cString: $0) } ?? "")
+            completionMatches = Completion.candidates(before: before, partial: text.map { String(cString: $0) } ?? "",
+                                                      names: completionNames)
             // No space after `key=`, so the value can follow at once.
             rl_completion_append_character = completionMatches.count == 1 && completionMatches[0].hasSuffix("=") ? 0 : 32
             return rl_completion_matches(text) { _, state in
@@ -61,4 +64,6 @@ struct EditLineSource: LineSource {
     }
 }
 
+// The completion callback is a C function pointer: it can reach only globals.
 nonisolated(unsafe) var completionMatches: [String] = []
+nonisolated(unsafe) var completionNames: (String) -> [String] = { _ in [] }

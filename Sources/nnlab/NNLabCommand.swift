@@ -7,15 +7,48 @@ struct NNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnlab",
         abstract: "A laboratory at the prompt for learning why neural networks fail.",
+        version: "nnlab 0.1.0",
+        subcommands: [Prompt.self, Check.self],
+        defaultSubcommand: Prompt.self)
+}
+
+struct Prompt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Start the prompt (the default).",
         discussion: """
         At a terminal nnlab starts a prompt with line editing, history (~/.nnlab_history) and Tab completion; \
         type `help` there. Without a terminal (nnlab < script) it runs each line, prints errors on stderr, \
         goes on, and exits with status 1 if any command failed.
-        """,
-        version: "nnlab 0.1.0")
+        """)
 
     func run() throws {
         let code = REPL(interactive: Terminal.isInteractive).run()
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay lessons and transcripts; show a unified diff where the output differs.",
+        discussion: "Exit status 1 when any file fails. --update rewrites transcripts whose output changed on purpose.")
+
+    @Argument(help: "*.lesson and *.transcript files.")
+    var files: [String]
+
+    @Flag(help: "Rewrite each transcript with the output it gives now.")
+    var update = false
+
+    func run() throws {
+        var failed = 0, commands = 0
+        for file in files {
+            let result = Checker.check(file: file, update: update)
+            commands += result.commands
+            if !result.report.isEmpty { print(result.report) }
+            if !result.passed { failed += 1 }
+        }
+        print(failed == 0 ? "checked \(files.count) files (\(commands) commands): all pass"
+                          : "checked \(files.count) files: \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -13,7 +13,8 @@ struct REPL {
         session.shouldStop = { Interrupt.take() }
         let progress = Progress(enabled: interactive && isatty(STDERR_FILENO) == 1)
         session.onEpoch = progress.update
-        var source: LineSource = interactive ? EditLineSource() : PlainLineSource()
+        session.lessonsDirectory = Lessons.directory
+        var source: LineSource = interactive ? EditLineSource(names: session.names(for:)) : PlainLineSource()
         if interactive { print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
         var failed = false
         loop: while let line = source.next() {

@@ -9,6 +9,17 @@ public struct EpochRecord: Equatable, Codable, Sendable {
     public var gradientNorm: Double
     /// Share of ReLU units that output zero for every training point.
     public var deadFraction: Double
+
+    public init(epoch: Int, trainLoss: Double, trainAccuracy: Double, testLoss: Double, testAccuracy: Double,
+                gradientNorm: Double = 0, deadFraction: Double = 0) {
+        self.epoch = epoch
+        self.trainLoss = trainLoss
+        self.trainAccuracy = trainAccuracy
+        self.testLoss = testLoss
+        self.testAccuracy = testAccuracy
+        self.gradientNorm = gradientNorm
+        self.deadFraction = deadFraction
+    }
 }
 
 public struct History: Equatable, Codable, Sendable {

@@ -19,6 +19,8 @@ public struct CommandSpec: Sendable {
         case layers
         /// One optional command name (`help train`).
         case topic
+        /// One optional name from a list known at run time (`lesson circles`).
+        case name
     }
 
     public var verb: Substring { name.split(separator: " ")[0] }
@@ -33,6 +35,7 @@ public struct CommandSpec: Sendable {
         case .flags(let f): parts += f.map { "[\($0)]" }
         case .layers: parts.append("linear | denseN ACT [denseN ACT ...]")
         case .topic: parts.append("[command]")
+        case .name: parts.append("[name]")
         }
         parts += keys.map { $0.required ? "\($0.name)=\($0.placeholder)" : "[\($0.name)=\($0.placeholder)]" }
         return parts.joined(separator: " ")

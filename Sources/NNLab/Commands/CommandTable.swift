@@ -1,4 +1,5 @@
 import NNCore
+import NNDiagnosis
 
 /// The one table of commands. Dispatch, `help`, completion and "did you mean" read it; nothing repeats it.
 public enum CommandTable {
@@ -37,8 +38,41 @@ public enum CommandTable {
         CommandSpec(name: "evaluate", words: .none, keys: [format],
                     summary: "accuracy and loss on train and test, recall per class, confusion matrix",
                     details: "", examples: ["evaluate", "evaluate format=json"]),
+        CommandSpec(name: "diagnose", words: .flags(["verify"]), keys: [format],
+                    summary: "why accuracy is not 100%: every analyzer, with evidence and fixes to try",
+                    details: """
+                    Opens with the error budget: where the missing test accuracy goes.
+                    `verify` runs each problem's fix as an experiment (5 seeds) and reports before -> after.
+                    """, examples: ["diagnose", "diagnose verify", "diagnose format=json"]),
+        CommandSpec(name: "plot", words: .flags(["boundary", "loss", "data"]), keys: [
+            KeySpec(name: "file", kind: .path(ext: "svg"), defaultText: nil, help: "write an SVG file instead"),
+            KeySpec(name: "show", kind: .choice(Explanations.all.map(\.id)), defaultText: nil,
+                    help: "mark the points a finding is about"),
+        ], summary: "pictures: the decision boundary (default), the loss per epoch, or the data",
+                    details: """
+                    o and x are the two classes (capitals: test points), ! a point the model gets wrong,
+                    @ a point named by show=. Set NO_COLOR for plain characters.
+                    """, examples: ["plot", "plot data", "plot loss", "plot boundary show=label-noise", "plot file=boundary.svg"]),
+        CommandSpec(name: "explain", words: .name, keys: [],
+                    summary: "the long explanation of a finding id; explain alone lists them",
+                    details: "", examples: ["explain", "explain linear-inseparable"]),
         CommandSpec(name: "status", words: .none, keys: [],
                     summary: "what is loaded, the model, and the last training", details: "", examples: ["status"]),
+        CommandSpec(name: "lesson", words: .name, keys: [],
+                    summary: "list the lessons, start one (lesson NAME), or resume the one in progress",
+                    details: """
+                    In a lesson, Enter runs the offered command; type your own to try a variation
+                    (the lesson says when it breaks what the lesson expects).
+                    """, examples: ["lesson", "lesson circles"]),
+        CommandSpec(name: "record", words: .flags(["stop"]),
+                    keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "where to write")],
+                    summary: "record the session (commands and output) into a transcript; record stop ends it",
+                    details: "The file is rewritten after every command, so nothing is lost.",
+                    examples: ["record file=my-session.transcript", "record stop"]),
+        CommandSpec(name: "replay", words: .none,
+                    keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true)],
+                    summary: "start fresh and run a transcript's commands, saying whether the outputs match",
+                    details: "", examples: ["replay file=transcripts/circles.transcript"]),
         CommandSpec(name: "help", words: .topic, keys: [],
                     summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"]),
         CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"]),

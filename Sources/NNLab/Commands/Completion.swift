@@ -1,12 +1,13 @@
 /// Tab completion from the command table: verbs, forms, bare words, `key=` names and choice values.
 public enum Completion {
     /// Candidates for the word `partial`, given the text of the line before it.
-    public static func candidates(before: String, partial: String) -> [String] {
+    /// `names` gives the run-time names a verb's `.name` word may take (lessons, finding ids).
+    public static func candidates(before: String, partial: String, names: (String) -> [String] = { _ in [] }) -> [String] {
         let words = Tokenizer.tokenize(before).map(\.text)
-        return options(after: words, partial: partial).filter { $0.hasPrefix(partial) }
+        return options(after: words, partial: partial, names: names).filter { $0.hasPrefix(partial) }
     }
 
-    static func options(after words: [String], partial: String) -> [String] {
+    static func options(after words: [String], partial: String, names: (String) -> [String]) -> [String] {
         guard let verb = words.first else { return CommandTable.verbs }
         let forms = CommandTable.forms(of: Substring(verb))
         guard let first = forms.first else { return [] }
@@ -28,6 +29,7 @@ public enum Completion {
         case .none: return keys
         case .flags(let flags): return flags.filter { !given.contains($0) } + keys
         case .topic: return words.count == 1 ? CommandTable.verbs : []
+        case .name: return words.count == 1 ? names(verb) : []
         case .layers:
             // After `denseN` comes an activation; otherwise another layer (or linear, first).
             if let last = words.last, last.hasPrefix("dense"), words.count > 1 { return CommandTable.activations }

@@ -97,8 +97,8 @@ public enum Parser {
             if given.contains(where: { $0.text == token.text }) {
                 throw CommandError("'\(token.text)' is given twice", column: token.column)
             }
-        case .topic:
-            if !given.isEmpty { throw CommandError("help takes one command name", column: token.column) }
+        case .topic, .name:
+            if !given.isEmpty { throw CommandError("\(spec.name) takes one name", column: token.column) }
         case .layers:
             break // the model command checks its layer words itself
         }

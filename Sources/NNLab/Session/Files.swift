@@ -2,19 +2,20 @@ import Foundation
 
 /// File writes go to a temporary file that is renamed into place, so a failure never leaves half a file.
 enum Files {
-    static func write(_ text: String, to path: String) throws {
+    /// `path` is where to write; errors name the file as the user wrote it (`named`).
+    static func write(_ text: String, to path: String, named: String? = nil) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CommandError("cannot write \(path): \(reason(error))")
+            throw CommandError("cannot write \(named ?? path): \(reason(error))")
         }
     }
 
-    static func read(_ path: String) throws -> String {
+    static func read(_ path: String, named: String? = nil) throws -> String {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandError("cannot read \(path): \(reason(error))")
+            throw CommandError("cannot read \(named ?? path): \(reason(error))")
         }
     }
 

@@ -78,7 +78,7 @@ extension Session {
         for i in 0..<d.count {
             csv += "\(i)," + d.row(i).map { "\($0)" }.joined(separator: ",") + ",\(d.y[i]),\(split[i])\n"
         }
-        try Files.write(csv, to: path)
+        try write(csv, to: path)
         return "wrote \(d.count) rows to \(path)"
     }
 }

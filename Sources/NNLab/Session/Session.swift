@@ -1,4 +1,5 @@
 import NNCore
+import NNDiagnosis
 
 /// The state of one nnlab session and the commands that change it.
 /// `run` never prints: it returns outputs for the executable to show.
@@ -16,6 +17,12 @@ public final class Session {
     /// Sees each epoch as it finishes (for a live progress line at a terminal).
     public var onEpoch: (_ record: EpochRecord, _ total: Int) -> Void = { _, _ in }
     public var display = Display()
+    /// Where relative file names point; nil is the working directory.
+    public var directory: String?
+    /// Where `lesson` finds `*.lesson` files.
+    public var lessonsDirectory: String?
+    var lessonProgress: LessonProgress?
+    var recording: (path: String, transcript: Transcript)?
 
     public struct Layer: Equatable, Sendable {
         public var units: Int
@@ -24,8 +31,26 @@ public final class Session {
 
     public init() {}
 
-    /// Runs one line. Blank lines and comments give nothing.
+    /// Runs one line. Blank lines and comments give nothing, except in a lesson, where
+    /// Enter runs the offered command. While recording, the line and its output are kept.
     public func run(_ line: String) -> [Output] {
+        if let progress = lessonProgress, let step = runInLesson(line, progress) {
+            return step.outputs + recordEntry(step.command, step.commandOutputs)
+        }
+        let outputs = runCommand(line)
+        return outputs + recordEntry(line, outputs)
+    }
+
+    /// What Tab offers after `lesson` and `explain`.
+    public func names(for verb: String) -> [String] {
+        switch verb {
+        case "lesson": return ((try? lessons()) ?? []).map(\.name)
+        case "explain": return Explanations.all.map(\.id)
+        default: return []
+        }
+    }
+
+    func runCommand(_ line: String) -> [Output] {
         do {
             guard let invocation = try Parser.parse(line) else { return [] }
             return try execute(invocation)
@@ -46,9 +71,25 @@ public final class Session {
         case "status": return [.text(status())]
         case "help": return [.text(try Help.text(topic: c.words.first?.text))]
         case "quit": return [.quit]
+        case "diagnose": return [.text(try diagnose(verify: c.has("verify"), json: c.text("format") == "json"))]
+        case "plot": return [.text(try plot(c))]
+        case "plot": return [.text(try plot(c))]
+        case "explain": return [.text(try explain(c.words.first?.text))]
+        case "lesson": return [.text(try lesson(c.words.first?.text))]
+        case "record": return [.text(try record(c))]
+        case "replay": return try replay(c.text("file")!)
         case let name where name.hasPrefix("data "): return [.text(try generate(c))]
         default: throw CommandError("\(c.spec.name) is in the table but has no handler")
         }
+    }
+
+    /// Back to an empty session, as a transcript starts.
+    func reset() {
+        data = nil
+        hidden = nil
+        run = nil
+        lastStop = nil
+        lessonProgress = nil
     }
 
     /// What to type first when something is missing.

@@ -1,0 +1,83 @@
+import NNDiagnosis
+
+/// Findings in words and layout, compiler-style (facts come from NNDiagnosis as data).
+enum FindingRenderer {
+    static func text(_ report: Report, verified: Bool) -> String {
+        var blocks: [String] = []
+        if let budget = report.budget { blocks.append(budgetText(budget)) }
+        if report.findings.isEmpty {
+            blocks.append("no findings: nothing here needs fixing")
+        }
+        for f in report.findings {
+            var lines = ["\(f.severity.rawValue)[\(f.id)]: \(f.headline)"]
+            if !f.evidence.isEmpty { lines.append("  evidence: " + f.evidence.map(\.text).joined(separator: "; ")) }
+            lines.append("  why: " + f.why)
+            if !f.points.isEmpty {
+                lines.append("  points: " + f.points.prefix(12).map(String.init).joined(separator: " ")
+                             + (f.points.count > 12 ? " ... (\(f.points.count) in all)" : ""))
+            }
+            for fix in f.fixes {
+                var line = "  try: \(fix.command)"
+                if let v = f.verification, v.command == fix.command {
+                    line += "   (verified: test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds)"
+                }
+                lines.append(line)
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        if !verified && report.findings.contains(where: { $0.severity == .problem && $0.fixes.contains { $0.change != .none } }) {
+            blocks.append("diagnose verify runs each suggested fix as an experiment")
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    static func budgetText(_ b: ErrorBudget) -> String {
+        var lines = ["train \(Text.percent(b.trainAccuracy)) · test \(Text.percent(b.testAccuracy)) · missing \(Text.percent(b.missing))"]
+        let used = b.shares.filter { $0.share > 0.0005 }
+        if !used.isEmpty {
+            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), $0.evidence] }, numeric: false))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ report: Report) -> String {
+        var top: [(String, JSON)] = []
+        if let b = report.budget {
+            top.append(("budget", .object([
+                ("train", .number(b.trainAccuracy)), ("test", .number(b.testAccuracy)), ("missing", .number(b.missing)),
+                ("shares", .array(b.shares.map { .object([("key", .string($0.key)), ("share", .number($0.share)),
+                                                          ("evidence", .string($0.evidence))]) })),
+            ])))
+        }
+        top.append(("findings", .array(report.findings.map { f in
+            var o: [(String, JSON)] = [
+                ("id", .string(f.id)), ("severity", .string(f.severity.rawValue)), ("headline", .string(f.headline)),
+                ("evidence", .object(f.evidence.map { ($0.key, .number($0.value)) })),
+                ("points", .integers(f.points)),
+                ("try", .array(f.fixes.map { .string($0.command) })),
+            ]
+            if let v = f.verification {
+                o.append(("verification", .object([("command", .string(v.command)), ("before", .number(v.before)),
+                                                   ("after", .number(v.after)), ("seeds", .integer(v.seeds))])))
+            }
+            return .object(o)
+        })))
+        return JSON.object(top).rendered
+    }
+
+    static func explanation(_ e: Explanation, width: Int) -> String {
+        ([e.id + ": " + e.title, ""] + wrap(e.body, width: min(width, 80)) + ["", "try:"] + e.example.map { "  nnlab> " + $0 })
+            .joined(separator: "\n")
+    }
+
+    /// Greedy word wrap.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

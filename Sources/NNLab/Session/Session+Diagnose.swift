@@ -1,0 +1,34 @@
+import NNCore
+import NNDiagnosis
+
+extension Session {
+    func diagnosisContext() throws -> DiagnosisContext {
+        let (data, run) = try requireRun()
+        return DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
+    }
+
+    /// Every analyzer over the current run.
+    func diagnosis() throws -> Report {
+        Doctor.standard.diagnose(try diagnosisContext())
+    }
+
+    /// `diagnose [verify] [format=json]`.
+    func diagnose(verify: Bool, json: Bool) throws -> String {
+        let context = try diagnosisContext()
+        var report = Doctor.standard.diagnose(context)
+        if verify { report = Doctor.standard.verify(report, context: context, shouldStop: shouldStop) }
+        return json ? FindingRenderer.json(report) : FindingRenderer.text(report, verified: verify)
+    }
+
+    /// `explain` lists the finding ids; `explain ID` gives the long explanation.
+    func explain(_ id: String?) throws -> String {
+        guard let id else {
+            return "finding ids (explain ID for the long story):\n"
+                + TextTable.render(Explanations.all.map { ["  " + $0.id, $0.title] }, numeric: false)
+        }
+        guard let e = Explanations.text(for: id) else {
+            throw CommandError("no finding '\(id)'" + Suggest.phrase(id, Explanations.all.map(\.id)) + " (type explain for the list)")
+        }
+        return FindingRenderer.explanation(e, width: display.columns)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+extension Session {
+    /// A session for replaying: plain 80-column output, relative files in a scratch folder of its own.
+    static func forReplay() -> Session {
+        let s = Session()
+        s.display = Display(columns: 80, color: false, unicode: true)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-replay-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        s.directory = dir
+        return s
+    }
+
+    func removeScratch() {
+        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    /// Relative paths are taken from `directory` when it is set, else from the working directory;
+    /// messages name the file as it was typed.
+    func write(_ text: String, to path: String) throws {
+        try Files.write(text, to: resolve(path), named: path)
+    }
+
+    func read(_ path: String) throws -> String {
+        try Files.read(resolve(path), named: path)
+    }
+
+    private func resolve(_ path: String) -> String {
+        guard let directory, !path.hasPrefix("/") else { return path }
+        return directory + "/" + path
+    }
+}

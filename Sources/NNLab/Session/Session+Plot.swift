@@ -1,0 +1,50 @@
+import NNCore
+import NNDiagnosis
+import NNPlot
+
+extension Session {
+    /// `plot [boundary|loss|data] [file=PATH.svg] [show=ID]`; `plot` alone is the boundary (or the data before training).
+    func plot(_ c: Invocation) throws -> String {
+        guard c.words.count <= 1 else { throw CommandError("plot draws one picture at a time: boundary, loss or data") }
+        let g = try requireData()
+        let kind = c.words.first?.text ?? (run == nil ? "data" : "boundary")
+        let figure: Figure
+        switch kind {
+        case "data":
+            figure = Plot.data(points: points(g, highlighted: []), title: "\(g.spec.kind.rawValue): \(g.prepared.dataset.count) points")
+        case "loss":
+            let (_, run) = try requireRun()
+            figure = Plot.loss(history: run.history, title: "loss per epoch")
+        default:
+            let (_, run) = try requireRun()
+            var highlighted = Set<Int>()
+            if let id = c.text("show") {
+                guard let finding = try diagnosis().findings.first(where: { $0.id == id }) else {
+                    throw CommandError("diagnose finds no \(id) here, so there are no points to show")
+                }
+                guard !finding.points.isEmpty else { throw CommandError("\(id) is not about particular points") }
+                highlighted = Set(finding.points)
+            }
+            let network = run.network, scaler = g.prepared.scaler
+            figure = Plot.boundary(points: points(g, highlighted: highlighted), probability: { xy in
+                network.logits(scaler.transform(xy)).map(Activation.sigmoid)
+            }, title: "\(g.spec.kind.rawValue): decision boundary of \(network.summary)")
+        }
+        if let file = c.text("file") {
+            try write(figure.svg(), to: file)
+            return "wrote the \(kind) plot to \(file)"
+        }
+        return figure.terminal(TerminalOptions(columns: display.columns, color: display.color, unicode: display.unicode))
+    }
+
+    /// The data's first two features as plot points, marked wrong where the current model errs.
+    func points(_ g: GeneratedData, highlighted: Set<Int>) -> [PlotPoint] {
+        let d = g.prepared.dataset
+        let test = Set(g.prepared.split.test), used = test.union(g.prepared.split.train)
+        let logits = run.map { $0.network.logits(g.prepared.scaler.transform(d.x)) }
+        return (0..<d.count).filter(used.contains).map { i in
+            PlotPoint(index: i, x: d.x[i * d.features], y: d.x[i * d.features + 1], label: d.y[i], isTest: test.contains(i),
+                      wrong: logits.map { ($0[i] > 0 ? 1 : 0) != d.y[i] } ?? false, highlighted: highlighted.contains(i))
+        }
+    }
+}

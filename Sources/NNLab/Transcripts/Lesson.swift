@@ -1,0 +1,54 @@
+/// A lesson: narration (`#`), commands (`nnlab> `) and expectations (`expect ...`) that check
+/// facts rather than wording. The first `#` line is the title, the second the one-line summary.
+public struct Lesson: Equatable, Sendable {
+    public struct Step: Equatable, Sendable {
+        /// Narration shown before the command.
+        public var narration: [String]
+        public var command: String
+        public var line: Int
+        /// Checked after the command runs.
+        public var expectations: [Expectation]
+    }
+
+    public var name: String
+    public var title: String
+    public var summary: String
+    public var steps: [Step]
+    /// Narration after the last command.
+    public var closing: [String]
+
+    public init(parsing text: String, name: String, file: String) throws {
+        self.name = name
+        var steps: [Step] = [], narration: [String] = [], intro: [String] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(raw).trimmingTrailingSpaces()
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                let words = String(line.dropFirst().drop { $0 == " " })
+                if steps.isEmpty && intro.count < 2 && narration.isEmpty { intro.append(words) } else { narration.append(words) }
+            } else if line.hasPrefix(Transcript.prompt) {
+                let command = String(line.dropFirst(Transcript.prompt.count))
+                guard !command.allSatisfy(\.isWhitespace) else { throw FileError(file: file, line: i + 1, message: "empty command") }
+                steps.append(Step(narration: narration, command: command, line: i + 1, expectations: []))
+                narration = []
+            } else if line.hasPrefix("expect ") {
+                guard !steps.isEmpty, narration.isEmpty else {
+                    throw FileError(file: file, line: i + 1, message: "an expectation must follow the command it checks")
+                }
+                do {
+                    steps[steps.count - 1].expectations.append(try Expectation(parsing: String(line.dropFirst(7))))
+                } catch let error as CommandError {
+                    throw FileError(file: file, line: i + 1, message: error.message)
+                }
+            } else {
+                throw FileError(file: file, line: i + 1, message: "expected `# narration`, `nnlab> command` or `expect ...`, got '\(line.prefix(40))'")
+            }
+        }
+        guard intro.count == 2 else { throw FileError(file: file, line: 1, message: "a lesson starts with a `# title` line and a `# summary` line") }
+        guard !steps.isEmpty else { throw FileError(file: file, line: 1, message: "a lesson needs at least one `nnlab> ` command") }
+        self.title = intro[0]
+        self.summary = intro[1]
+        self.steps = steps
+        self.closing = narration
+    }
+}
