@@ -21,13 +21,15 @@ public struct Invocation: Sendable {
 }
 
 /// One clear line about what is wrong with a command, and where.
-public struct CommandError: Error, Equatable, Sendable {
+public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var column: Int?
     public init(_ message: String, column: Int? = nil) {
         self.message = message
         self.column = column
     }
+
+    public var description: String { message }
 }
 
 public enum Parser {
