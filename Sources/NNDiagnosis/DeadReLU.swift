@@ -27,7 +27,7 @@ public struct DeadReLU: Analyzer {
         let lower = Fix.learningRate(context.settings, times: 0.1), leaky = Fix.leaky(context.hiddenLayers)
         return [Finding(
             id: "dead-relu", severity: facts.fallsShort ? .problem : .warning,
-            headline: "\(units.stuck) of \(units.of) ReLU units have died: they output 0 for every point.",
+            headline: "\(units.stuck) of \(units.of) ReLU units have died: they output 0 for every point",
             evidence: evidence,
             why: "A ReLU unit whose input is negative for every point outputs 0 and passes no gradient back, "
                 + "so training can never revive it. Large steps often knock units there; leaky ReLU keeps a small slope below 0.",

@@ -19,7 +19,7 @@ public struct Diverged: Analyzer {
         evidence.append(context.learningRateEvidence)
         return [Finding(
             id: "diverged", severity: .problem,
-            headline: "Training blew up in epoch \(epoch): the loss grew too large to compute.",
+            headline: "training blew up in epoch \(epoch): the loss grew too large to compute",
             evidence: evidence,
             why: "Each step moved the weights so far that the predictions overshot, the next step overshot more, "
                 + "and the numbers outgrew what the computer can hold. A smaller learning rate takes smaller steps.",

@@ -18,7 +18,7 @@ public struct NotConverged: Analyzer {
         if settings.learningRate * 10 <= 0.1 { fixes.append(.learningRate(settings, times: 10)) }
         return [Finding(
             id: "not-converged", severity: .problem,
-            headline: "Training stopped while the loss was still going down.",
+            headline: "training stopped while the loss was still going down",
             evidence: [trend.evidence, facts.trainAccuracyEvidence, facts.allowedEvidence],
             why: "The model was still improving when the epochs ran out, and it has not yet reached "
                 + "the accuracy these data allow. Training longer, or with larger steps, lets it finish.",

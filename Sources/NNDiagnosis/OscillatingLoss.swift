@@ -30,7 +30,7 @@ public struct OscillatingLoss: Analyzer {
         let first = losses.count - k + 1
         return [Finding(
             id: "oscillating-loss", severity: .problem,
-            headline: "The training loss keeps jumping up and down instead of settling.",
+            headline: "the training loss keeps jumping up and down instead of settling",
             evidence: [
                 Evidence("swings", Double(swings.count),
                          "the loss rose sharply \(swings.count) times in epochs \(first)–\(losses.count)"),

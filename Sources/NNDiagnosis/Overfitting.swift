@@ -39,8 +39,8 @@ public struct Overfitting: Analyzer {
         }
         return [Finding(
             id: "overfitting", severity: .problem,
-            headline: "The model does much better on its training points (\(Format.percent(train.accuracy))) "
-                + "than on new ones (\(Format.percent(test.accuracy))).",
+            headline: "the model does much better on its training points (\(Format.percent(train.accuracy))) "
+                + "than on new ones (\(Format.percent(test.accuracy)))",
             evidence: evidence,
             why: "The model has learned details of its own training points, noise included, that do not "
                 + "carry over to new points. Stopping earlier or penalising large weights (l2) keeps the boundary simpler.",

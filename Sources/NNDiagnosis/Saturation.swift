@@ -25,7 +25,7 @@ public struct Saturation: Analyzer {
         if let spec = context.spec, !spec.scaled { fixes.insert(.data(spec) { $0.scaled = true }, at: 0) }
         return [Finding(
             id: "saturation", severity: facts.fallsShort ? .problem : .warning,
-            headline: "\(units.stuck) of \(units.of) sigmoid or tanh units are saturated: flat, and barely learning.",
+            headline: "\(units.stuck) of \(units.of) sigmoid or tanh units are saturated: flat, and barely learning",
             evidence: [Evidence("saturated_units", Double(units.stuck),
                                 "\(units.stuck) of \(units.of) sigmoid/tanh units have inputs beyond ±5 "
                                 + "for more than half of the training points"),

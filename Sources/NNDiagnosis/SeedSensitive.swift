@@ -36,8 +36,8 @@ public struct SeedSensitive: Analyzer {
         let lr = Format.number(settings.learningRate), lower = Format.number(settings.learningRate / 10)
         return [Finding(
             id: "seed-sensitive", severity: unlucky ? .problem : .warning,
-            headline: unlucky ? "This run was unlucky: the same setup with other seeds does clearly better."
-                : "The result depends on the seed: the same setup lands far apart with other seeds.",
+            headline: unlucky ? "this run was unlucky: the same setup with other seeds does clearly better"
+                : "the result depends on the seed: the same setup lands far apart with other seeds",
             evidence: [
                 Evidence("spread", spread, "test accuracy with seeds \(settings.seed), "
                          + seeds.map(String.init).joined(separator: ", ") + ": \(accuracies)"),

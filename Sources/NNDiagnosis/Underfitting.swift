@@ -12,8 +12,8 @@ public struct Underfitting: Analyzer {
         guard let trend = facts.trend, trend.isFlat, facts.fallsShort else { return [] }
         return [Finding(
             id: "underfitting", severity: .problem,
-            headline: "The model gets \(Format.percent(facts.train.accuracy)) of the training points right "
-                + "and has stopped improving, well below what these data allow.",
+            headline: "the model gets \(Format.percent(facts.train.accuracy)) of the training points right "
+                + "and has stopped improving, well below what these data allow",
             evidence: [facts.trainAccuracyEvidence, facts.allowedEvidence, trend.evidence],
             why: "The loss has flattened, so more of the same training will not help. The model cannot "
                 + "draw the boundary the classes need; a model with more (or wider) hidden layers can.",
