@@ -32,22 +32,22 @@ public enum BayesError {
         return BayesErrorEstimate(value: e, low: e, high: e, exact: true)
     }
 
-    /// ∫ min(π0·p0, π1·p1) over the plane, on a grid of cells σ/4 wide (at most 300 a side): each
+    /// ∫ min(π0·p0, π1·p1) over the plane, on a grid of cells σ/3 wide (at most 300 a side): each
     /// class's shape is spread onto the grid bilinearly, then blurred by a Gaussian along x and along y.
     /// Bilinear spreading itself blurs by h²/6 per axis, so the kernel adds only the rest of σ².
-    /// Circles at σ 0.2 come out at 0.640% against 0.642% from the exact radial integral.
+    /// Circles at σ 0.2 come out at 0.636% against 0.642% from the exact radial integral, in about a millisecond.
     static func integrate(_ classes: [ClassDensity]) -> Double {
         let sigma = classes[0].noise
         guard sigma > 0 else { return 0 }   // the built-in shapes never touch
         let points = classes.flatMap(\.shape)
         let xs = stride(from: 0, to: points.count, by: 2).map { points[$0] }
         let ys = stride(from: 1, to: points.count, by: 2).map { points[$0] }
-        let x0 = xs.min()! - 6 * sigma, y0 = ys.min()! - 6 * sigma
-        let width = xs.max()! + 6 * sigma - x0, height = ys.max()! + 6 * sigma - y0
-        let h = max(sigma / 4, max(width, height) / 300)
+        let x0 = xs.min()! - 5 * sigma, y0 = ys.min()! - 5 * sigma
+        let width = xs.max()! + 5 * sigma - x0, height = ys.max()! + 5 * sigma - y0
+        let h = max(sigma / 3, max(width, height) / 300)
         let nx = Int(width / h) + 3, ny = Int(height / h) + 3
         let spread = (sigma * sigma - h * h / 6).squareRoot()
-        let radius = Int((5 * spread / h).rounded(.up))
+        let radius = Int((4 * spread / h).rounded(.up))
         var kernel = (-radius...radius).map { (k: Int) -> Double in
             let d = Double(k) * h
             return exp(-d * d / (2 * spread * spread))

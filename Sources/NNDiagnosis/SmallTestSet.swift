@@ -32,9 +32,8 @@ public struct SmallTestSet: Analyzer {
                         + "\(Format.percent(high, decimals: 0)) (95% interval)"),
         ]
         // How often even the best possible model would miss this many: the seed's 39/40 in numbers.
-        let bayes = BayesError.estimate(context).value
         let misses = n - right
-        if misses > 0, bayes > 0 {
+        if misses > 0, case let bayes = BayesError.estimate(context).value, bayes > 0 {
             let chance = Self.atLeast(misses, of: n, rate: bayes)
             if chance >= 0.05 {
                 evidence.append(Evidence("chance_of_misses", chance,
