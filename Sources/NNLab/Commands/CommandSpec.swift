@@ -50,17 +50,25 @@ public struct KeySpec: Sendable {
     public var defaultText: String?
     public var help: String
     public var required = false
+    /// Takes several values separated by commas (`sweep lr=0.001,0.01`).
+    public var list = false
 
     public enum Kind: Sendable, Equatable {
         case integer(ClosedRange<Int>)
+        /// A whole number in range, or `auto`.
+        case integerOrAuto(ClosedRange<Int>)
         case real(ClosedRange<Double>, openLow: Bool)
         case choice([String])
         case path(ext: String)
     }
 
     public var placeholder: String {
+        list ? single + "[,...]" : single
+    }
+
+    private var single: String {
         switch kind {
-        case .integer, .real: return defaultText ?? "N"
+        case .integer, .integerOrAuto, .real: return defaultText ?? "N"
         case .choice(let c): return c.joined(separator: "|")
         case .path(let ext): return "PATH.\(ext)"
         }
@@ -70,6 +78,7 @@ public struct KeySpec: Sendable {
     public var allowed: String {
         switch kind {
         case .integer(let r): return "a whole number from \(r.lowerBound) to \(r.upperBound)"
+        case .integerOrAuto(let r): return "auto or a whole number from \(r.lowerBound) to \(r.upperBound)"
         case .real(let r, let openLow):
             let low = Text.number(r.lowerBound), high = Text.number(r.upperBound)
             return openLow ? "a number above \(low) and at most \(high)" : "a number from \(low) to \(high)"

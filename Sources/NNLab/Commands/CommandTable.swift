@@ -21,20 +21,22 @@ public enum CommandTable {
                     Activations: \(activations.joined(separator: ", ")).
                     """,
                     examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"]),
-        CommandSpec(name: "train", words: .flags(["continue"]), keys: [
-            KeySpec(name: "lr", kind: .real(0...10, openLow: true), defaultText: "0.001", help: "learning rate"),
-            KeySpec(name: "epochs", kind: .integer(1...Limits.epochs), defaultText: "500", help: "passes over the training set"),
-            KeySpec(name: "batch", kind: .integer(1...Limits.points), defaultText: "32", help: "points per gradient step"),
-            KeySpec(name: "optimizer", kind: .choice(OptimizerKind.allCases.map(\.rawValue)), defaultText: "adam", help: "update rule"),
-            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order"),
-            KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels"),
-        ], summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
+        CommandSpec(name: "train", words: .flags(["continue"]), keys: trainKeys, summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
                     details: """
                     Weights start from Glorot-uniform draws of the train seed; batches are
                     reshuffled every epoch. `continue` keeps the weights and optimizer state.
                     Ctrl-C stops training and keeps the model trained so far.
                     """,
                     examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"]),
+        CommandSpec(name: "sweep", words: .none, keys: sweepKeys,
+                    summary: "train every combination of settings over several seeds; median and range",
+                    details: """
+                    Any train key may take a list: lr=0.001,0.01,0.1 optimizer=adam,sgd.
+                    Each setting trains from fresh weights with seeds 0, 1, ...; the best median test
+                    accuracy is marked. The current model is kept as it was.
+                    """,
+                    examples: ["sweep lr=0.001,0.01,0.1", "sweep lr=0.01,0.1 optimizer=adam,sgd seeds=3 epochs=200",
+                               "sweep epochs=50,200,1000 format=json"]),
         CommandSpec(name: "evaluate", words: .none, keys: [format],
                     summary: "accuracy and loss on train and test, recall per class, confusion matrix",
                     details: "", examples: ["evaluate", "evaluate format=json"]),
@@ -73,12 +75,35 @@ public enum CommandTable {
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true)],
                     summary: "start fresh and run a transcript's commands, saying whether the outputs match",
                     details: "", examples: ["replay file=transcripts/circles.transcript"]),
+        CommandSpec(name: "set", words: .none, keys: [
+            KeySpec(name: "color", kind: .choice(["auto", "on", "off"]), defaultText: "auto", help: "colour in pictures"),
+            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "train seed when train names none"),
+            KeySpec(name: "width", kind: .integerOrAuto(40...300), defaultText: "auto", help: "columns for terminal plots"),
+        ], summary: "session defaults: colour, default train seed, plot width; set alone shows them",
+                    details: "", examples: ["set", "set color=off", "set seed=3 width=100"]),
         CommandSpec(name: "help", words: .topic, keys: [],
                     summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"]),
         CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"]),
     ]
 
     static let activations = Activation.allCases.map(\.rawValue)
+
+    static let trainKeys = [
+        KeySpec(name: "lr", kind: .real(0...10, openLow: true), defaultText: "0.001", help: "learning rate"),
+        KeySpec(name: "epochs", kind: .integer(1...Limits.epochs), defaultText: "500", help: "passes over the training set"),
+        KeySpec(name: "batch", kind: .integer(1...Limits.points), defaultText: "32", help: "points per gradient step"),
+        KeySpec(name: "optimizer", kind: .choice(OptimizerKind.allCases.map(\.rawValue)), defaultText: "adam", help: "update rule"),
+        KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order"),
+        KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels"),
+    ]
+
+    /// The train keys, each taking a list, with `seeds=` in place of `seed=`.
+    static var sweepKeys: [KeySpec] {
+        trainKeys.filter { $0.name != "seed" }.map { var k = $0; k.list = true; return k } + [
+            KeySpec(name: "seeds", kind: .integer(1...20), defaultText: "5", help: "train seeds per setting (0, 1, ...)"),
+            format,
+        ]
+    }
 
     static let format = KeySpec(name: "format", kind: .choice(["text", "json"]), defaultText: "text",
                                 help: "json prints one line of JSON")

@@ -6,6 +6,7 @@ public struct Invocation: Sendable {
 
     public enum Value: Equatable, Sendable {
         case integer(Int), real(Double), text(String)
+        case list([Value])
     }
 
     public func has(_ flag: String) -> Bool { words.contains { $0.text == flag } }
@@ -18,6 +19,8 @@ public struct Invocation: Sendable {
         }
     }
     public func text(_ key: String) -> String? { if case .text(let v)? = values[key] { return v }; return nil }
+    /// The values of a list key (one value when written without commas), nil when absent.
+    public func list(_ key: String) -> [Value]? { if case .list(let v)? = values[key] { return v }; return nil }
 }
 
 /// One clear line about what is wrong with a command, and where.
@@ -69,7 +72,13 @@ public enum Parser {
                 guard invocation.values[name] == nil else {
                     throw CommandError("\(name)= is given twice; keep one", column: token.column)
                 }
-                invocation.values[name] = try value(raw, for: key, column: token.column)
+                if key.list {
+                    let parts = raw.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    guard parts.count <= 10 else { throw CommandError("\(name)= takes at most 10 values", column: token.column) }
+                    invocation.values[name] = .list(try parts.map { try value($0, for: key, column: token.column) })
+                } else {
+                    invocation.values[name] = try value(raw, for: key, column: token.column)
+                }
             } else {
                 try checkWord(token, of: spec, given: invocation.words)
                 invocation.words.append(token)
@@ -106,16 +115,22 @@ public enum Parser {
         }
     }
 
+    /// 1e3 is a fine way to write a thousand; 1e12 still gets the range.
+    static func integer(_ raw: String, in range: ClosedRange<Int>, else bad: CommandError) throws -> Int {
+        guard let d = Double(raw), d.isFinite, d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound)
+        else { throw bad }
+        return Int(d)
+    }
+
     static func value(_ raw: String, for key: KeySpec, column: Int) throws -> Invocation.Value {
         let bad = CommandError(raw.isEmpty ? "\(key.name)= needs a value: \(key.allowed)"
                                            : "\(key.name) must be \(key.allowed) (got '\(raw.prefix(40))')",
                                column: column)
         switch key.kind {
+        case .integerOrAuto(let range):
+            return raw == "auto" ? .text(raw) : .integer(try integer(raw, in: range, else: bad))
         case .integer(let range):
-            // 1e3 is a fine way to write a thousand; 1e12 still gets the range.
-            guard let d = Double(raw), d.isFinite, d == d.rounded() else { throw bad }
-            guard d >= Double(range.lowerBound), d <= Double(range.upperBound) else { throw bad }
-            return .integer(Int(d))
+            return .integer(try integer(raw, in: range, else: bad))
         case .real(let range, let openLow):
             guard let d = Double(raw), d.isFinite, range.contains(d), !(openLow && d == range.lowerBound) else { throw bad }
             return .real(d)

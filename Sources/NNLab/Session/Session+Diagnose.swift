@@ -29,6 +29,6 @@ extension Session {
         guard let e = Explanations.text(for: id) else {
             throw CommandError("no finding '\(id)'" + Suggest.phrase(id, Explanations.all.map(\.id)) + " (type explain for the list)")
         }
-        return FindingRenderer.explanation(e, width: display.columns)
+        return FindingRenderer.explanation(e, width: effectiveDisplay.columns)
     }
 }

@@ -34,7 +34,8 @@ extension Session {
             try write(figure.svg(), to: file)
             return "wrote the \(kind) plot to \(file)"
         }
-        return figure.terminal(TerminalOptions(columns: display.columns, color: display.color, unicode: display.unicode))
+        let d = effectiveDisplay
+        return figure.terminal(TerminalOptions(columns: d.columns, color: d.color, unicode: d.unicode))
     }
 
     /// The data's first two features as plot points, marked wrong where the current model errs.

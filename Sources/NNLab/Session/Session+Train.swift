@@ -9,24 +9,13 @@ extension Session {
         if c.has("continue") && previous == nil {
             throw CommandError("nothing to continue: type `train` first")
         }
-        var config = previous?.config ?? TrainConfig()
-        if let lr = c.real("lr") { config.learningRate = lr }
-        if let epochs = c.integer("epochs") { config.epochs = epochs }
-        if let batch = c.integer("batch") { config.batch = batch }
-        if let o = c.text("optimizer") { config.optimizer = OptimizerKind(rawValue: o)! }
-        if let seed = c.integer("seed") { config.seed = UInt32(seed) }
-        if let l2 = c.real("l2") { config.l2 = l2 }
-        if previous == nil { config.epochs = c.integer("epochs") ?? 500 }
+        var config = previous?.config ?? TrainConfig(seed: settings.seed)
+        if previous == nil { config.epochs = 500 }
+        Self.apply(c.values, to: &config)
 
         let training = data.prepared.training
-        var current = previous ?? TrainingRun(
-            network: Network(inputs: data.prepared.dataset.features, hidden: hidden.map { ($0.units, $0.activation) }),
-            config: config)
-        let work = Double(config.epochs) * Double(training.yTrain.count + training.yTest.count) * Double(current.network.parameters.count)
-        guard work <= Limits.trainingWork else {
-            throw CommandError("that is about \(Text.number((work / 1e9).rounded()))e9 multiply-adds, over the limit of "
-                               + "\(Text.number(Limits.trainingWork / 1e9))e9 (minutes of waiting); use fewer epochs, points or units")
-        }
+        var current = previous ?? TrainingRun(network: freshNetwork(data, hidden), config: config)
+        try checkWork(runs: 1, epochs: config.epochs, data: training, parameters: current.network.parameters.count)
         if let previous, previous.config.optimizer != config.optimizer || previous.config.learningRate != config.learningRate {
             current.optimizer = config.optimizer.make(learningRate: config.learningRate, parameterCount: current.network.parameters.count)
         }
@@ -36,6 +25,34 @@ extension Session {
         run = current
         lastStop = stop
         return trainReport(current, stop: stop, continued: previous != nil)
+    }
+
+    /// Sets what the train keys in `values` say (single values only).
+    static func apply(_ values: [String: Invocation.Value], to config: inout TrainConfig) {
+        for (key, value) in values {
+            switch (key, value) {
+            case ("lr", .real(let v)): config.learningRate = v
+            case ("l2", .real(let v)): config.l2 = v
+            case ("epochs", .integer(let v)): config.epochs = v
+            case ("batch", .integer(let v)): config.batch = v
+            case ("seed", .integer(let v)): config.seed = UInt32(v)
+            case ("optimizer", .text(let v)): config.optimizer = OptimizerKind(rawValue: v)!
+            default: break
+            }
+        }
+    }
+
+    func freshNetwork(_ data: GeneratedData, _ hidden: [Layer]) -> Network {
+        Network(inputs: data.prepared.dataset.features, hidden: hidden.map { ($0.units, $0.activation) })
+    }
+
+    /// Refuses up front what would take minutes: epochs × points × weights multiply-adds per run.
+    func checkWork(runs: Int, epochs: Int, data: TrainingData, parameters: Int) throws {
+        let work = Double(runs) * Double(epochs) * Double(data.yTrain.count + data.yTest.count) * Double(parameters)
+        guard work <= Limits.trainingWork else {
+            throw CommandError("that is about \(Text.number((work / 1e9).rounded()))e9 multiply-adds, over the limit of "
+                               + "\(Text.number(Limits.trainingWork / 1e9))e9 (minutes of waiting); use fewer epochs, points or units")
+        }
     }
 
     func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool) -> String {

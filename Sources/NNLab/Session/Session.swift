@@ -17,6 +17,8 @@ public final class Session {
     /// Sees each epoch as it finishes (for a live progress line at a terminal).
     public var onEpoch: (_ record: EpochRecord, _ total: Int) -> Void = { _, _ in }
     public var display = Display()
+    /// Defaults the learner chose with `set`.
+    public internal(set) var settings = Settings()
     /// Where relative file names point; nil is the working directory.
     public var directory: String?
     /// Where `lesson` finds `*.lesson` files.
@@ -73,7 +75,11 @@ public final class Session {
         case "quit": return [.quit]
         case "diagnose": return [.text(try diagnose(verify: c.has("verify"), json: c.text("format") == "json"))]
         case "plot": return [.text(try plot(c))]
+        case "sweep": return [.text(try sweep(c))]
+        case "set": return [.text(try set(c))]
         case "plot": return [.text(try plot(c))]
+        case "sweep": return [.text(try sweep(c))]
+        case "set": return [.text(try set(c))]
         case "explain": return [.text(try explain(c.words.first?.text))]
         case "lesson": return [.text(try lesson(c.words.first?.text))]
         case "record": return [.text(try record(c))]

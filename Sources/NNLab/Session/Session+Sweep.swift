@@ -1,0 +1,93 @@
+import NNCore
+
+extension Session {
+    /// One setting of a sweep and what its seeds gave.
+    struct SweepRow {
+        var values: [(key: String, value: Invocation.Value)]
+        var config: TrainConfig
+        var test: [Double] = []
+        var loss: [Double] = []
+    }
+
+    /// `sweep lr=0.001,0.01,0.1 [epochs=...] [seeds=5] [format=json]`: every combination, fresh weights,
+    /// seeds 0..<seeds; the session's own model is left as it was.
+    func sweep(_ c: Invocation) throws -> String {
+        let data = try requireData()
+        guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
+        let seeds = c.integer("seeds") ?? 5
+        let swept = c.spec.keys.filter { $0.list }.compactMap { key in c.list(key.name).map { (key.name, $0) } }
+        guard !swept.isEmpty else { throw CommandError("sweep needs at least one setting to vary, e.g. sweep lr=0.001,0.01,0.1") }
+        // The cartesian product, in the order the keys were given in the table.
+        var combos: [[(key: String, value: Invocation.Value)]] = [[]]
+        for (key, values) in swept { combos = combos.flatMap { combo in values.map { combo + [(key, $0)] } } }
+        let training = data.prepared.training
+        var rows = combos.map { combo -> SweepRow in
+            var config = TrainConfig()
+            Self.apply(Dictionary(combo.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }), to: &config)
+            return SweepRow(values: combo, config: config)
+        }
+        let network = freshNetwork(data, hidden)
+        try checkWork(runs: seeds, epochs: rows.map(\.config.epochs).reduce(0, +), data: training, parameters: network.parameters.count)
+
+        var interrupted = false
+        sweeping: for r in rows.indices {
+            for seed in 0..<seeds {
+                var config = rows[r].config
+                config.seed = UInt32(seed)
+                var run = TrainingRun(network: network, config: config)
+                let stop = run.train(training, epochs: config.epochs, shouldStop: shouldStop)
+                if case .interrupted = stop { interrupted = true; break sweeping }
+                guard let last = run.history.last else { continue }
+                rows[r].test.append(last.testAccuracy)
+                rows[r].loss.append(last.trainLoss)
+            }
+        }
+        let done = rows.filter { !$0.test.isEmpty }
+        let best = done.indices.max { a, b in
+            (median(done[a].test), -median(done[a].loss)) < (median(done[b].test), -median(done[b].loss))
+        }
+        if c.text("format") == "json" {
+            return JSON.object([("results", .array(done.enumerated().map { i, row in
+                .object(row.values.map { ($0.key, json($0.value)) } + [
+                    ("seeds", .integer(row.test.count)),
+                    ("test", .object([("median", .number(median(row.test))), ("min", .number(row.test.min()!)), ("max", .number(row.test.max()!))])),
+                    ("loss", .object([("median", .number(median(row.loss)))])),
+                    ("best", .bool(i == best)),
+                ])
+            })), ("interrupted", .bool(interrupted))]).rendered
+        }
+        var table = [swept.map(\.0) + ["test median", "min", "max", "loss", ""]]
+        for (i, row) in done.enumerated() {
+            table.append(row.values.map { text($0.value) }
+                         + [Text.percent(median(row.test)), Text.percent(row.test.min()!), Text.percent(row.test.max()!),
+                            Text.value(median(row.loss)), i == best ? "← best" : ""])
+        }
+        var lines = ["\(done.count) settings × \(seeds) seeds of \(network.summary) (median over seeds, final train loss):",
+                     TextTable.render(table)]
+        if interrupted { lines.append("interrupted: \(rows.count - done.count) settings not run") }
+        return lines.joined(separator: "\n")
+    }
+
+    func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    private func text(_ v: Invocation.Value) -> String {
+        switch v {
+        case .integer(let i): return String(i)
+        case .real(let x): return Text.number(x)
+        case .text(let t): return t
+        case .list(let l): return l.map(text).joined(separator: ",")
+        }
+    }
+
+    private func json(_ v: Invocation.Value) -> JSON {
+        switch v {
+        case .integer(let i): return .integer(i)
+        case .real(let x): return .number(x)
+        case .text(let t): return .string(t)
+        case .list(let l): return .array(l.map(json))
+        }
+    }
+}
