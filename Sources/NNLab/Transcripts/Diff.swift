@@ -41,10 +41,11 @@ public enum Diff {
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
                 ops.append(Op(kind: " ", text: a[i], aLine: i, bLine: j)); i += 1; j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-                ops.append(Op(kind: "+", text: b[j], aLine: i, bLine: j)); j += 1
-            } else {
+            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
+                // Removed lines before added ones, as diff -u shows a change.
                 ops.append(Op(kind: "-", text: a[i], aLine: i, bLine: j)); i += 1
+            } else {
+                ops.append(Op(kind: "+", text: b[j], aLine: i, bLine: j)); j += 1
             }
         }
         return ops
