@@ -19,7 +19,7 @@ public struct ClassImbalance: Analyzer {
         let train = context.trainEvaluation
         let recall = train.recall.map { $0 ?? 0 }
         let poor = recall[minority] < Self.poorRecall
-        let baseline = Double(counts[majority]) / Double(total)
+        let share = Double(counts[minority]) / Double(total), baseline = 1 - share
         var fixes: [Fix] = []
         if let spec = context.spec { fixes.append(.data(spec) { $0.imbalance = 1 }) }
         return [Finding(
@@ -27,8 +27,8 @@ public struct ClassImbalance: Analyzer {
             headline: poor ? "the model misses most of the rare class \(minority)"
                            : "class \(minority) is rare, so accuracy says little about it",
             evidence: [
-                Evidence("minority_share", Double(counts[minority]) / Double(total),
-                         "class \(minority) is \(counts[minority]) of \(total) training points (\(Format.percent(Double(counts[minority]) / Double(total))))"),
+                Evidence("minority_share", share,
+                         "class \(minority) is \(counts[minority]) of \(total) training points (\(Format.percent(share)))"),
                 Evidence("majority_baseline", baseline,
                          "always answering class \(majority) would already get \(Format.percent(baseline)) on train"),
                 Evidence("train_accuracy", train.accuracy, "the model gets \(Format.percent(train.accuracy)) on train"),
