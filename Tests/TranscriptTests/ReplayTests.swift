@@ -42,8 +42,7 @@ final class ReplayTests: XCTestCase {
     }
 
     func testOneChangedCharacterFailsTheCheckWithADiff() throws {
-        let original = Self.root.appendingPathComponent("transcripts/circles.transcript").path
-        var text = try String(contentsOfFile: original, encoding: .utf8)
+        var text = try String(contentsOfFile: Self.root.appendingPathComponent("transcripts/circles.transcript").path, encoding: .utf8)
         let range = text.range(of: "test 32.5%")!
         text.replaceSubrange(range, with: "test 32.6%")
         let copy = NSTemporaryDirectory() + "nnlab-mutated-\(getpid()).transcript"
@@ -54,6 +53,12 @@ final class ReplayTests: XCTestCase {
         XCTAssertTrue(result.report.contains("-epoch 500: loss 0.691 · train 53.8% · test 32.6%"), result.report)
         XCTAssertTrue(result.report.contains("+epoch 500: loss 0.691 · train 53.8% · test 32.5%"), result.report)
         XCTAssertTrue(result.report.hasPrefix("--- \(copy)\n+++ \(copy) (replayed)\n@@ -"), result.report)
+
+        // A lost blank line is a difference too.
+        let original = try String(contentsOfFile: Self.root.appendingPathComponent("transcripts/circles.transcript").path, encoding: .utf8)
+        try original.replacingOccurrences(of: "\n\nproblem[", with: "\nproblem[").write(toFile: copy, atomically: true, encoding: .utf8)
+        XCTAssertFalse(Checker.check(file: copy).passed, "a missing blank line must fail")
+        try text.write(toFile: copy, atomically: true, encoding: .utf8)
 
         // The same from the shell: a diff and exit status 1; --update blesses the change.
         let shell = try Executable.run(["check", copy], input: "")

@@ -30,8 +30,8 @@ public enum Checker {
     /// Runs each command in a fresh session (files go to a scratch folder) and compares outputs.
     static func checkTranscript(_ expected: Transcript, file: String, update: Bool) throws -> Result {
         let actual = replay(expected)
-        let diff = Diff.unified(expected.text.split(separator: "\n").map(String.init),
-                                actual.text.split(separator: "\n").map(String.init),
+        let diff = Diff.unified(expected.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                actual.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                                 from: file, to: "\(file) (replayed)")
         if update && !diff.isEmpty {
             try Files.write(actual.text, to: file)
