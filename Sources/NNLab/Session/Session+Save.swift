@@ -1,0 +1,83 @@
+import Foundation
+import NNCore
+
+extension Session {
+    /// `save file=PATH.json`: the whole session, written atomically.
+    func save(to path: String) throws -> String {
+        var file = SessionFile(nnlab: SessionFile.version, data: data?.spec,
+                               model: hidden?.map { .init(units: $0.units, activation: $0.activation) },
+                               settings: .init(color: settings.color, seed: settings.seed, width: settings.columns))
+        if let run {
+            let (stop, epoch): (String, Int?) = switch lastStop ?? .finished {
+            case .finished: ("finished", nil)
+            case .interrupted(let e): ("interrupted", e)
+            case .diverged(let e): ("diverged", e)
+            }
+            file.training = .init(config: run.config, parameters: run.network.parameters, history: run.history, stop: stop, stopEpoch: epoch)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try write(String(decoding: try encoder.encode(file), as: UTF8.self) + "\n", to: path)
+        return "saved the session to \(path)" + (run == nil ? "" : " (\(run!.history.records.count) epochs of training)")
+    }
+
+    /// `load file=PATH.json`: restores a saved session exactly; the current one is replaced.
+    func load(from path: String) throws -> String {
+        let bytes = Data(try read(path).utf8)
+        let decoder = JSONDecoder()
+        guard let header = try? decoder.decode(SessionFile.Header.self, from: bytes) else {
+            throw CommandError("\(path) is not a saved nnlab session (no \"nnlab\" version field)")
+        }
+        guard header.nnlab <= SessionFile.version else {
+            throw CommandError("\(path) was saved by a newer nnlab (format \(header.nnlab)); this one reads format \(SessionFile.version)")
+        }
+        let file: SessionFile
+        do {
+            file = try decoder.decode(SessionFile.self, from: bytes)
+        } catch {
+            throw CommandError("\(path) is damaged: \(Self.describe(error))")
+        }
+        let restoredData = file.data.map { $0.generate() }
+        let restoredHidden = file.model?.map { Layer(units: $0.units, activation: $0.activation) }
+        var restoredRun: TrainingRun?
+        var stop: StopReason?
+        if let t = file.training {
+            guard let restoredData, let restoredHidden else { throw CommandError("\(path) is damaged: training without data or model") }
+            var run = TrainingRun(network: freshNetwork(restoredData, restoredHidden), config: t.config)
+            guard run.network.parameters.count == t.parameters.count, t.parameters.allSatisfy(\.isFinite) else {
+                throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(run.network.parameters.count)")
+            }
+            run.network.parameters = t.parameters
+            run.history = t.history
+            // The shuffle stream goes on from a seed of its own; the optimizer's moments start afresh.
+            run.rng = RandomState(seed: t.config.seed &+ UInt32(truncatingIfNeeded: t.history.records.count))
+            restoredRun = run
+            switch t.stop {
+            case "interrupted": stop = .interrupted(epoch: t.stopEpoch ?? t.history.records.count + 1)
+            case "diverged": stop = .diverged(epoch: t.stopEpoch ?? t.history.records.count + 1)
+            default: stop = .finished
+            }
+        }
+        reset()
+        data = restoredData
+        hidden = restoredHidden
+        run = restoredRun
+        lastStop = stop
+        settings = Settings(color: file.settings.color, seed: file.settings.seed, columns: file.settings.width)
+        return "loaded \(path)\n" + status()
+    }
+
+    /// Decoding errors in one line: which field, and what was wrong.
+    static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let c)?: return "missing \(path(c.codingPath + [key]))"
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?: return "wrong value at \(path(c.codingPath))"
+        case .dataCorrupted(let c)?: return c.codingPath.isEmpty ? "not valid JSON" : "bad value at \(path(c.codingPath))"
+        default: return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
+    }
+}

@@ -1,0 +1,37 @@
+import NNCore
+
+/// A saved session, as versioned JSON: the data definition, the model, its weights and
+/// history, and the settings. Generated data is saved as its spec (it regenerates exactly).
+struct SessionFile: Codable {
+    static let version = 1
+
+    /// The format version; a file from a newer nnlab is refused by name.
+    var nnlab: Int
+    var data: DataSpec?
+    var model: [LayerPart]?
+    var training: TrainingPart?
+    var settings: SettingsPart
+
+    struct LayerPart: Codable {
+        var units: Int
+        var activation: Activation
+    }
+
+    struct TrainingPart: Codable {
+        var config: TrainConfig
+        var parameters: [Double]
+        var history: History
+        /// `finished`, `interrupted` or `diverged`, with the epoch for the last two.
+        var stop: String
+        var stopEpoch: Int?
+    }
+
+    struct SettingsPart: Codable {
+        var color: Bool?
+        var seed: UInt32
+        var width: Int?
+    }
+
+    /// Just enough to read the version before anything else.
+    struct Header: Codable { var nnlab: Int }
+}
