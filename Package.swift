@@ -15,13 +15,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NNCore", swiftSettings: optimized),
         .target(name: "NNDiagnosis", dependencies: ["NNCore"], swiftSettings: optimized),
         .target(name: "NNPlot", dependencies: ["NNCore"]),
-        .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot"]),
+        .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot", "SwiftCSV"]),
         .executableTarget(
             name: "nnlab",
             dependencies: [

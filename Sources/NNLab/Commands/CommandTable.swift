@@ -148,6 +148,7 @@ public enum Limits {
     public static let points = 20_000
     public static let minPoints = 10
     public static let epochs = 100_000
+    public static let features = 50
     public static let units = 512
     public static let layers = 6
     /// Multiply-adds of one `train` (epochs × points × weights), about a minute in a release build.
