@@ -12,6 +12,16 @@ public enum CommandTable {
                     summary: "write the data as CSV: index,x1,x2,label,split (raw values)",
                     details: "Values are written unscaled, as the shortest text that reads back to the same number.",
                     examples: ["export data file=circles.csv"]),
+    ] + ScriptFramework.allCases.map { framework in
+        CommandSpec(name: "export \(framework.rawValue)", words: .none,
+                    keys: [KeySpec(name: "file", kind: .path(ext: "py"), defaultText: nil, help: "where to write", required: true)],
+                    summary: "write a Python script that rebuilds the data and model in \(framework.writer.title) and trains it",
+                    details: """
+                    The script uses the last train's settings (the defaults before any), prints its test
+                    accuracy and says in a comment what nnlab got. Run it with python3 FILE.
+                    """,
+                    examples: ["export \(framework.rawValue) file=circles_\(framework.rawValue).py"])
+    } + [
         CommandSpec(name: "model", words: .layers, keys: [],
                     summary: "choose the network: linear, or hidden layers like dense16 relu",
                     details: """

@@ -67,6 +67,8 @@ public final class Session {
         switch c.spec.name {
         case "data info": return [.text(try dataInfo(json: c.text("format") == "json"))]
         case "export data": return [.text(try exportData(to: c.text("file")!))]
+        case "export keras": return [.text(try exportScript(.keras, to: c.text("file")!))]
+        case "export pytorch": return [.text(try exportScript(.pytorch, to: c.text("file")!))]
         case "model": return [.text(try model(c.words))]
         case "train": return [.text(try train(c))]
         case "evaluate": return [.text(try evaluate(json: c.text("format") == "json"))]

@@ -1,0 +1,18 @@
+import NNCore
+
+extension Session {
+    /// `export keras|pytorch file=PATH.py`: a standalone script that rebuilds the data and the model
+    /// and trains it with the last `train`'s settings (the defaults before any), written atomically.
+    func exportScript(_ framework: ScriptFramework, to path: String) throws -> String {
+        let data = try requireData()
+        guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
+        let config = run?.config ?? TrainConfig()
+        let trained = run?.history.records.count ?? 0
+        let script = PythonScript(framework: framework, data: data, hidden: hidden, config: config,
+                                  epochs: trained > 0 ? trained : config.epochs,
+                                  nnlabAccuracy: trained > 0 ? run?.history.last?.testAccuracy : nil,
+                                  fileName: String(path.split(separator: "/").last ?? Substring(path)))
+        try write(script.text, to: path)
+        return "wrote a \(framework.writer.title) script to \(path)"
+    }
+}
