@@ -14,6 +14,9 @@ struct REPL {
         let progress = Progress(enabled: interactive && isatty(STDERR_FILENO) == 1)
         session.onEpoch = progress.update
         session.lessonsDirectory = Lessons.directory
+        if interactive {
+            session.lessonMemory = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nnlab_lesson").path
+        }
         var source: LineSource = interactive ? EditLineSource(names: session.names(for:)) : PlainLineSource()
         if interactive { print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
         var failed = false

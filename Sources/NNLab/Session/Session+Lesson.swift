@@ -24,10 +24,11 @@ extension Session {
     /// `lesson` lists the lessons (or resumes the one in progress); `lesson NAME` starts one.
     func lesson(_ name: String?) throws -> String {
         guard let name else {
+            if lessonProgress == nil { lessonProgress = try recalledLesson() }
             if let progress = lessonProgress { return "resuming \(progress.lesson.name):\n" + offer(progress) }
             let all = try lessons()
             return "lessons (type lesson NAME to start one):\n"
-                + TextTable.render(all.map { ["  " + $0.name, $0.title + " — " + $0.summary] }, numeric: false)
+                + TextTable.render(all.flatMap { [["  " + $0.name, $0.title], ["", $0.summary]] }, numeric: false)
         }
         let all = try lessons()
         guard let lesson = all.first(where: { $0.name == name }) else {
@@ -36,6 +37,25 @@ extension Session {
         let progress = LessonProgress(lesson: lesson, next: 0)
         lessonProgress = progress
         return "lesson \(lesson.name): \(lesson.title)\n" + offer(progress)
+    }
+
+    /// Writes `NAME STEP` to `lessonMemory` (or removes it when no lesson is in progress).
+    func rememberLesson() {
+        guard let lessonMemory else { return }
+        if let p = lessonProgress {
+            try? Files.write("\(p.lesson.name) \(p.next)\n", to: lessonMemory)
+        } else {
+            try? FileManager.default.removeItem(atPath: lessonMemory)
+        }
+    }
+
+    /// The lesson a previous session stopped in, if its file still has that step.
+    func recalledLesson() throws -> LessonProgress? {
+        guard let lessonMemory, let text = try? Files.read(lessonMemory) else { return nil }
+        let parts = text.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 2, let step = Int(parts[1]),
+              let lesson = try lessons().first(where: { $0.name == parts[0] }), lesson.steps.indices.contains(step) else { return nil }
+        return LessonProgress(lesson: lesson, next: step)
     }
 
     /// The narration before the next step and the command offered.
@@ -48,12 +68,12 @@ extension Session {
     /// the same verb is the learner's variation of it; anything else is an aside.
     func runInLesson(_ line: String, _ progress: LessonProgress) -> (command: String, commandOutputs: [Output], outputs: [Output])? {
         let step = progress.lesson.steps[progress.next]
+        let enter = line.allSatisfy(\.isWhitespace)
         let typed = Tokenizer.tokenize(line).first?.text
-        let offeredVerb = Tokenizer.tokenize(step.command).first?.text
-        guard typed == nil || (typed == offeredVerb && typed != "lesson") else { return nil }
-        let command = typed == nil ? step.command : line
+        guard enter || (typed != nil && typed == Tokenizer.tokenize(step.command).first?.text && typed != "lesson") else { return nil }
+        let command = enter ? step.command : line
         let commandOutputs = runCommand(command)
-        var outputs = (typed == nil ? [.text(Transcript.prompt + command)] : []) + commandOutputs
+        var outputs = (enter ? [.text(Transcript.prompt + command)] : []) + commandOutputs
         let failed = commandOutputs.contains { if case .error = $0 { return true } else { return false } }
         let broken = step.expectations.compactMap { e in self.broken(e, failed: failed).map { "\(e.description.dropFirst(7)): \($0)" } }
         if !broken.isEmpty {

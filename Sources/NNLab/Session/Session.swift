@@ -23,7 +23,9 @@ public final class Session {
     public var directory: String?
     /// Where `lesson` finds `*.lesson` files.
     public var lessonsDirectory: String?
-    var lessonProgress: LessonProgress?
+    var lessonProgress: LessonProgress? { didSet { rememberLesson() } }
+    /// Where the lesson in progress is remembered between sessions (the executable sets it).
+    public var lessonMemory: String?
     var recording: (path: String, transcript: Transcript)?
 
     public struct Layer: Equatable, Sendable {
@@ -40,7 +42,12 @@ public final class Session {
             return step.outputs + recordEntry(step.command, step.commandOutputs)
         }
         let outputs = runCommand(line)
-        return outputs + recordEntry(line, outputs)
+        // An aside during a lesson: remind the learner where the lesson stands.
+        let reminder: [Output] = lessonProgress.map { p in
+            Tokenizer.tokenize(line).first?.text == "lesson" ? []
+                : [.text("(lesson \(p.lesson.name): Enter runs `\(p.lesson.steps[p.next].command)`)")]
+        } ?? []
+        return outputs + recordEntry(line, outputs) + reminder
     }
 
     /// What Tab offers after `lesson` and `explain`.
