@@ -43,7 +43,9 @@ extension Session {
         reset()
         var outputs: [Output] = [], differ: [Int] = []
         for entry in transcript.entries {
-            let result = runCommand(entry.command)
+            // A replay inside a replay (a transcript that replays itself) would recurse without end.
+            let nested = Tokenizer.tokenize(entry.command).first?.text == "replay"
+            let result = nested ? [.error("\(path):\(entry.line): a replay cannot run another replay; skipped")] : runCommand(entry.command)
             if Transcript.lines(result) != entry.output { differ.append(entry.line) }
             outputs.append(.text(Transcript.prompt + entry.command))
             outputs += result.filter { $0 != .quit }
