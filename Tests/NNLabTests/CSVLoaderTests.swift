@@ -34,10 +34,13 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(chosen.dataset.y, [0, 1])
     }
 
-    func testExportedFilesKeepTheirSplitAndIndexIsSkipped() throws {
-        let t = try load("index,x1,x2,label,split\n0,1,2,0,train\n1,3,4,1,test\n2,5,6,1,train\n")
+    func testExportedFilesKeepTheirSplitAndOrder() throws {
+        let t = try load("index,x1,x2,label,split\n1,3,4,1,test\n2,5,6,1,train\n0,1,2,0,train\n")
         XCTAssertEqual(t.dataset.featureNames, ["x1", "x2"])
-        XCTAssertEqual(t.split, Split(train: [0, 2], test: [1]))
+        XCTAssertEqual(t.dataset.x, [1, 2, 3, 4, 5, 6], "rows go back to their index")
+        XCTAssertEqual(t.split, Split(train: [2, 0], test: [1]), "the split keeps the file's order")
+        let plain = try load("index,x1,x2,label\n5,1,2,0\n7,3,4,1\n")
+        XCTAssertEqual(plain.dataset.x, [1, 2, 3, 4], "an index that is not 0..<n is only skipped")
     }
 
     func testErrorsNameTheLineAndColumn() {
@@ -51,5 +54,46 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(message("a,b,label\n"), "my.csv: no rows after the header")
         XCTAssertEqual(message("a,b,c\n1,2,0\n", label: "lable"), "my.csv:1: no column 'lable' (columns: a, b, c)")
         XCTAssertEqual(message("a,b,label\n1,nan,0\n"), "my.csv:2: column b: 'nan' is not a number")
+    }
+}
+
+/// `export data` then `data load` gives back the same data and split; `save`/`load` keep loaded rows.
+final class DataLoadTests: XCTestCase {
+    func testExportThenLoadGivesBackTheSameDataAndSplit() throws {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        _ = s.run("data spiral noise=0.1 seed=3 test=0.3")
+        let before = s.data!.prepared
+        XCTAssertEqual(s.run("export data file=spiral.csv"), [.text("wrote 200 rows to spiral.csv")])
+        guard case .text(let loaded)? = s.run("data load file=spiral.csv").first else { return XCTFail() }
+        XCTAssertTrue(loaded.hasPrefix("data: spiral.csv, 200 points (140 train, 60 test)"), loaded)
+        XCTAssertEqual(s.data!.prepared.dataset.x, before.dataset.x)
+        XCTAssertEqual(s.data!.prepared.dataset.y, before.dataset.y)
+        XCTAssertEqual(s.data!.prepared.split, before.split)
+        XCTAssertEqual(s.data!.prepared.scaler, before.scaler)
+    }
+
+    func testLoadedDataTrainsPlotsAndSurvivesSaveAndLoad() throws {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        let csv = "a,b,c,kind\n" + (0..<40).map { i in
+            let x = Double(i % 7), y = Double(i % 5), z = Double(i % 3)
+            return "\(x),\(y),\(z),\(x + y > 5 ? "big" : "small")"
+        }.joined(separator: "\n") + "\n"
+        try csv.write(toFile: s.directory! + "/mine.csv", atomically: true, encoding: .utf8)
+        guard case .text(let loaded)? = s.run("data load file=mine.csv test=0.25").first else { return XCTFail() }
+        XCTAssertTrue(loaded.contains("label: kind (big → 0, small → 1)"), loaded)
+        XCTAssertEqual(s.run("model dense8 relu").count, 1)
+        guard case .text(let trained)? = s.run("train lr=0.05 epochs=50").first else { return XCTFail() }
+        XCTAssertTrue(trained.contains("dense(3→8)"), trained)
+        guard case .text(let picture)? = s.run("plot").first else { return XCTFail() }
+        XCTAssertTrue(picture.contains("decision boundary"), picture)
+        let evaluation = s.run("evaluate format=json")
+        _ = s.run("save file=mine.json")
+        try FileManager.default.removeItem(atPath: s.directory! + "/mine.csv")
+        _ = s.run("data circles")
+        guard case .text(let restored)? = s.run("load file=mine.json").first else { return XCTFail() }
+        XCTAssertTrue(restored.contains("data: mine.csv, 40 points (30 train, 10 test)"), restored)
+        XCTAssertEqual(s.run("evaluate format=json"), evaluation, "the saved rows come back without the CSV file")
     }
 }

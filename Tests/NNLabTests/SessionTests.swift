@@ -80,13 +80,15 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(text(s, "export data file=\(path)"), "wrote 200 rows to \(path)")
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.first, "index,x1,x2,label,split")
-        let d = s.data!.prepared.dataset
-        for (i, line) in lines.dropFirst().enumerated() {
-            let f = line.split(separator: ",")
+        let d = s.data!.prepared.dataset, split = s.data!.prepared.split
+        // Rows in split order, each with its dataset index.
+        XCTAssertEqual(lines.dropFirst().map { Int($0.split(separator: ",")[0])! }, split.test + split.train)
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ","), i = Int(f[0])!
             XCTAssertEqual(Double(f[1]), d.x[2 * i])
             XCTAssertEqual(Double(f[2]), d.x[2 * i + 1])
             XCTAssertEqual(Int(f[3]), d.y[i])
-            XCTAssertEqual(String(f[4]), s.data!.prepared.split.test.contains(i) ? "test" : "train")
+            XCTAssertEqual(String(f[4]), split.test.contains(i) ? "test" : "train")
         }
         XCTAssertTrue(error(s, "export data file=/nonexistent-dir/x.csv").hasPrefix("cannot write /nonexistent-dir/x.csv"))
     }

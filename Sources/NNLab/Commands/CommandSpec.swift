@@ -60,6 +60,8 @@ public struct KeySpec: Sendable {
         case real(ClosedRange<Double>, openLow: Bool)
         case choice([String])
         case path(ext: String)
+        /// Any short text (a column name).
+        case text
     }
 
     public var placeholder: String {
@@ -71,6 +73,7 @@ public struct KeySpec: Sendable {
         case .integer, .integerOrAuto, .real: return defaultText ?? "N"
         case .choice(let c): return c.joined(separator: "|")
         case .path(let ext): return "PATH.\(ext)"
+        case .text: return "NAME"
         }
     }
 
@@ -84,6 +87,7 @@ public struct KeySpec: Sendable {
             return openLow ? "a number above \(low) and at most \(high)" : "a number from \(low) to \(high)"
         case .choice(let c): return "one of " + c.joined(separator: ", ")
         case .path(let ext): return "a file name ending in .\(ext)"
+        case .text: return "a name"
         }
     }
 }

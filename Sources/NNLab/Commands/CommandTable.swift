@@ -4,6 +4,17 @@ import NNDiagnosis
 /// The one table of commands. Dispatch, `help`, completion and "did you mean" read it; nothing repeats it.
 public enum CommandTable {
     public static let all: [CommandSpec] = dataCommands + [
+        CommandSpec(name: "data load", words: .none, keys: [
+            KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "a CSV file with a header row", required: true),
+            KeySpec(name: "label", kind: .text, defaultText: nil, help: "the label column (default: label, y, class, target or the last)"),
+            KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing"),
+            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "the split"),
+            KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train"),
+        ], summary: "your own data: numeric feature columns and one label column with two classes",
+                    details: """
+                    Text labels are mapped to 0 and 1 (in sorted order) and reported. A column named
+                    index is skipped; a split column (train/test), as export data writes, gives the split.
+                    """, examples: ["data load file=points.csv", "data load file=iris2.csv label=species test=0.3"]),
         CommandSpec(name: "data info", words: .none, keys: [format],
                     summary: "sizes, class counts, ranges, split and corruptions of the data",
                     details: "", examples: ["data info", "data info format=json"]),

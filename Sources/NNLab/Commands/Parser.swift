@@ -140,6 +140,9 @@ public enum Parser {
                                    + Suggest.phrase(raw, choices), column: column)
             }
             return .text(raw)
+        case .text:
+            guard !raw.isEmpty, raw.count <= 200 else { throw bad }
+            return .text(raw)
         case .path(let ext):
             guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096 else { throw bad }
             return .text(raw)

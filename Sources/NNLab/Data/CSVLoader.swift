@@ -4,7 +4,7 @@ import SwiftCSV
 
 /// A CSV file read into points: numeric feature columns, one label column with two classes,
 /// and, when the file has one (as `export data` writes), the train/test split.
-struct LoadedTable: Equatable {
+public struct LoadedTable: Equatable, Sendable {
     var dataset: Dataset
     var labelColumn: String
     /// The text of each class in the file: `classes[0]` became 0, `classes[1]` became 1.
@@ -75,15 +75,27 @@ enum CSVLoader {
         guard classes.count == 2 else {
             throw fail(nil, "the label column \(header[labelIndex]) has \(classes.count) different values (\(classes.prefix(5).joined(separator: ", "))); nnlab needs exactly two classes")
         }
-        let dataset = Dataset(x: x, y: labels.map { $0 == classes[0] ? 0 : 1 }, features: featureIndices.count,
-                              featureNames: featureIndices.map { header[$0] })
+        // An index column holding each row's place (as export data writes) restores the data's own order;
+        // the file's row order is then the split's order.
+        let n = labels.count, d = featureIndices.count
+        var place = Array(0..<n)
+        if let indexColumn = lower.firstIndex(of: "index") {
+            let given = csv.rows.map { Int($0[indexColumn].trimmingCharacters(in: .whitespaces)) }
+            if given.allSatisfy({ $0 != nil }), Set(given.map { $0! }) == Set(0..<n) { place = given.map { $0! } }
+        }
+        var ordered = [Double](repeating: 0, count: n * d), y = [Int](repeating: 0, count: n)
+        for r in 0..<n {
+            for j in 0..<d { ordered[place[r] * d + j] = x[r * d + j] }
+            y[place[r]] = labels[r] == classes[0] ? 0 : 1
+        }
+        let dataset = Dataset(x: ordered, y: y, features: d, featureNames: featureIndices.map { header[$0] })
         var split: Split?
         if splitIndex != nil {
-            let train = splits.indices.filter { splits[$0] == "train" }, test = splits.indices.filter { splits[$0] == "test" }
             if let odd = splits.firstIndex(where: { !["train", "test", "none"].contains($0) }) {
                 throw fail(odd + 2, "column split: '\(splits[odd].prefix(20))' is not train, test or none")
             }
-            split = Split(train: train, test: test)
+            split = Split(train: splits.indices.filter { splits[$0] == "train" }.map { place[$0] },
+                          test: splits.indices.filter { splits[$0] == "test" }.map { place[$0] })
         }
         return LoadedTable(dataset: dataset, labelColumn: header[labelIndex], classes: classes, split: split)
     }

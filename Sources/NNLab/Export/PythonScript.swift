@@ -26,7 +26,7 @@ protocol FrameworkWriter {
 /// are shared; the framework writes the model, the training and the evaluation.
 struct PythonScript {
     var framework: ScriptFramework
-    var data: GeneratedData
+    var data: LabData
     /// Hidden layers; `[]` is `model linear`.
     var hidden: [Session.Layer]
     var config: TrainConfig
@@ -83,15 +83,7 @@ struct PythonScript {
         return "\(tenThousandths / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
-    var dataCommand: String {
-        let spec = data.spec
-        var parts = ["data \(spec.kind.rawValue)", "n=\(spec.n)", "noise=\(Self.number(spec.noise))",
-                     "seed=\(spec.seed)", "test=\(Self.number(spec.test))"]
-        if !spec.scaled { parts.append("scale=off") }
-        if spec.flip > 0 { parts.append("flip=\(Self.number(spec.flip))") }
-        if spec.imbalance != 1 { parts.append("imbalance=\(Self.number(spec.imbalance))") }
-        return parts.joined(separator: " ")
-    }
+    var dataCommand: String { data.command }
 
     var modelCommand: String {
         hidden.isEmpty ? "model linear" : "model " + hidden.map { "dense\($0.units) \($0.activation.rawValue)" }.joined(separator: " ")
@@ -113,22 +105,25 @@ struct PythonScript {
 
     /// The seed post's NumPy code for plain circles; the points themselves for anything else.
     var writesNumPyCircles: Bool {
-        data.spec.kind == .circles && data.spec.flip == 0 && data.spec.imbalance == 1
+        data.spec.map { $0.kind == .circles && $0.flip == 0 && $0.imbalance == 1 } ?? false
     }
 
     var dataSection: [String] {
-        let spec = data.spec, noise = Self.number(spec.noise), draw = "np.random.normal(0, \(noise), n_samples // 2)"
-        guard writesNumPyCircles else {
+        guard writesNumPyCircles, let spec = data.spec else {
             let d = data.prepared.dataset
-            var lines = [
-                "# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(noise), seed=\(spec.seed)), every point as nnlab",
-                "#    made it, so that this script trains on exactly nnlab's data.",
-                "#    Columns \(d.featureNames.joined(separator: ", ")); labels 0 and 1.",
-            ]
-            if spec.imbalance != 1 {
+            var lines: [String]
+            if let spec = data.spec {
+                lines = ["# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(Self.number(spec.noise)), seed=\(spec.seed)), every point as nnlab",
+                         "#    made it, so that this script trains on exactly nnlab's data."]
+            } else {
+                lines = ["# 1. Data: the rows of \(data.name) as nnlab read them (`\(data.command)`),",
+                         "#    so that this script trains on exactly nnlab's data."]
+            }
+            lines.append("#    Columns \(d.featureNames.joined(separator: ", ")); labels 0 and 1.")
+            if let spec = data.spec, spec.imbalance != 1 {
                 lines.append("#    Class 1 is kept at \(Self.number(spec.imbalance)) of class 0 (imbalance=\(Self.number(spec.imbalance))).")
             }
-            if !data.flipped.isEmpty {
+            if let spec = data.spec, !data.flipped.isEmpty {
                 lines.append("#    \(data.flipped.count) training labels are flipped on purpose (flip=\(Self.number(spec.flip))), in rows:")
                 lines += PythonLiteral.wrapped(data.flipped.map(String.init), indent: "#      ", separator: " ")
             }
@@ -136,6 +131,7 @@ struct PythonScript {
                 + PythonLiteral.array("X", (0..<d.count).map { "[" + d.row($0).map { "\($0)" }.joined(separator: ", ") + "]" })
                 + PythonLiteral.array("y", d.y.map(String.init))
         }
+        let draw = "np.random.normal(0, \(Self.number(spec.noise)), n_samples // 2)"
         return [
             "# 1. Data: the seed post's concentric circles, as nnlab makes them (nnlab draws NumPy's random numbers).",
             "#    Class 0 is the inner ring (radius 1), class 1 the outer ring (radius 2).",
@@ -155,20 +151,20 @@ struct PythonScript {
     }
 
     var splitSection: [String] {
-        let spec = data.spec, split = data.prepared.split, test = Self.number(spec.test)
+        let split = data.prepared.split, test = Self.number(data.testFraction), seed = data.splitSeed
         let choose: [String]
         if writesNumPyCircles {
             // train_test_split rounds the test share up and the train share down; rarely, one row is in neither.
             let everyRow = split.train.count + split.test.count == data.prepared.dataset.count
             choose = [
-                "# 2. Split: what scikit-learn's train_test_split(X, y, test_size=\(test), random_state=\(spec.seed)) does:",
-                "#    a permutation from a fresh RandomState(\(spec.seed)); the first ceil(\(test) * n) rows are the test set.",
-                "perm = np.random.RandomState(\(spec.seed)).permutation(len(y))",
+                "# 2. Split: what scikit-learn's train_test_split(X, y, test_size=\(test), random_state=\(seed)) does:",
+                "#    a permutation from a fresh RandomState(\(seed)); the first ceil(\(test) * n) rows are the test set.",
+                "perm = np.random.RandomState(\(seed)).permutation(len(y))",
                 "n_test = int(np.ceil(\(test) * len(y)))",
                 "test_idx, train_idx = perm[:n_test], perm[n_test:" + (everyRow ? "]" : "n_test + \(split.train.count)]  # the train share rounded down"),
             ]
         } else {
-            choose = ["# 2. Split: nnlab's train/test split (test=\(test), seed \(spec.seed)), as row numbers of X."]
+            choose = ["# 2. Split: nnlab's train/test split (test=\(test), seed \(seed)), as row numbers of X."]
                 + PythonLiteral.array("test_idx", split.test.map(String.init))
                 + PythonLiteral.array("train_idx", split.train.map(String.init))
         }
@@ -179,7 +175,7 @@ struct PythonScript {
     }
 
     var scalingSection: [String] {
-        guard data.spec.scaled else { return ["# 3. Scaling: none (scale=off): the model sees the raw values."] }
+        guard data.scaled else { return ["# 3. Scaling: none (scale=off): the model sees the raw values."] }
         return [
             "# 3. Scaling: what scikit-learn's StandardScaler does: the mean and population standard deviation",
             "#    of the training rows, applied to both splits.",

@@ -8,59 +8,97 @@ extension Session {
         let spec = DataSpec(kind: kind, n: c.integer("n") ?? 200, noise: c.real("noise"), seed: UInt32(c.integer("seed") ?? 42),
                             test: c.real("test") ?? 0.2, scaled: c.text("scale") != "off",
                             flip: c.real("flip") ?? 0, imbalance: c.real("imbalance") ?? 1)
-        let generated = spec.generate()
-        let split = generated.prepared.split
-        guard split.train.count >= 4, split.test.count >= 1, generated.prepared.dataset.classCounts.allSatisfy({ $0 > 0 }) else {
-            throw CommandError("these settings leave \(split.train.count) training and \(split.test.count) test points; "
-                               + "use more points (n=) or a test fraction between 0.1 and 0.5")
-        }
-        data = generated
-        run = nil
-        lastStop = nil
-        return dataSummary(generated) + (hidden == nil ? "" : "\n(the model will start fresh on the next train)")
+        return try use(LabData(spec.generate())) + freshModelNote
     }
 
-    func dataSummary(_ g: GeneratedData) -> String {
+    /// `data load file=PATH.csv [label=COL] [test=] [seed=] [scale=]`.
+    func loadData(_ c: Invocation) throws -> String {
+        let file = c.text("file")!
+        let table = try CSVLoader.load(try read(file), file: file, label: c.text("label"))
+        let spec = LoadSpec(file: file, label: c.text("label"), test: c.real("test") ?? 0.2, seed: UInt32(c.integer("seed") ?? 42),
+                            scaled: c.text("scale") != "off", classes: table.classes, labelColumn: table.labelColumn,
+                            fileSplit: table.split != nil)
+        var lines = [try use(LabData(loaded: table, spec: spec))]
+        let mapped = table.classes != ["0", "1"]
+        lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"
+                     + (mapped ? " (\(table.classes[0]) → 0, \(table.classes[1]) → 1)" : ""))
+        if table.split != nil { lines.append("split: taken from the file's split column") }
+        if table.dataset.features > 2 { lines.append("plots show the first two features, the others held at their mean") }
+        return lines.joined(separator: "\n") + freshModelNote
+    }
+
+    /// Makes `new` the session's data if it leaves enough points to train and test on; the model starts fresh.
+    func use(_ new: LabData) throws -> String {
+        let split = new.prepared.split, d = new.prepared.dataset
+        guard split.train.count >= 4, split.test.count >= 1,
+              d.counts(of: split.train).allSatisfy({ $0 > 0 }) else {
+            throw CommandError("these settings leave \(split.train.count) training and \(split.test.count) test points"
+                               + (split.train.count >= 4 ? " and a class with no training point" : "")
+                               + "; use more points (n=) or a test fraction between 0.1 and 0.5")
+        }
+        data = new
+        run = nil
+        lastStop = nil
+        return dataSummary(new)
+    }
+
+    var freshModelNote: String { hidden == nil ? "" : "\n(the model will start fresh on the next train)" }
+
+    func dataSummary(_ g: LabData) -> String {
         let d = g.prepared.dataset, s = g.prepared.split
-        var line = "data: \(g.spec.kind.rawValue), \(d.count) points (\(s.train.count) train, \(s.test.count) test), classes \(d.classCounts[0]) / \(d.classCounts[1])"
+        var line = "data: \(g.name), \(d.count) points (\(s.train.count) train, \(s.test.count) test), classes \(d.classCounts[0]) / \(d.classCounts[1])"
         if !g.flipped.isEmpty { line += ", \(g.flipped.count) training labels flipped" }
         return line
     }
 
     func dataInfo(json: Bool) throws -> String {
         let g = try requireData()
-        let d = g.prepared.dataset, s = g.prepared.split, spec = g.spec
+        let d = g.prepared.dataset, s = g.prepared.split
         let ranges = (0..<d.features).map { j -> (Double, Double) in
             let column = stride(from: j, to: d.x.count, by: d.features).map { d.x[$0] }
             return (column.min() ?? 0, column.max() ?? 0)
         }
-        if json {
-            return JSON.object([
-                ("kind", .string(spec.kind.rawValue)), ("n", .integer(d.count)),
-                ("train", .integer(s.train.count)), ("test", .integer(s.test.count)),
-                ("counts", .integers(d.classCounts)), ("train_counts", .integers(d.counts(of: s.train))),
-                ("test_counts", .integers(d.counts(of: s.test))),
-                ("features", .array(d.featureNames.map { .string($0) })),
-                ("ranges", .array(ranges.map { .numbers([$0.0, $0.1]) })),
-                ("noise", .number(spec.noise)), ("seed", .integer(Int(spec.seed))), ("test_fraction", .number(spec.test)),
-                ("scaled", .bool(spec.scaled)), ("imbalance", .number(spec.imbalance)), ("flip", .number(spec.flip)),
-                ("flipped", .integers(g.flipped)),
-            ]).rendered
-        }
-        var lines = [
-            "data: \(spec.kind.rawValue), \(d.count) points, noise \(Text.number(spec.noise)), seed \(spec.seed)",
-            "split: \(s.train.count) train, \(s.test.count) test (test=\(Text.number(spec.test)))",
-        ]
         let train = d.counts(of: s.train), test = d.counts(of: s.test)
+        if json {
+            var fields: [(String, JSON)] = [
+                ("n", .integer(d.count)), ("train", .integer(s.train.count)), ("test", .integer(s.test.count)),
+                ("counts", .integers(d.classCounts)), ("train_counts", .integers(train)), ("test_counts", .integers(test)),
+                ("features", .array(d.featureNames.map { .string($0) })), ("ranges", .array(ranges.map { .numbers([$0.0, $0.1]) })),
+                ("seed", .integer(Int(g.splitSeed))), ("test_fraction", .number(g.testFraction)), ("scaled", .bool(g.scaled)),
+                ("flipped", .integers(g.flipped)),
+            ]
+            switch g.origin {
+            case .generated(let spec):
+                fields = [("kind", .string(spec.kind.rawValue))] + fields + [
+                    ("noise", .number(spec.noise)), ("imbalance", .number(spec.imbalance)), ("flip", .number(spec.flip))]
+            case .loaded(let l):
+                fields = [("kind", .string("load")), ("file", .string(l.file))] + fields + [
+                    ("label", .string(l.labelColumn)), ("classes", .array(l.classes.map { .string($0) })), ("file_split", .bool(l.fileSplit))]
+            }
+            return JSON.object(fields).rendered
+        }
+        var lines: [String]
+        switch g.origin {
+        case .generated(let spec):
+            lines = ["data: \(spec.kind.rawValue), \(d.count) points, noise \(Text.number(spec.noise)), seed \(spec.seed)"]
+        case .loaded(let l):
+            lines = ["data: \(l.file), \(d.count) rows, label column \(l.labelColumn)"
+                     + (l.classes == ["0", "1"] ? "" : " (\(l.classes[0]) → 0, \(l.classes[1]) → 1)")]
+        }
+        if case .loaded(let l) = g.origin, l.fileSplit {
+            lines.append("split: \(s.train.count) train, \(s.test.count) test (from the file's split column)")
+        } else {
+            lines.append("split: \(s.train.count) train, \(s.test.count) test (test=\(Text.number(g.testFraction)), seed \(g.splitSeed))")
+        }
         for c in 0..<2 {
             lines.append("class \(c): \(d.classCounts[c]) points (\(train[c]) train, \(test[c]) test)")
         }
         for (j, r) in ranges.enumerated() {
             lines.append("\(d.featureNames[j]): from \(Text.value(r.0)) to \(Text.value(r.1))")
         }
-        lines.append(spec.scaled ? "scaling: standard, fit on the training rows" : "scaling: off (raw values)")
-        if spec.imbalance < 1 { lines.append("imbalance: class 1 kept at \(Text.number(spec.imbalance)) of class 0") }
-        if spec.flip > 0 {
+        lines.append(g.scaled ? "scaling: standard, fit on the training rows" : "scaling: off (raw values)")
+        if let spec = g.spec, spec.imbalance < 1 { lines.append("imbalance: class 1 kept at \(Text.number(spec.imbalance)) of class 0") }
+        if let spec = g.spec, spec.flip > 0 {
             lines.append("flipped: \(g.flipped.count) training labels (flip=\(Text.number(spec.flip))): "
                          + g.flipped.prefix(20).map(String.init).joined(separator: " ") + (g.flipped.count > 20 ? " ..." : ""))
         }
@@ -68,15 +106,17 @@ extension Session {
     }
 
     /// `export data file=PATH.csv`: raw values, shortest round-trip text, written atomically.
+    /// Rows come in split order (test rows, then train rows, then any in neither) with their
+    /// dataset `index`, so that `data load` restores the data, the split and its order exactly.
     func exportData(to path: String) throws -> String {
         let g = try requireData()
-        let d = g.prepared.dataset
-        var split = [String](repeating: "none", count: d.count)
-        for i in g.prepared.split.train { split[i] = "train" }
-        for i in g.prepared.split.test { split[i] = "test" }
+        let d = g.prepared.dataset, split = g.prepared.split
+        let used = Set(split.test + split.train)
+        let rows = split.test.map { ($0, "test") } + split.train.map { ($0, "train") }
+            + (0..<d.count).filter { !used.contains($0) }.map { ($0, "none") }
         var csv = "index," + d.featureNames.joined(separator: ",") + ",label,split\n"
-        for i in 0..<d.count {
-            csv += "\(i)," + d.row(i).map { "\($0)" }.joined(separator: ",") + ",\(d.y[i]),\(split[i])\n"
+        for (i, side) in rows {
+            csv += "\(i)," + d.row(i).map { "\($0)" }.joined(separator: ",") + ",\(d.y[i]),\(side)\n"
         }
         try write(csv, to: path)
         return "wrote \(d.count) rows to \(path)"

@@ -11,7 +11,7 @@ extension Session {
         let figure: Figure
         switch kind {
         case "data":
-            figure = Plot.data(points: points(g, highlighted: []), title: "\(g.spec.kind.rawValue): \(g.prepared.dataset.count) points")
+            figure = Plot.data(points: points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
         case "loss":
             let (_, run) = try requireRun()
             figure = Plot.loss(history: run.history, title: "loss per epoch")
@@ -25,10 +25,16 @@ extension Session {
                 guard !finding.points.isEmpty else { throw CommandError("\(id) is not about particular points") }
                 highlighted = Set(finding.points)
             }
-            let network = run.network, scaler = g.prepared.scaler
+            let network = run.network, scaler = g.prepared.scaler, d = g.prepared.dataset
+            // Beyond two features, the map holds the others at their training mean.
+            let means = Scaler.fit(d.gather(g.prepared.split.train).x, features: d.features).mean
             figure = Plot.boundary(points: points(g, highlighted: highlighted), probability: { xy in
-                network.logits(scaler.transform(xy)).map(Activation.sigmoid)
-            }, title: "\(g.spec.kind.rawValue): decision boundary of \(network.summary)")
+                var rows = [Double]()
+                rows.reserveCapacity(xy.count / 2 * d.features)
+                for k in stride(from: 0, to: xy.count, by: 2) { rows += [xy[k], xy[k + 1]] + means.dropFirst(2) }
+                return network.logits(scaler.transform(rows)).map(Activation.sigmoid)
+            }, title: "\(g.name): decision boundary of \(network.summary)",
+               xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
         }
         if let file = c.text("file") {
             try write(figure.svg(), to: file)
@@ -39,7 +45,7 @@ extension Session {
     }
 
     /// The data's first two features as plot points, marked wrong where the current model errs.
-    func points(_ g: GeneratedData, highlighted: Set<Int>) -> [PlotPoint] {
+    func points(_ g: LabData, highlighted: Set<Int>) -> [PlotPoint] {
         let d = g.prepared.dataset
         let test = Set(g.prepared.split.test), used = test.union(g.prepared.split.train)
         let logits = run.map { $0.network.logits(g.prepared.scaler.transform(d.x)) }

@@ -4,7 +4,7 @@ import NNCore
 extension Session {
     /// `save file=PATH.json`: the whole session, written atomically.
     func save(to path: String) throws -> String {
-        var file = SessionFile(nnlab: SessionFile.version, data: data?.spec,
+        var file = SessionFile(nnlab: SessionFile.version, data: data?.spec, loaded: loadedPart,
                                model: hidden?.map { .init(units: $0.units, activation: $0.activation) },
                                settings: .init(color: settings.color, seed: settings.seed, width: settings.columns))
         if let run {
@@ -37,7 +37,7 @@ extension Session {
         } catch {
             throw CommandError("\(path) is damaged: \(Self.describe(error))")
         }
-        let restoredData = file.data.map { $0.generate() }
+        let restoredData = try file.data.map { LabData($0.generate()) } ?? file.loaded.map { try restore($0, from: path) }
         let restoredHidden = file.model?.map { Layer(units: $0.units, activation: $0.activation) }
         var restoredRun: TrainingRun?
         var stop: StopReason?
@@ -65,6 +65,25 @@ extension Session {
         lastStop = stop
         settings = Settings(color: file.settings.color, seed: file.settings.seed, columns: file.settings.width)
         return "loaded \(path)\n" + status()
+    }
+
+    private var loadedPart: SessionFile.LoadedPart? {
+        guard let data, case .loaded(let source) = data.origin else { return nil }
+        let d = data.prepared.dataset
+        return .init(source: source, features: d.featureNames, x: d.x, y: d.y, train: data.prepared.split.train, test: data.prepared.split.test)
+    }
+
+    private func restore(_ part: SessionFile.LoadedPart, from path: String) throws -> LabData {
+        let n = part.y.count, d = part.features.count
+        let indices = part.train + part.test
+        guard d >= 2, part.x.count == n * d, part.y.allSatisfy({ $0 == 0 || $0 == 1 }), part.x.allSatisfy(\.isFinite),
+              indices.allSatisfy({ (0..<n).contains($0) }), Set(indices).count == indices.count else {
+            throw CommandError("\(path) is damaged: the saved rows do not fit together")
+        }
+        let table = LoadedTable(dataset: Dataset(x: part.x, y: part.y, features: d, featureNames: part.features),
+                                labelColumn: part.source.labelColumn, classes: part.source.classes,
+                                split: Split(train: part.train, test: part.test))
+        return LabData(loaded: table, spec: part.source)
     }
 
     /// Decoding errors in one line: which field, and what was wrong.

@@ -42,7 +42,7 @@ extension Session {
         }
     }
 
-    func freshNetwork(_ data: GeneratedData, _ hidden: [Layer]) -> Network {
+    func freshNetwork(_ data: LabData, _ hidden: [Layer]) -> Network {
         Network(inputs: data.prepared.dataset.features, hidden: hidden.map { ($0.units, $0.activation) })
     }
 

@@ -5,7 +5,7 @@ import NNDiagnosis
 /// `run` never prints: it returns outputs for the executable to show.
 public final class Session {
     /// The current data set, as generated (later: loaded).
-    public internal(set) var data: GeneratedData?
+    public internal(set) var data: LabData?
     /// Hidden layers of the chosen model; `[]` is `model linear`, nil is no model yet.
     public internal(set) var hidden: [Layer]?
     /// The trained network with its optimizer state and history.
@@ -72,6 +72,7 @@ public final class Session {
 
     func execute(_ c: Invocation) throws -> [Output] {
         switch c.spec.name {
+        case "data load": return [.text(try loadData(c))]
         case "data info": return [.text(try dataInfo(json: c.text("format") == "json"))]
         case "export data": return [.text(try exportData(to: c.text("file")!))]
         case "export keras": return [.text(try exportScript(.keras, to: c.text("file")!))]
@@ -112,12 +113,12 @@ public final class Session {
     }
 
     /// What to type first when something is missing.
-    func requireData() throws -> GeneratedData {
+    func requireData() throws -> LabData {
         guard let data else { throw CommandError("no data yet: type `data circles` first") }
         return data
     }
 
-    func requireRun() throws -> (GeneratedData, TrainingRun) {
+    func requireRun() throws -> (LabData, TrainingRun) {
         let data = try requireData()
         guard hidden != nil else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`), then `train`") }
         guard let run else { throw CommandError("the model is not trained yet: type `train` first") }

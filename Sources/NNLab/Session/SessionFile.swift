@@ -1,16 +1,27 @@
 import NNCore
 
 /// A saved session, as versioned JSON: the data definition, the model, its weights and
-/// history, and the settings. Generated data is saved as its spec (it regenerates exactly).
+/// history, and the settings. Generated data is saved as its spec (it regenerates exactly);
+/// loaded data is saved with its rows, so the file need not stay where it was.
 struct SessionFile: Codable {
     static let version = 1
 
     /// The format version; a file from a newer nnlab is refused by name.
     var nnlab: Int
     var data: DataSpec?
+    var loaded: LoadedPart?
     var model: [LayerPart]?
     var training: TrainingPart?
     var settings: SettingsPart
+
+    struct LoadedPart: Codable {
+        var source: LoadSpec
+        var features: [String]
+        var x: [Double]
+        var y: [Int]
+        var train: [Int]
+        var test: [Int]
+    }
 
     struct LayerPart: Codable {
         var units: Int

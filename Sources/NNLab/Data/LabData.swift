@@ -1,0 +1,97 @@
+import NNCore
+
+/// The session's data: generated from a spec, or loaded from a CSV file.
+public struct LabData: Equatable, Sendable {
+    public var prepared: PreparedData
+    public var origin: Origin
+    /// Dataset indices of training labels flipped on purpose.
+    public var flipped: [Int]
+
+    public enum Origin: Equatable, Sendable {
+        case generated(DataSpec)
+        case loaded(LoadSpec)
+    }
+
+    public init(_ generated: GeneratedData) {
+        prepared = generated.prepared
+        origin = .generated(generated.spec)
+        flipped = generated.flipped
+    }
+
+    public init(loaded table: LoadedTable, spec: LoadSpec) {
+        let split = table.split ?? Split.shuffled(count: table.dataset.count, testFraction: spec.test, seed: spec.seed)
+        prepared = PreparedData(dataset: table.dataset, split: split, scaled: spec.scaled)
+        origin = .loaded(spec)
+        flipped = []
+    }
+
+    /// How a generator made it; nil for loaded data.
+    public var spec: DataSpec? { if case .generated(let s) = origin { return s } else { return nil } }
+
+    /// `circles`, or the file name.
+    public var name: String {
+        switch origin {
+        case .generated(let s): return s.kind.rawValue
+        case .loaded(let l): return l.file
+        }
+    }
+
+    public var scaled: Bool {
+        switch origin {
+        case .generated(let s): return s.scaled
+        case .loaded(let l): return l.scaled
+        }
+    }
+
+    public var testFraction: Double {
+        switch origin {
+        case .generated(let s): return s.test
+        case .loaded(let l): return l.test
+        }
+    }
+
+    public var splitSeed: UInt32 {
+        switch origin {
+        case .generated(let s): return s.seed
+        case .loaded(let l): return l.seed
+        }
+    }
+
+    /// The command that makes this data again, with the keys that differ from the defaults.
+    public var command: String {
+        switch origin {
+        case .generated(let s):
+            var parts = ["data \(s.kind.rawValue)"]
+            if s.n != 200 { parts.append("n=\(s.n)") }
+            if s.noise != s.kind.defaultNoise { parts.append("noise=\(Text.number(s.noise))") }
+            if s.seed != 42 { parts.append("seed=\(s.seed)") }
+            if s.test != 0.2 { parts.append("test=\(Text.number(s.test))") }
+            if !s.scaled { parts.append("scale=off") }
+            if s.flip > 0 { parts.append("flip=\(Text.number(s.flip))") }
+            if s.imbalance != 1 { parts.append("imbalance=\(Text.number(s.imbalance))") }
+            return parts.joined(separator: " ")
+        case .loaded(let l):
+            var parts = ["data load file=\(l.file)"]
+            if let label = l.label { parts.append("label=\(label)") }
+            if l.test != 0.2 { parts.append("test=\(Text.number(l.test))") }
+            if l.seed != 42 { parts.append("seed=\(l.seed)") }
+            if !l.scaled { parts.append("scale=off") }
+            return parts.joined(separator: " ")
+        }
+    }
+}
+
+/// How a CSV file was loaded: enough to load it again the same way.
+public struct LoadSpec: Equatable, Codable, Sendable {
+    public var file: String
+    public var label: String?
+    public var test: Double
+    public var seed: UInt32
+    public var scaled: Bool
+    /// The label text of class 0 and class 1.
+    public var classes: [String]
+    /// The label column used, named or found.
+    public var labelColumn: String
+    /// True when the file's own `split` column gave the split.
+    public var fileSplit: Bool
+}
