@@ -28,11 +28,33 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     public var message: String
     public var column: Int?
     public init(_ message: String, column: Int? = nil) {
-        self.message = message
+        self.message = Self.printable(message)
         self.column = column
     }
 
     public var description: String { message }
+
+    /// Whatever was typed, an error stays one printable line: control characters (and the
+    /// invisible ones that reorder text) are shown escaped, `\u{1B}`, and a word over 120
+    /// characters is cut to its start and end.
+    static func printable(_ message: String) -> String {
+        message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let short = word.count > 120 ? word.prefix(100) + "…" + word.suffix(10) : word
+            var out = ""
+            for u in short.unicodeScalars {
+                switch u {
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.properties.generalCategory == .control || (0x200E...0x200F).contains(u.value)
+                    || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x061C:
+                    out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out
+        }.joined(separator: " ")
+    }
 }
 
 public enum Parser {
@@ -144,7 +166,8 @@ public enum Parser {
             guard !raw.isEmpty, raw.count <= 200 else { throw bad }
             return .text(raw)
         case .path(let ext):
-            guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096 else { throw bad }
+            guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096,
+                  !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw bad }
             return .text(raw)
         }
     }
