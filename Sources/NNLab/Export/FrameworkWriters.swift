@@ -31,7 +31,12 @@ struct KerasWriter: FrameworkWriter {
             "# 5. Training: \(s.trainingSummary)",
             "optimizer = \(optimizer)",
             "model.compile(optimizer=optimizer, loss='binary_crossentropy', metrics=['accuracy'])",
-            "model.fit(X_train, y_train, epochs=\(s.epochs), batch_size=\(s.config.batch), shuffle=True, verbose=0)",
+            "# One fit per epoch on a fresh permutation: after set_random_seed, fit(shuffle=True) would",
+            "# repeat one batch order in every epoch.",
+            "shuffle = np.random.RandomState(\(s.config.seed))",
+            "for epoch in range(\(s.epochs)):",
+            "    order = shuffle.permutation(len(y_train))",
+            "    model.fit(X_train[order], y_train[order], batch_size=\(s.config.batch), shuffle=False, verbose=0)",
         ]
     }
 
