@@ -241,12 +241,14 @@ final class ExportTests: XCTestCase {
         }
     }
 
-    /// Every other set is written out: the literals read back to nnlab's values exactly, flipped labels included.
+    /// Every other set, and loaded data, is written out: the literals read back to nnlab's values exactly,
+    /// flipped labels included.
     func testOtherSetsEmbedNnlabsExactValues() throws {
         try requireNumPy()
-        for settings in ["data moons n=60 noise=0.15 seed=5 flip=0.1", "data moons imbalance=0.3 scale=off",
-                         "data circles n=50 flip=0.2", "data spiral n=30 noise=0.01"] {
-            let s = session([settings, "model dense8 relu"])
+        for commands in [["data moons n=60 noise=0.15 seed=5 flip=0.1"], ["data moons imbalance=0.3 scale=off"],
+                         ["data circles n=50 flip=0.2"], ["data spiral n=30 noise=0.01"],
+                         ["data xor n=40", "export data file=xor.csv", "data load file=xor.csv"]] {
+            let s = session(commands + ["model dense8 relu"]), settings = commands.last!
             let script = try export(s, .keras)
             XCTAssertTrue(script.contains("X = np.array([") && script.contains("test_idx = np.array(["), settings)
             let g = s.data!, printed = try dataSection(of: script)

@@ -19,14 +19,8 @@ struct KerasWriter: FrameworkWriter {
     }
 
     func training(_ s: PythonScript) -> [String] {
-        let lr = PythonScript.number(s.config.learningRate)
-        let optimizer: String
-        switch s.config.optimizer {
-        case .adam: optimizer = "keras.optimizers.Adam(learning_rate=\(lr))  # epsilon 1e-7, as nnlab"
-        case .sgd: optimizer = "keras.optimizers.SGD(learning_rate=\(lr))"
-        case .momentum: optimizer = "keras.optimizers.SGD(learning_rate=\(lr), momentum=0.9)"
-        case .rmsprop: optimizer = "keras.optimizers.RMSprop(learning_rate=\(lr))  # rho 0.9, epsilon 1e-7, as nnlab"
-        }
+        let optimizer = s.optimizerCall("keras.optimizers", rate: "learning_rate",
+                                        notes: [.adam: "epsilon 1e-7, as nnlab", .rmsprop: "rho 0.9, epsilon 1e-7, as nnlab"])
         return [
             "# 5. Training: \(s.trainingSummary)",
             "optimizer = \(optimizer)",
@@ -83,14 +77,10 @@ struct PyTorchWriter: FrameworkWriter {
     }
 
     func training(_ s: PythonScript) -> [String] {
-        let lr = PythonScript.number(s.config.learningRate), batch = s.config.batch
-        let optimizer: String
-        switch s.config.optimizer {
-        case .adam: optimizer = "torch.optim.Adam(model.parameters(), lr=\(lr), eps=1e-7)  # Keras' and nnlab's epsilon"
-        case .sgd: optimizer = "torch.optim.SGD(model.parameters(), lr=\(lr))"
-        case .momentum: optimizer = "torch.optim.SGD(model.parameters(), lr=\(lr), momentum=0.9)"
-        case .rmsprop: optimizer = "torch.optim.RMSprop(model.parameters(), lr=\(lr), alpha=0.9, eps=1e-7)  # Keras' and nnlab's"
-        }
+        let batch = s.config.batch
+        let optimizer = s.optimizerCall("torch.optim", first: "model.parameters()", rate: "lr",
+                                        extras: [.adam: "eps=1e-7", .rmsprop: "alpha=0.9, eps=1e-7"],
+                                        notes: [.adam: "Keras' and nnlab's epsilon", .rmsprop: "Keras' and nnlab's"])
         let penalty = s.config.l2 > 0
             ? ["        # l2=: the sum of the squared weights, as Keras' kernel_regularizer and nnlab add it",
                "        loss = loss + \(PythonScript.number(s.config.l2)) * sum((layer.weight ** 2).sum() for layer in linears)"]

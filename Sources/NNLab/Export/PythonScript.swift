@@ -71,7 +71,7 @@ struct PythonScript {
             "# \(writer.title) draws its own random numbers, so its starting weights and batch order differ from",
             "# nnlab's: expect a test accuracy within nnlab's spread over seeds (see `sweep`), not the same digits.",
             "#",
-            "# Run it: python3 \(fileName)",
+            "# Run it: python3 \(fileName.contains(" ") ? "'\(fileName)'" : fileName)",
             "# Needs:  \(writer.needs)",
         ]
     }
@@ -96,9 +96,22 @@ struct PythonScript {
 
     /// "Adam, lr 0.01, batches of 32 reshuffled every epoch, 500 epochs", for the training section's heading.
     var trainingSummary: String {
-        let names: [OptimizerKind: String] = [.adam: "Adam", .sgd: "SGD", .momentum: "SGD with momentum 0.9", .rmsprop: "RMSprop"]
-        return "\(names[config.optimizer]!), lr \(Self.number(config.learningRate)), batches of \(config.batch) "
-            + "reshuffled every epoch, \(epochs) epochs" + (config.l2 > 0 ? ", l2 \(Self.number(config.l2)) on the weights" : "")
+        let optimizer = Self.optimizerClass[config.optimizer]! + (config.optimizer == .momentum ? " with momentum 0.9" : "")
+        return "\(optimizer), lr \(Self.number(config.learningRate)), batches of \(config.batch) reshuffled every epoch, "
+            + "\(epochs) epochs" + (config.l2 > 0 ? ", l2 \(Self.number(config.l2)) on the weights" : "")
+    }
+
+    /// Keras and PyTorch name their optimizers alike.
+    static let optimizerClass: [OptimizerKind: String] = [.adam: "Adam", .sgd: "SGD", .momentum: "SGD", .rmsprop: "RMSprop"]
+
+    /// `module.Adam(first, rate=0.01, ...)`: the optimizer's class, its learning rate, momentum 0.9 for
+    /// `momentum`, the framework's `extras` for this optimizer, and a trailing comment from `notes`.
+    func optimizerCall(_ module: String, first: String? = nil, rate: String,
+                       extras: [OptimizerKind: String] = [:], notes: [OptimizerKind: String]) -> String {
+        let kind = config.optimizer
+        let arguments = [first, "\(rate)=\(Self.number(config.learningRate))", kind == .momentum ? "momentum=0.9" : nil, extras[kind]]
+        return "\(module).\(Self.optimizerClass[kind]!)(\(arguments.compactMap { $0 }.joined(separator: ", ")))"
+            + (notes[kind].map { "  # \($0)" } ?? "")
     }
 
     // MARK: sections 1 to 3, shared
@@ -113,8 +126,8 @@ struct PythonScript {
             let d = data.prepared.dataset
             var lines: [String]
             if let spec = data.spec {
-                lines = ["# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(Self.number(spec.noise)), seed=\(spec.seed)), every point as nnlab",
-                         "#    made it, so that this script trains on exactly nnlab's data."]
+                lines = ["# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(Self.number(spec.noise)), seed=\(spec.seed)),",
+                         "#    every point as nnlab made it, so that this script trains on exactly nnlab's data."]
             } else {
                 lines = ["# 1. Data: the rows of \(data.name) as nnlab read them (`\(data.command)`),",
                          "#    so that this script trains on exactly nnlab's data."]
@@ -164,7 +177,9 @@ struct PythonScript {
                 "test_idx, train_idx = perm[:n_test], perm[n_test:" + (everyRow ? "]" : "n_test + \(split.train.count)]  # the train share rounded down"),
             ]
         } else {
-            choose = ["# 2. Split: nnlab's train/test split (test=\(test), seed \(seed)), as row numbers of X."]
+            var source = "test=\(test), seed \(seed)"
+            if case .loaded(let load) = data.origin, load.fileSplit { source = "from the file's split column" }
+            choose = ["# 2. Split: nnlab's train/test split (\(source)), as row numbers of X."]
                 + PythonLiteral.array("test_idx", split.test.map(String.init))
                 + PythonLiteral.array("train_idx", split.train.map(String.init))
         }
