@@ -10,21 +10,37 @@ protocol LineSource {
 }
 
 struct PlainLineSource: LineSource {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
+    mutating func next() -> String? {
+        while true {
+            if let line = readLine(strippingNewline: true) { return line }
+            // A Ctrl-C while waiting for a line (stdin a terminal, stdout a pipe) interrupts the read:
+            // that is not the end of the input.
+            if Interrupt.take(), ferror(stdin) != 0 {
+                clearerr(stdin)
+                continue
+            }
+            return nil
+        }
+    }
     func close() {}
 }
 
 /// libedit's readline-compatible interface, with history in ~/.nnlab_history and Tab completion.
 struct EditLineSource: LineSource {
     let historyPath: String
+    /// Lines kept in the history file.
+    static let historySize: Int32 = 1000
 
     /// `names` gives the run-time names for completion (lessons, finding ids), asked at each Tab.
     init(names: @escaping (String) -> [String]) {
         completionNames = names
-        historyPath = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nnlab_history").path
+        historyPath = Terminal.home.appendingPathComponent(".nnlab_history").path
         setlocale(LC_CTYPE, "")
         using_history()
-        if FileManager.default.fileExists(atPath: historyPath), read_history(historyPath) != 0 {
+        stifle_history(Self.historySize)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: historyPath, isDirectory: &isDirectory),
+           isDirectory.boolValue || read_history(historyPath) != 0 {
             Terminal.writeError("warning: cannot read history from \(historyPath); going on without it")
         }
         rl_attempted_completion_function = { text, start, _ in
@@ -57,10 +73,32 @@ struct EditLineSource: LineSource {
         }
     }
 
+    /// Saves the history the safe way: into a temporary file in the same folder, then renamed over
+    /// the old one, so a full disk or a crash never leaves half a file. A failure is a warning only.
     func close() {
-        if write_history(historyPath) != 0 {
-            Terminal.writeError("warning: cannot write history to \(historyPath)")
+        // Through a symbolic link to the file it points at, which keeps the link.
+        let target = URL(fileURLWithPath: historyPath).resolvingSymlinksInPath().path
+        var template = Array((target + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return warn(errno) }
+        Glibc.close(fd)
+        let temporary = String(cString: template)
+        // libedit does not check its last flush: a full disk shows as missing lines (one per entry, after a header).
+        let written = write_history(temporary)
+        let lines = (FileManager.default.contents(atPath: temporary) ?? Data()).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        guard written == 0, lines >= Int(history_length) else {
+            unlink(temporary)
+            return warn(written > 0 ? written : ENOSPC)
         }
+        guard rename(temporary, target) == 0 else {
+            let error = errno
+            unlink(temporary)
+            return warn(error)
+        }
+    }
+
+    private func warn(_ error: Int32) {
+        Terminal.writeError("warning: cannot save history to \(historyPath): \(String(cString: strerror(error)).lowercased())")
     }
 }
 

@@ -15,7 +15,7 @@ struct REPL {
         session.onEpoch = progress.update
         session.lessonsDirectory = Lessons.directory
         if interactive {
-            session.lessonMemory = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nnlab_lesson").path
+            session.lessonMemory = Terminal.home.appendingPathComponent(".nnlab_lesson").path
         }
         var source: LineSource = interactive ? EditLineSource(names: session.names(for:)) : PlainLineSource()
         if interactive { print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
@@ -31,7 +31,7 @@ struct REPL {
                 case .text(let text): print(text)
                 case .error(let message):
                     failed = true
-                    Terminal.writeError("error: " + message)
+                    Terminal.writeError("error: " + Terminal.printable(message))
                 case .quit: break loop
                 }
             }

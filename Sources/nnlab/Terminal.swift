@@ -20,4 +20,26 @@ enum Terminal {
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// The user's home folder: $HOME when set (as every shell tool does; Foundation on Linux
+    /// ignores it and asks the password database), else the account's.
+    static var home: URL {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        return FileManager.default.homeDirectoryForCurrentUser
+    }
+
+    /// One line with nothing the terminal would act on: control characters are shown escaped.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.properties.generalCategory == .control: out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
 }
