@@ -26,10 +26,11 @@ public enum CommandTable {
     ] + ScriptFramework.allCases.map { framework in
         CommandSpec(name: "export \(framework.rawValue)", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "py"), defaultText: nil, help: "where to write", required: true)],
-                    summary: "write a Python script that rebuilds the data and model in \(framework.writer.title) and trains it",
+                    summary: "write a standalone \(framework.writer.title) script: the same data, model and training",
                     details: """
-                    The script uses the last train's settings (the defaults before any), prints its test
-                    accuracy and says in a comment what nnlab got. Run it with python3 FILE.
+                    The script trains with the last train's settings (the defaults before any),
+                    prints its test accuracy and says in a comment what nnlab got.
+                    Run it with python3 FILE.
                     """,
                     examples: ["export \(framework.rawValue) file=circles_\(framework.rawValue).py"])
     } + [
