@@ -203,6 +203,8 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(untrained.contains("# nnlab has not trained this model yet"))
         XCTAssertTrue(untrained.contains("for epoch in range(500):") && untrained.contains("batch_size=32"))
         XCTAssertFalse(untrained.contains("nnlab got"))
+        let seeded = try export(session(["data circles", "model linear", "set seed=3"]), .pytorch)
+        XCTAssertTrue(seeded.contains("seed=3\n") && seeded.contains("torch.manual_seed(3)"), "the seed `train` would use")
 
         let continued = try export(session(["data circles", "model dense4 relu", "train epochs=20", "train continue epochs=5"]), .pytorch)
         XCTAssertTrue(continued.contains("for epoch in range(25):"), "the epochs nnlab's model was trained for in all")

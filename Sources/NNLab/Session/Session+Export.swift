@@ -2,7 +2,7 @@ import NNCore
 
 extension Session {
     /// `export keras|pytorch file=PATH.py`: a standalone script that rebuilds the data and the model
-    /// and trains it with the last `train`'s settings (the defaults before any), written atomically.
+    /// and trains it with the last `train`'s settings (before any, those `train` would use), written atomically.
     func exportScript(_ framework: ScriptFramework, to path: String) throws -> String {
         let data = try requireData()
         guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
@@ -11,7 +11,7 @@ extension Session {
         if ["keras", "torch", "numpy", "tensorflow"].contains(module) {
             throw CommandError("name the script something other than \(fileName): Python would import it in place of \(module)")
         }
-        let config = run?.config ?? TrainConfig()
+        let config = run?.config ?? TrainConfig(seed: settings.seed)
         let trained = run?.history.records.count ?? 0
         let script = PythonScript(framework: framework, data: data, hidden: hidden, config: config,
                                   epochs: trained > 0 ? trained : config.epochs,
