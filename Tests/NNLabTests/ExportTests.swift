@@ -215,12 +215,15 @@ final class ExportTests: XCTestCase {
     /// `export data` writes them) within 1e-12, the same split in the same order, and nnlab's scaled values.
     func testCirclesDataSectionIsNumPysAndReproducesNnlabsData() throws {
         try requireNumPy()
-        for settings in ["data circles", "data circles n=151 noise=0.37 seed=9 test=0.3", "data circles n=40 noise=0 seed=1 scale=off"] {
+        // n=90 test=0.3: 27 test rows and floor(0.7 * 90) = floor(62.99999999999999) train rows leave one row in neither.
+        for settings in ["data circles", "data circles n=151 noise=0.37 seed=9 test=0.3", "data circles n=40 noise=0 seed=1 scale=off",
+                         "data circles n=90 test=0.3"] {
             let s = session([settings, "model dense16 relu"])
             let script = try export(s, .pytorch)
             XCTAssertTrue(script.contains("np.random.normal(0, "), "circles are the seed post's code, not literals")
             XCTAssertTrue(script.contains("perm = np.random.RandomState("))
             XCTAssertFalse(script.contains("X = np.array(["))
+            XCTAssertEqual(script.contains("perm[n_test:n_test + 62]"), settings.hasSuffix("n=90 test=0.3"), settings)
             _ = s.run("export data file=points.csv")
             let csv = try String(contentsOfFile: scratch + "/points.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             let printed = try dataSection(of: script)
