@@ -37,6 +37,7 @@ extension Session {
         } catch {
             throw CommandError("\(path) is damaged: \(Self.describe(error))")
         }
+        try Self.checkLimits(file, path)
         let restoredData = try file.data.map { LabData($0.generate()) } ?? file.loaded.map { try restore($0, from: path) }
         let restoredHidden = file.model?.map { Layer(units: $0.units, activation: $0.activation) }
         var restoredRun: TrainingRun?
@@ -84,6 +85,25 @@ extension Session {
                                 labelColumn: part.source.labelColumn, classes: part.source.classes,
                                 split: Split(train: part.train, test: part.test))
         return LabData(loaded: table, spec: part.source)
+    }
+
+    /// A file comes from outside: its sizes and settings pass the command table's limits, as if typed,
+    /// before anything is built from them (n=1e12 or units=-5 would exhaust memory or crash).
+    static func checkLimits(_ file: SessionFile, _ path: String) throws {
+        var lines: [String] = []
+        if let s = file.data {
+            lines.append("data \(s.kind.rawValue) n=\(s.n) noise=\(s.noise) test=\(s.test) flip=\(s.flip) imbalance=\(s.imbalance)")
+        }
+        if let m = file.model, !m.isEmpty { lines.append("model " + m.map { "dense\($0.units) \($0.activation.rawValue)" }.joined(separator: " ")) }
+        if let c = file.training?.config { lines.append("train lr=\(c.learningRate) epochs=\(c.epochs) batch=\(c.batch) l2=\(c.l2)") }
+        if let width = file.settings.width { lines.append("set width=\(width)") }
+        do {
+            for line in lines {
+                if let c = try Parser.parse(line), c.spec.name == "model" { _ = try parseLayers(c.words) }
+            }
+        } catch let e as CommandError {
+            throw CommandError("\(path) is damaged: \(e.message)")
+        }
     }
 
     /// Decoding errors in one line: which field, and what was wrong.
