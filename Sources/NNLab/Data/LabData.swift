@@ -36,24 +36,15 @@ public struct LabData: Equatable, Sendable {
         }
     }
 
-    public var scaled: Bool {
-        switch origin {
-        case .generated(let s): return s.scaled
-        case .loaded(let l): return l.scaled
-        }
-    }
+    public var scaled: Bool { splitSettings.scaled }
+    public var testFraction: Double { splitSettings.test }
+    public var splitSeed: UInt32 { splitSettings.seed }
 
-    public var testFraction: Double {
+    /// The keys generated and loaded data share.
+    private var splitSettings: (test: Double, seed: UInt32, scaled: Bool) {
         switch origin {
-        case .generated(let s): return s.test
-        case .loaded(let l): return l.test
-        }
-    }
-
-    public var splitSeed: UInt32 {
-        switch origin {
-        case .generated(let s): return s.seed
-        case .loaded(let l): return l.seed
+        case .generated(let s): return (s.test, s.seed, s.scaled)
+        case .loaded(let l): return (l.test, l.seed, l.scaled)
         }
     }
 
