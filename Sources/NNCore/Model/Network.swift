@@ -87,21 +87,42 @@ public struct Network: Equatable, Sendable {
     @inline(__always)
     func lossAndGradient(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
                          _ n: Int, _ ws: Workspace) -> Double {
+        _ = gradient(p, x, y, n, ws)
+        return summedLoss(y, n, ws)
+    }
+
+    /// Forward and backward over `n` rows: fills `ws.grad` with the gradient of the mean
+    /// loss and leaves the logits in `ws`. Returns how many logits are no larger than
+    /// `bound` in magnitude (NaN never is): the trainer needs the loss only to know that it
+    /// is finite, which logits bounded well below overflow guarantee without its `log1p`s.
+    @inline(__always)
+    func gradient(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                  _ n: Int, _ ws: Workspace, bound: Double = 0) -> Int {
         forward(p, x, n, ws)
         let out = ws.a[layers.count - 1]
-        var total = 0.0
         let dOut = ws.delta[(layers.count - 1) % 2]
         let scale = 1.0 / Double(n)
+        var bounded = 0
         for r in 0..<n {
-            total += BinaryCrossEntropy.loss(logit: out[r], label: y[r])
             dOut[r] = BinaryCrossEntropy.gradient(logit: out[r], label: y[r]) * scale
+            if abs(out[r]) <= bound { bounded += 1 }
         }
         ws.grad.update(repeating: 0, count: parameters.count)
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(ws.a[l - 1])
-            layers[l].backward(p, g: ws.grad, x: input, n: n, z: ws.z[l], a: ws.a[l],
-                               dA: ws.delta[l % 2], dX: l == 0 ? nil : ws.delta[(l - 1) % 2])
+            let below = l == 0 ? nil : Dense.Below(activation: layers[l - 1].activation, z: ws.z[l - 1],
+                                                   a: ws.a[l - 1], dZ: ws.delta[(l - 1) % 2])
+            layers[l].backward(p, g: ws.grad, x: input, n: n, dZ: ws.delta[l % 2], below: below)
         }
+        return bounded
+    }
+
+    /// The summed loss of the `n` logits that the last pass left in `ws`.
+    @inline(__always)
+    func summedLoss(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace) -> Double {
+        let out = ws.a[layers.count - 1]
+        var total = 0.0
+        for r in 0..<n { total += BinaryCrossEntropy.loss(logit: out[r], label: y[r]) }
         return total
     }
 

@@ -61,58 +61,66 @@ public struct TrainingRun: Sendable {
 
     /// Trains `epochs` more epochs, measuring both splits after each one.
     /// `shouldStop` is asked before every epoch; `onEpoch` sees each record.
+    ///
+    /// The epoch loop allocates nothing: the parameters are trained in a buffer of their
+    /// own (written back on every way out), and the mini-batch, the snapshot taken before
+    /// each epoch and the layer values live in buffers made once per call.
     @discardableResult
     public mutating func train(_ data: TrainingData, epochs: Int, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> StopReason {
-        let nTrain = data.yTrain.count, d = data.features
+        let nTrain = data.yTrain.count, nTest = data.yTest.count, d = data.features
         let batch = max(1, min(config.batch, nTrain))
         let count = network.parameters.count
-        let ws = Network.Workspace(network, capacity: max(nTrain, data.yTest.count, 1))
+        let net = network
+        let ws = Network.Workspace(net, capacity: max(nTrain, nTest, 1))
+        let buffers = Buffers(count: count, batch: batch, features: d, data: data)
+        let p = buffers.parameters
+        network.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
+        defer { network.parameters.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: p, count: count) } }
         var order = Array(0..<nTrain)
-        var xb = [Double](repeating: 0, count: batch * d), yb = [Double](repeating: 0, count: batch)
         let kernels = network.layers.map { ($0.offset, $0.inputs * $0.outputs) }
         let startEpoch = history.records.count
-        let net = network
+        let l2 = config.l2
+        // Logits this small keep the summed loss of a mini-batch far from overflow (below
+        // 1e300 whatever the labels), so the batch loss is finite without being summed.
+        var largestLabel = 0.0
+        for label in data.yTrain where !(abs(label) <= largestLabel) { largestLabel = abs(label) }
+        let logitBound = largestLabel.isFinite ? 1e300 / (Double(batch) * (1 + largestLabel)) : -1
         var optimizer = self.optimizer
         defer { self.optimizer = optimizer }
 
         for e in 0..<epochs {
             if shouldStop() { return .interrupted(epoch: startEpoch + e + 1) }
-            let snapshot = network.parameters
+            buffers.snapshot.update(from: p, count: count)
             // A fresh permutation each epoch (as `rng.permutation(n)`), so `continue` picks up exactly.
             for i in 0..<nTrain { order[i] = i }
             rng.shuffle(&order)
             var normSum = 0.0, batches = 0, finite = true
-            network.parameters.withUnsafeMutableBufferPointer { pb in
-                let p = pb.baseAddress!
-                var start = 0
-                while start < nTrain {
-                    let n = min(batch, nTrain - start)
-                    for r in 0..<n {
-                        let src = order[start + r]
-                        for j in 0..<d { xb[r * d + j] = data.xTrain[src * d + j] }
-                        yb[r] = data.yTrain[src]
+            var start = 0
+            while start < nTrain {
+                let n = min(batch, nTrain - start)
+                buffers.gather(order, from: start, rows: n)
+                let bounded = net.gradient(p, buffers.xBatch, buffers.yBatch, n, ws, bound: logitBound)
+                let lossFinite = bounded == n || net.summedLoss(buffers.yBatch, n, ws).isFinite
+                let g = ws.grad
+                if l2 > 0 {
+                    for (offset, size) in kernels {
+                        for k in offset..<(offset + size) { g[k] += 2 * l2 * p[k] }
                     }
-                    let loss = net.lossAndGradient(p, xb, yb, n, ws)
-                    if config.l2 > 0 {
-                        for (offset, size) in kernels {
-                            for k in offset..<(offset + size) { ws.grad[k] += 2 * config.l2 * p[k] }
-                        }
-                    }
-                    var norm = 0.0
-                    for k in 0..<count { norm += ws.grad[k] * ws.grad[k] }
-                    if !loss.isFinite || !norm.isFinite { finite = false; break }
-                    normSum += norm.squareRoot(); batches += 1
-                    optimizer.step(p, ws.grad, count)
-                    start += n
                 }
+                var norm = 0.0
+                for k in 0..<count { norm += g[k] * g[k] }
+                if !lossFinite || !norm.isFinite { finite = false; break }
+                normSum += norm.squareRoot(); batches += 1
+                optimizer.step(p, g, count)
+                start += n
             }
-            var record = measure(data, ws: ws)
+            var record = measure(p, buffers, ws: ws, nTrain: nTrain, nTest: nTest)
             record.epoch = startEpoch + e + 1
             record.gradientNorm = batches > 0 ? normSum / Double(batches) : 0
             if !finite || !record.trainLoss.isFinite || !record.testLoss.isFinite
-                || network.parameters.contains(where: { !$0.isFinite }) {
-                network.parameters = snapshot
+                || (0..<count).contains(where: { !p[$0].isFinite }) {
+                p.update(from: buffers.snapshot, count: count)
                 return .diverged(epoch: startEpoch + e + 1)
             }
             history.records.append(record)
@@ -122,29 +130,37 @@ public struct TrainingRun: Sendable {
     }
 
     /// Loss and accuracy on both splits, and the share of dead ReLU units on train.
-    private func measure(_ data: TrainingData, ws: Network.Workspace) -> EpochRecord {
+    private func measure(_ p: UnsafePointer<Double>, _ buffers: Buffers, ws: Network.Workspace,
+                         nTrain: Int, nTest: Int) -> EpochRecord {
         var record = EpochRecord(epoch: 0, trainLoss: 0, trainAccuracy: 0, testLoss: 0, testAccuracy: 0,
                                  gradientNorm: 0, deadFraction: 0)
-        let last = network.layers.count - 1
-        network.parameters.withUnsafeBufferPointer { pb in
-            let p = pb.baseAddress!
-            for (x, y, isTrain) in [(data.xTrain, data.yTrain, true), (data.xTest, data.yTest, false)] where !y.isEmpty {
-                network.forward(p, x, y.count, ws)
-                let ev = Evaluation(logits: Array(UnsafeBufferPointer(start: ws.a[last], count: y.count)), labels: y)
-                if isTrain {
-                    record.trainLoss = ev.loss; record.trainAccuracy = ev.accuracy
-                    record.deadFraction = deadFraction(ws: ws, n: y.count)
-                } else {
-                    record.testLoss = ev.loss; record.testAccuracy = ev.accuracy
-                }
-            }
+        if nTrain > 0 {
+            (record.trainLoss, record.trainAccuracy) = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws)
+            record.deadFraction = deadFraction(ws: ws, n: nTrain)
+        }
+        if nTest > 0 {
+            (record.testLoss, record.testAccuracy) = evaluate(p, buffers.xTest, buffers.yTest, nTest, ws)
         }
         return record
     }
 
+    /// What `Evaluation(logits:labels:)` reports as loss and accuracy, without its arrays.
+    @inline(__always)
+    private func evaluate(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                          _ n: Int, _ ws: Network.Workspace) -> (loss: Double, accuracy: Double) {
+        network.forward(p, x, n, ws)
+        let out = ws.a[network.layers.count - 1]
+        var loss = 0.0, correct = 0
+        for r in 0..<n {
+            loss += BinaryCrossEntropy.loss(logit: out[r], label: y[r])
+            if Int(y[r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
+        }
+        return (loss / Double(n), Double(correct) / Double(n))
+    }
+
     private func deadFraction(ws: Network.Workspace, n: Int) -> Double {
         var units = 0, dead = 0
-        for (l, layer) in network.hidden.enumerated() where layer.activation == .relu {
+        for (l, layer) in network.layers.dropLast().enumerated() where layer.activation == .relu {
             let z = ws.z[l]
             for o in 0..<layer.outputs {
                 units += 1
@@ -152,5 +168,48 @@ public struct TrainingRun: Sendable {
             }
         }
         return units == 0 ? 0 : Double(dead) / Double(units)
+    }
+}
+
+/// The raw buffers of one `train` call: the parameters being trained and their copy from
+/// before the epoch, both splits, and one mini-batch.
+private final class Buffers {
+    let parameters: UnsafeMutablePointer<Double>
+    let snapshot: UnsafeMutablePointer<Double>
+    let xTrain: UnsafeMutablePointer<Double>, yTrain: UnsafeMutablePointer<Double>
+    let xTest: UnsafeMutablePointer<Double>, yTest: UnsafeMutablePointer<Double>
+    let xBatch: UnsafeMutablePointer<Double>, yBatch: UnsafeMutablePointer<Double>
+    let features: Int
+
+    init(count: Int, batch: Int, features d: Int, data: TrainingData) {
+        func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
+            let b = UnsafeMutablePointer<Double>.allocate(capacity: max(a.count, 1))
+            a.withUnsafeBufferPointer { if let base = $0.baseAddress { b.initialize(from: base, count: a.count) } }
+            return b
+        }
+        parameters = .allocate(capacity: max(count, 1))
+        snapshot = .allocate(capacity: max(count, 1))
+        xTrain = copy(data.xTrain); yTrain = copy(data.yTrain)
+        xTest = copy(data.xTest); yTest = copy(data.yTest)
+        xBatch = .allocate(capacity: batch * d)
+        yBatch = .allocate(capacity: batch)
+        features = d
+    }
+
+    /// Copies the training rows `order[start..<start+n]` into the mini-batch.
+    @inline(__always)
+    func gather(_ order: [Int], from start: Int, rows n: Int) {
+        let d = features
+        order.withUnsafeBufferPointer { order in
+            for r in 0..<n {
+                let src = order[start + r]
+                for j in 0..<d { xBatch[r * d + j] = xTrain[src * d + j] }
+                yBatch[r] = yTrain[src]
+            }
+        }
+    }
+
+    deinit {
+        [parameters, snapshot, xTrain, yTrain, xTest, yTest, xBatch, yBatch].forEach { $0.deallocate() }
     }
 }
