@@ -7,12 +7,13 @@ struct Colour: Equatable {
 
 enum Palette {
     /// Regions are pale, so the dark point glyphs read on top; deeper where the model is sure (p < 0.2 or > 0.8).
+    /// Class 1's sure side is gold rather than salmon: the red class-1 points blurred into salmon.
     static func region(_ p: Double) -> Colour {
         switch p {
         case ..<0.2: return Colour(ansi: 111, hex: "#87afff")
         case ..<0.5: return Colour(ansi: 153, hex: "#afd7ff")
         case ..<0.8: return Colour(ansi: 223, hex: "#ffd7af")
-        default: return Colour(ansi: 216, hex: "#ffaf87")
+        default: return Colour(ansi: 222, hex: "#ffd787")
         }
     }
 
@@ -20,13 +21,10 @@ enum Palette {
         label == 0 ? Colour(ansi: 19, hex: "#0000af") : Colour(ansi: 124, hex: "#af0000")
     }
 
-    /// Test points in the SVG: the class colour, lighter, so both split and class show.
-    static func testFill(_ label: Int) -> Colour {
-        label == 0 ? Colour(ansi: 147, hex: "#afafff") : Colour(ansi: 217, hex: "#ffafaf")
-    }
-
     static let paper = Colour(ansi: 255, hex: "#eeeeee")
-    static let highlight = Colour(ansi: 220, hex: "#ffd700")
+    /// Highlighted points: green, in neither class's palette, so it shows on both regions and on paper
+    /// (gold vanished into class 1's region).
+    static let highlight = Colour(ansi: 40, hex: "#00d700")
     /// Misclassified points' ring in the SVG: a hue in neither class palette, visible on both regions.
     static let wrong = Colour(ansi: 163, hex: "#d700af")
     static let white = Colour(ansi: 231, hex: "#ffffff")
@@ -39,6 +37,6 @@ enum Palette {
         role == .train ? Colour(ansi: 33, hex: "#0087ff") : Colour(ansi: 208, hex: "#ff8700")
     }
 
-    /// Where train and test curves share a terminal cell.
+    /// Where train and test curves share a terminal cell (ASCII charts; with Unicode the test line is drawn over the train line).
     static let bothSeries = Colour(ansi: 135, hex: "#af5fff")
 }

@@ -129,15 +129,16 @@ struct SVGRenderer {
         w.close("g")
     }
 
-    /// A point's shape: class 0 a circle, class 1 a square; test points lighter inside;
-    /// misclassified ones larger and ringed in magenta, highlighted ones larger and ringed in gold.
+    /// A point's shape: class 0 a circle, class 1 a square; test points hollow (white inside their class colour:
+    /// a pale fill vanished into the regions); misclassified ones larger and ringed in magenta, highlighted ones
+    /// larger and ringed in green.
     func marker(_ w: inout SVGWriter, _ p: PlotPoint, x: Double, y: Double, index: Int?, tooltip: String?) {
         var classes = "point class\(p.label) \(p.isTest ? "test" : "train")"
         if p.wrong { classes += " wrong" }
         if p.highlighted { classes += " highlighted" }
-        let fill = p.isTest ? Palette.testFill(p.label).hex : Palette.point(p.label).hex
+        let fill = p.isTest ? Palette.white.hex : Palette.point(p.label).hex
         let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.wrong.hex : Palette.point(p.label).hex
-        let strokeWidth = p.highlighted || p.wrong ? "2.5" : "1"
+        let strokeWidth = p.highlighted || p.wrong ? "2.5" : p.isTest ? "1.5" : "1"
         let r = p.highlighted || p.wrong ? 6.0 : 4.5
         var a: Attributes = ["class": classes]
         if let index { a.append("data-index", String(index)) }

@@ -1,21 +1,17 @@
 /// What goes inside the plot area, back to front: regions (or paper), the marker line, curves, points.
 extension TerminalRenderer {
-    func drawPlotArea(_ canvas: inout Canvas, curves: [UInt8]) {
+    func drawPlotArea(_ canvas: inout Canvas, curves: CurveRaster) {
         for j in 0..<height {
             for i in 0..<width { canvas[left + i, top + j] = background(i, j) }
         }
         if let marker = figure.marker {
             let c = column(marker.x)
-            for j in 0..<height where curves[j * width + c - left] == 0 {
+            for j in 0..<height where curves.roles(c - left, j) == 0 {
                 canvas[c, top + j] = Canvas.Cell(char: glyphs.markerLine, style: markerStyle)
             }
         }
         for j in 0..<height {
-            for i in 0..<width where curves[j * width + i] != 0 {
-                let bits = curves[j * width + i]
-                let char = bits == 3 ? Glyphs.bothCurves : Glyphs.curve(bits == 1 ? .train : .test)
-                canvas[left + i, top + j] = Canvas.Cell(char: char, style: style(forCurves: bits))
-            }
+            for i in 0..<width where curves.roles(i, j) != 0 { canvas[left + i, top + j] = curveCell(curves, i, j) }
         }
         for p in figure.pointsInDrawingOrder {
             let x = column(p.x), y = row(p.y)
@@ -46,7 +42,7 @@ extension TerminalRenderer {
     private func fy(_ j: Int) -> Double { 1 - (Double(j) + 0.5) / Double(height) }
 
     /// Points are bold in their class colour; a misclassified one is inverted (white on its class colour),
-    /// a highlighted one sits on yellow.
+    /// a highlighted one sits on green.
     func pointStyle(_ p: PlotPoint, background: Colour) -> Style {
         let ink = Palette.point(p.label)
         if p.highlighted { return Style(fg: ink, bg: Palette.highlight, bold: true) }
@@ -58,33 +54,18 @@ extension TerminalRenderer {
         Style(fg: bits == 3 ? Palette.bothSeries : Palette.series(bits == 1 ? .train : .test), bold: true)
     }
 
-    var markerStyle: Style { Style(fg: Palette.marker) }
-
-    /// The plot cells each curve passes through, row-major: bit 1 for train, bit 2 for test.
-    /// Each segment between epochs is walked column by column, filling the rows it crosses there,
-    /// so a curve stays connected however many epochs share a column.
-    func curveCells() -> [UInt8] {
-        var mask = [UInt8](repeating: 0, count: width * height)
-        for s in figure.series {
-            let bit: UInt8 = s.role == .train ? 1 : 2
-            var previous: (x: Double, y: Double)?
-            for (xv, yv) in zip(s.x, s.y) {
-                let fy = figure.y.fraction(yv)
-                guard yv.isFinite, fy.isFinite else { previous = nil; continue }
-                let b = (x: figure.x.fraction(xv) * Double(width), y: (1 - fy) * Double(height))
-                let a = previous ?? b
-                let (lo, hi) = a.x <= b.x ? (a, b) : (b, a)
-                for c in Self.cellIndex(lo.x / Double(width), width)...Self.cellIndex(hi.x / Double(width), width) {
-                    let x0 = max(lo.x, Double(c)), x1 = min(hi.x, Double(c + 1))
-                    let y0 = hi.x > lo.x ? lo.y + (hi.y - lo.y) * (x0 - lo.x) / (hi.x - lo.x) : lo.y
-                    let y1 = hi.x > lo.x ? lo.y + (hi.y - lo.y) * (x1 - lo.x) / (hi.x - lo.x) : hi.y
-                    let r0 = Self.cellIndex(min(y0, y1) / Double(height), height)
-                    let r1 = Self.cellIndex(max(y0, y1) / Double(height), height)
-                    for r in r0...r1 { mask[r * width + c] |= bit }
-                }
-                previous = b
-            }
+    /// A cell the curves pass through. With Unicode the train curve is a thin line of Braille dots and the
+    /// test curve a thick line of half blocks drawn over it, so the two differ without colour too and each
+    /// gets two (test) or four (train) steps of height per row. In ASCII: `*` train, `+` test, `#` both.
+    private func curveCell(_ curves: CurveRaster, _ i: Int, _ j: Int) -> Canvas.Cell {
+        let roles = curves.roles(i, j)
+        guard unicode else {
+            return Canvas.Cell(char: roles == 3 ? Glyphs.bothCurves : Glyphs.curve(roles == 1 ? .train : .test),
+                               style: style(forCurves: roles))
         }
-        return mask
+        if let block = curves.halfBlock(i, j, .test) { return Canvas.Cell(char: block, style: style(forCurves: 2)) }
+        return Canvas.Cell(char: curves.braille(i, j, .train), style: style(forCurves: 1))
     }
+
+    var markerStyle: Style { Style(fg: Palette.marker) }
 }

@@ -26,7 +26,7 @@ struct Glyphs {
                               bottomRight: "+", leftTick: "+", bottomTick: "+", markerLine: ":", region0: ".",
                               ellipsis: "...")
 
-    // Points and curves use ASCII in both sets: they must read in any font.
+    // Points use ASCII in both sets: they must read in any font.
     static func point(_ p: PlotPoint) -> Character {
         if p.highlighted { return "@" }
         if p.wrong { return "!" }
@@ -39,5 +39,7 @@ struct Glyphs {
     }
 
     static func curve(_ role: Series.Role) -> Character { role == .train ? "*" : "+" }
+    /// A stretch of each curve as the Unicode chart draws it: thin Braille dots for train, a thick half-block line for test.
+    static func curveSample(_ role: Series.Role) -> String { role == .train ? "⠤⠤" : "▄▄" }
     static let bothCurves: Character = "#"
 }

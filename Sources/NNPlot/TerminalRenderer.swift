@@ -46,13 +46,13 @@ struct TerminalRenderer {
     }
 
     func render() -> String {
-        let curves = curveCells()
+        let curves = CurveRaster(figure, width: width, height: height, unicode: unicode)
         let xLabels = placedXLabels()
         let labelsEnd = xLabels.map { $0.start + $0.text.count }.max() ?? 0
         let xTitle = figure.x.title
         let xTitleStart = max(labelsEnd + 2, left + width + 2)
         let xTitleOwnRow = xTitleStart + xTitle.count > columns
-        let legend = legendLines(curvesShareCells: curves.contains(3))
+        let legend = legendLines(curvesShareCells: !unicode && curves.curvesShareACell)
         let labelRow = top + height + 1
         var canvas = Canvas(width: columns, height: labelRow + 1 + (xTitleOwnRow ? 1 : 0) + legend.count)
 
@@ -164,13 +164,16 @@ struct TerminalRenderer {
         case .testPoints:
             return sample(PlotPoint(index: 0, x: 0, y: 0, label: 0, isTest: true)) + [Canvas.Cell()]
                 + sample(PlotPoint(index: 0, x: 0, y: 0, label: 1, isTest: true))
-        case .wrong: return cells("!", Style(fg: Palette.white, bg: Palette.ink, bold: true))
+        case .wrong:  // as in the plot: white on the class colour, one per class
+            let wrong = { PlotPoint(index: 0, x: 0, y: 0, label: $0, isTest: false, wrong: true) }
+            return color ? sample(wrong(0)) + [Canvas.Cell()] + sample(wrong(1)) : sample(wrong(0))
         case .highlighted: return cells("@", Style(fg: Palette.ink, bg: Palette.highlight, bold: true))
         case .region(let label):
             guard color else { return cells(label == 0 ? String(glyphs.region0) : "(blank)") }
             let (sure, unsure) = label == 0 ? (0.0, 0.4) : (1.0, 0.6)
             return [Canvas.Cell(style: Style(bg: Palette.region(sure))), Canvas.Cell(style: Style(bg: Palette.region(unsure)))]
-        case .series(let role, _): return cells(String(Glyphs.curve(role)), style(forCurves: role == .train ? 1 : 2))
+        case .series(let role, _):
+            return cells(unicode ? Glyphs.curveSample(role) : String(Glyphs.curve(role)), style(forCurves: role == .train ? 1 : 2))
         case .marker: return cells(String(glyphs.markerLine), markerStyle)
         }
     }

@@ -23,11 +23,13 @@ enum Fixtures {
 
     static var circlesMap: Figure { Plot.boundary(points: circlePoints(), probability: radial, title: "circles") }
 
-    /// Loss falling from `start` by `factor` per epoch; test loss bottoms out at `bestEpoch`, then rises.
-    static func history(epochs: Int = 40, start: Double = 0.7, factor: Double = 0.85, bestEpoch: Int = 25) -> History {
+    /// Loss falling from `start` by `factor` per epoch; test loss bottoms out at `bestEpoch`, then rises
+    /// by `rise` of its lowest value per epoch.
+    static func history(epochs: Int = 40, start: Double = 0.7, factor: Double = 0.85, bestEpoch: Int = 25,
+                        rise: Double = 0.02) -> History {
         History(records: (1...epochs).map { e in
             let train = start * pow(factor, e - 1)
-            let test = start * pow(factor, min(e, bestEpoch) - 1) * (1 + 0.02 * Double(max(0, e - bestEpoch)))
+            let test = start * pow(factor, min(e, bestEpoch) - 1) * (1 + rise * Double(max(0, e - bestEpoch)))
             return EpochRecord(epoch: e, trainLoss: train, trainAccuracy: 0.9, testLoss: test, testAccuracy: 0.9,
                                gradientNorm: 1, deadFraction: 0)
         })

@@ -32,14 +32,81 @@ final class LossChartTests: XCTestCase {
         XCTAssertEqual(fraction, 9.0 / 39, accuracy: 0.03)
     }
 
-    func testBothCurvesAreDrawnAndOverlapShown() {
+    /// The plot area's rows as cells: what lies right of the y axis (`┤` or `│`; `+` or `|` in ASCII).
+    func plotRows(_ text: String, ascii: Bool = false) -> [[Character]] {
+        let axis: Set<Character> = ascii ? ["+", "|"] : ["┤", "│"]
+        return text.split(separator: "\n").compactMap { line in
+            let chars = Array(line)
+            guard let a = chars.firstIndex(where: axis.contains), chars[..<a].allSatisfy({ " 0123456789.-e".contains($0) }) else { return nil }
+            let rest = Array(chars[(a + 1)...])
+            return rest.contains("-") ? nil : rest  // the ASCII x axis
+        }
+    }
+
+    static func isBraille(_ c: Character) -> Bool { c.unicodeScalars.first.map { (0x2801...0x28FF).contains($0.value) } ?? false }
+    static func isHalfBlock(_ c: Character) -> Bool { "▀▄█".contains(c) }
+
+    /// Rows (0 at the top) where a curve's glyph stands in column `c`.
+    func rows(in grid: [[Character]], column c: Int, where test: (Character) -> Bool) -> [Int] {
+        grid.indices.filter { c < grid[$0].count && test(grid[$0][c]) }
+    }
+
+    func testChartIsTallAt80Columns() {
         let text = Plot.loss(history: Fixtures.history(), title: "loss").terminal(TerminalOptions())
-        let plot = text.split(separator: "\n").filter { $0.contains("┤") || $0.contains("│") }.joined()
-        XCTAssertTrue(plot.contains("*"))
-        XCTAssertTrue(plot.contains("+"))
-        XCTAssertTrue(plot.contains("#"))  // the curves coincide until the best epoch
-        XCTAssertTrue(text.contains("* train loss  + test loss  # both"))
-        XCTAssertTrue(text.contains("\n") && text.contains("epoch"))
+        let grid = plotRows(text)
+        XCTAssertEqual(grid.count, 16, text)
+        XCTAssertLessThanOrEqual(text.split(separator: "\n").count, 22)  // with header, axis, labels, title and legend
+    }
+
+    /// Without colour the curves still differ: train a thin line of Braille dots, test a thick line of half blocks.
+    func testBothCurvesVisibleWithoutColour() {
+        let text = Plot.loss(history: Fixtures.history(), title: "loss").terminal(TerminalOptions())
+        XCTAssertFalse(text.contains("\u{1B}"))
+        let cells = plotRows(text).joined()
+        XCTAssertGreaterThan(cells.filter(Self.isBraille).count, 20, text)
+        XCTAssertGreaterThan(cells.filter(Self.isHalfBlock).count, 20, text)
+        XCTAssertTrue(text.contains("⠤⠤ train loss  ▄▄ test loss  ┊ best test loss"), text)
+        XCTAssertFalse(text.contains("both"))
+    }
+
+    func testColourTellsTheCurvesApart() {
+        let text = Plot.loss(history: Fixtures.history(), title: "loss").terminal(TerminalOptions(color: true))
+        XCTAssertTrue(text.contains("38;5;\(Palette.series(.train).ansi)m⠤⠤"), text)
+        XCTAssertTrue(text.contains("38;5;\(Palette.series(.test).ansi)m▄▄"), text)
+    }
+
+    func testASCIIKeepsOneGlyphPerCurveAndMarksOverlap() {
+        let text = Plot.loss(history: Fixtures.history(), title: "loss").terminal(TerminalOptions(unicode: false))
+        let cells = plotRows(text, ascii: true).joined()
+        XCTAssertTrue(cells.contains("*"))
+        XCTAssertTrue(cells.contains("+"))
+        XCTAssertTrue(cells.contains("#"))  // the curves coincide until the best epoch
+        XCTAssertTrue(text.contains("* train loss  + test loss  # both  : best test loss"), text)
+    }
+
+    /// Overfitting reads at a glance: after the best epoch the test line climbs while the train line keeps falling.
+    func testOverfittingShowsTestRisingAndTrainFalling() {
+        let history = Fixtures.history(epochs: 100, factor: 0.95, bestEpoch: 20, rise: 0.05)
+        let text = Plot.loss(history: history, title: "loss").terminal(TerminalOptions())
+        let grid = plotRows(text)
+        let width = grid.map(\.count).max()!
+        let best = rows(in: grid, column: width * 19 / 99, where: Self.isHalfBlock).min()!
+        let end = rows(in: grid, column: width - 1, where: Self.isHalfBlock).min()!
+        XCTAssertLessThan(end, best - 2, text)  // test loss at the end stands rows above its lowest point
+        let trainMiddle = rows(in: grid, column: width / 2, where: Self.isBraille).max()!
+        let trainEnd = rows(in: grid, column: width - 1, where: Self.isBraille).max()!
+        XCTAssertGreaterThan(trainEnd, trainMiddle + 2, text)
+    }
+
+    /// On a log axis a loss shrinking by the same factor every epoch is a straight line.
+    func testLogScaleDrawsGeometricDecayStraight() {
+        let figure = Plot.loss(history: Fixtures.history(epochs: 100, factor: 0.92, bestEpoch: 100), title: "loss")
+        XCTAssertEqual(figure.y.scale, .log)
+        let grid = plotRows(figure.terminal(TerminalOptions()))
+        let width = grid.map(\.count).max()!
+        let quarters = [1, 2, 3].map { q in rows(in: grid, column: width * q / 4, where: { Self.isBraille($0) || Self.isHalfBlock($0) }).min()! }
+        XCTAssertGreaterThan(quarters[1], quarters[0])
+        XCTAssertEqual(Double(quarters[1] - quarters[0]), Double(quarters[2] - quarters[1]), accuracy: 1)
     }
 
     func testNoTestSplitMeansNoTestCurveAndNoMarker() {
