@@ -39,21 +39,24 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     /// characters is cut to its start and end.
     static func printable(_ message: String) -> String {
         message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            let short = word.count > 120 ? word.prefix(100) + "…" + word.suffix(10) : word
             var out = ""
-            for u in short.unicodeScalars {
+            for u in word.unicodeScalars {
                 switch u {
                 case "\n": out += "\\n"
                 case "\r": out += "\\r"
                 case "\t": out += "\\t"
-                case _ where u.properties.generalCategory == .control || (0x200E...0x200F).contains(u.value)
-                    || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x061C:
-                    out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+                case _ where hidden(u): out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
                 default: out.unicodeScalars.append(u)
                 }
             }
-            return out
+            return out.count > 120 ? out.prefix(100) + "…" + out.suffix(10) : out
         }.joined(separator: " ")
+    }
+
+    /// Control characters, and the invisible marks that reorder text on screen.
+    static func hidden(_ u: Unicode.Scalar) -> Bool {
+        u.properties.generalCategory == .control || (0x200E...0x200F).contains(u.value)
+            || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x061C
     }
 }
 
@@ -167,7 +170,7 @@ public enum Parser {
             return .text(raw)
         case .path(let ext):
             guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096,
-                  !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw bad }
+                  !raw.unicodeScalars.contains(where: CommandError.hidden) else { throw bad }
             return .text(raw)
         }
     }

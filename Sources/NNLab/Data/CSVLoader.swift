@@ -26,7 +26,8 @@ enum CSVLoader {
         } catch {
             throw fail(nil, "not readable as CSV (\(error))")
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Column names are shown in tables and plots: control characters in them are shown escaped.
+        let header = csv.header.map { CommandError.printable($0.trimmingCharacters(in: .whitespaces)) }
         // Lines are counted from the header as line 1; quoted line breaks would break that count.
         guard !text.contains("\"") || !csv.rows.joined().contains(where: { $0.contains("\n") }) else {
             throw fail(nil, "values with line breaks inside quotes are not supported")

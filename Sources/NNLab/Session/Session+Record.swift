@@ -47,7 +47,7 @@ extension Session {
             let nested = Tokenizer.tokenize(entry.command).first?.text == "replay"
             let result = nested ? [.error("\(path):\(entry.line): a replay cannot run another replay; skipped")] : runCommand(entry.command)
             if Transcript.lines(result) != entry.output { differ.append(entry.line) }
-            outputs.append(.text(Transcript.prompt + entry.command))
+            outputs.append(.text(Transcript.prompt + CommandError.printable(entry.command)))
             outputs += result.filter { $0 != .quit }
         }
         outputs.append(.text(differ.isEmpty
