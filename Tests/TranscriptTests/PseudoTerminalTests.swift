@@ -1,0 +1,306 @@
+import Foundation
+import XCTest
+
+/// The built `nnlab` on a pseudo-terminal, as a learner runs it: libedit's prompt, the progress
+/// line, Ctrl-C, Ctrl-D and the history file in $HOME.
+///
+/// The pseudo-terminal is not the child's controlling terminal (Foundation's Process starts it in
+/// a process group of its own, with no session change), so typing ^C into it would not raise a
+/// signal: `kill(pid, SIGINT)` stands in for the terminal's ^C, which is exactly what the line
+/// discipline sends. `testARealControlCThroughTheTerminal` makes the terminal the controlling one
+/// (util-linux `setsid --ctty`) and types ^C for real.
+final class PseudoTerminalTests: XCTestCase {
+    var home = ""
+
+    override func setUpWithError() throws {
+        home = NSTemporaryDirectory() + "nnlab-pty-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    func testControlCStopsTrainingAndTheSessionGoesOnWithTheModel() throws {
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        try t.type("data circles n=2000", thenWaitFor: "data: circles, 2000 points")
+        try t.type("model dense32 relu", thenWaitFor: "model: dense(2→32)")
+        // 100000 epochs of this take half a minute or more: only Ctrl-C ends them early.
+        t.type("train epochs=100000")
+        try t.waitFor("/100000 · loss")
+        t.interrupt()
+        try t.waitFor("the model keeps what it learned in")
+        try t.waitFor("nnlab> ", count: 4)
+        let report = t.output
+        let kept = try XCTUnwrap(report.firstMatch(#"the model keeps what it learned in (\d+) epochs"#).flatMap { Int($0) }, report)
+        XCTAssertTrue(report.contains("interrupted before epoch \(kept + 1)"), report)
+        XCTAssertTrue((1..<100_000).contains(kept), "\(kept) epochs")
+        XCTAssertTrue(report.contains("epoch \(kept): loss"), report)
+
+        try t.type("status", thenWaitFor: "trained: \(kept) epochs")
+        try t.type("evaluate", thenWaitFor: "actual 1")
+        XCTAssertTrue(t.output.contains("train") && t.output.contains("accuracy"), t.output)
+        try t.type("train continue epochs=5", thenWaitFor: "epoch \(kept + 5): loss")
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        XCTAssertFalse(t.output.contains("error:"), t.output)
+
+        let history = try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8)
+        for command in ["data circles n=2000", "train epochs=100000", "status", "evaluate", "quit"] {
+            // libedit writes a blank as \040.
+            XCTAssertTrue(history.contains(command.replacingOccurrences(of: " ", with: "\\040")), history)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.hasPrefix(".nnlab_history") },
+                       [".nnlab_history"], "no temporary file is left beside the history")
+    }
+
+    func testTwoControlCsWithinASecondDuringWorkQuit() throws {
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        try t.type("data circles n=20000", thenWaitFor: "data: circles, 20000 points")
+        try t.type("model dense256 relu dense256 relu", thenWaitFor: "66817 parameters")
+        // An epoch of this takes seconds: the first Ctrl-C would stop training only at the next
+        // epoch, so the second, a tenth of a second later, quits at once.
+        t.type("train epochs=3")
+        try t.waitFor("epoch 1/3")
+        t.interrupt()
+        usleep(100_000)
+        t.interrupt()
+        XCTAssertEqual(try t.waitForExit(), 130, t.output)
+        XCTAssertFalse(t.output.contains("interrupted before epoch"), t.output)
+    }
+
+    func testControlCAtThePromptClearsTheLineAndControlDQuitsWithHistory() throws {
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        t.send("trian half typed")
+        try t.waitFor("half typed")
+        t.interrupt()
+        try t.waitFor("nnlab> ", count: 2)
+        try t.type("status", thenWaitFor: "trained: not yet")
+        XCTAssertFalse(t.output.contains("unknown command"), "the half-typed line was dropped: \(t.output)")
+        // A Ctrl-C at the prompt never counts towards quitting.
+        t.interrupt()
+        try t.waitFor("nnlab> ", count: 4)
+        usleep(100_000)
+        t.interrupt()
+        try t.waitFor("nnlab> ", count: 5)
+        t.send("\u{04}")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        let history = try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8)
+        XCTAssertTrue(history.contains("status"), history)
+        XCTAssertFalse(history.contains("half"), history)
+    }
+
+    func testAnUnwritableHomeIsAWarningNotAFailure() throws {
+        // Root can write anywhere, so the folder is made unusable another way: $HOME is a plain file.
+        let file = home + "/not-a-folder"
+        try "".write(toFile: file, atomically: true, encoding: .utf8)
+        for unusable in [file, home + "/missing/folder"] {
+            let t = try PseudoTerminal(home: unusable)
+            defer { t.close() }
+            try t.waitFor("nnlab> ")
+            try t.type("data circles", thenWaitFor: "data: circles, 200 points")
+            t.type("quit")
+            XCTAssertEqual(try t.waitForExit(), 0, t.output)
+            XCTAssertTrue(t.output.contains("warning: cannot save history to \(unusable)/.nnlab_history: "), t.output)
+        }
+        // A history "file" that is a folder: a warning on reading and on saving, and the session works.
+        try FileManager.default.createDirectory(atPath: home + "/.nnlab_history", withIntermediateDirectories: true)
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        XCTAssertTrue(t.output.contains("warning: cannot read history from \(home)/.nnlab_history; going on without it"), t.output)
+        try t.type("status", thenWaitFor: "trained: not yet")
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        XCTAssertTrue(t.output.contains("warning: cannot save history to \(home)/.nnlab_history: is a directory"), t.output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home).sorted(), [".nnlab_history", "not-a-folder"],
+                       "the failed save leaves no temporary file")
+    }
+
+    func testAnOldHistoryIsReadAndKeptWhole() throws {
+        let old = (0..<1500).map { "status\\040\($0)" }
+        try (["_HiStOrY_V2_"] + old).map { $0 + "\n" }.joined().write(toFile: home + "/.nnlab_history", atomically: true, encoding: .utf8)
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        t.send("\u{1B}[A") // up arrow: the last line of the old history
+        try t.waitFor("status 1499")
+        t.send("\u{15}") // Ctrl-U clears the line
+        try t.type("help quit", thenWaitFor: "leave nnlab")
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        let lines = try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.first, "_HiStOrY_V2_")
+        XCTAssertEqual(lines.count, 1001, "capped at 1000 lines")
+        XCTAssertEqual(lines.suffix(3), ["status\\0401499", "help\\040quit", "quit"])
+    }
+
+    func testARealControlCThroughTheTerminal() throws {
+        let setsid = "/usr/bin/setsid"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: setsid), "needs util-linux setsid to give nnlab a controlling terminal")
+        let t = try PseudoTerminal(home: home, wrapper: [setsid, "--wait", "--ctty"])
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        t.send("some half typed line")
+        try t.waitFor("half typed line")
+        t.send("\u{03}")
+        try t.waitFor("nnlab> ", count: 2)
+        try t.type("data circles n=2000", thenWaitFor: "data: circles, 2000 points")
+        try t.type("model dense32 relu", thenWaitFor: "model: dense(2→32)")
+        t.type("train epochs=100000")
+        try t.waitFor("/100000 · loss")
+        t.send("\u{03}")
+        try t.waitFor("the model keeps what it learned in")
+        try t.type("status", thenWaitFor: "trained: ")
+        XCTAssertFalse(t.output.contains("unknown command"), t.output)
+        t.send("\u{04}")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        XCTAssertTrue(try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8).contains("status"))
+    }
+}
+
+/// A child process on the slave side of a pseudo-terminal; everything it writes is collected
+/// from the master side by a reader thread.
+final class PseudoTerminal: @unchecked Sendable {
+    struct Timeout: Error, CustomStringConvertible {
+        var waitingFor: String, output: String
+        var description: String { "timed out waiting for \(waitingFor.debugDescription); the terminal shows:\n\(output)" }
+    }
+
+    let process = Process()
+    let master: Int32
+    private let lock = NSLock()
+    private var bytes = Data()
+    private let done = DispatchSemaphore(value: 0)
+    /// Generous: a loaded two-core machine building other things is slow, never this slow.
+    let timeout: TimeInterval = 120
+
+    init(home: String, wrapper: [String] = []) throws {
+        master = LibC.posix_openpt(O_RDWR | O_NOCTTY)
+        guard master >= 0, LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0, let name = LibC.ptsname(master) else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
+        let binary = Executable.url.path
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? [] : Array(wrapper.dropFirst()) + [binary]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        environment["TERM"] = "xterm"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        process.standardInput = handle
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        try handle.close()
+        let fd = master
+        Thread.detachNewThread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                if n <= 0 { break } // EIO once the child has closed the terminal
+                lock.lock()
+                bytes.append(contentsOf: buffer[0..<n])
+                lock.unlock()
+            }
+            done.signal()
+        }
+    }
+
+    /// All the terminal has shown so far (with the line editor's escape sequences).
+    var output: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func send(_ text: String) {
+        let data = Array(text.utf8)
+        var offset = 0
+        while offset < data.count {
+            let n = data.withUnsafeBytes { write(master, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
+    /// Types a line and presses Enter.
+    func type(_ line: String) { send(line + "\r") }
+
+    func type(_ line: String, thenWaitFor text: String) throws {
+        let before = output.components(separatedBy: text).count - 1
+        type(line)
+        try waitFor(text, count: before + 1)
+    }
+
+    func interrupt() { kill(process.processIdentifier, SIGINT) }
+
+    /// Waits until `text` has appeared `count` times.
+    func waitFor(_ text: String, count: Int = 1) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while output.components(separatedBy: text).count - 1 < count {
+            guard Date() < deadline, process.isRunning else {
+                usleep(200_000) // the last output of a process that ended
+                if output.components(separatedBy: text).count - 1 >= count { return }
+                throw Timeout(waitingFor: text, output: output)
+            }
+            usleep(20_000)
+        }
+    }
+
+    func waitForExit() throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            guard Date() < deadline else { throw Timeout(waitingFor: "the process to end", output: output) }
+            usleep(20_000)
+        }
+        waitForReader()
+        return process.terminationStatus
+    }
+
+    /// The reader sees the end once the child has closed the terminal (at most a few seconds).
+    private func waitForReader() {
+        if !readerDone, done.wait(timeout: .now() + 5) == .success { readerDone = true }
+    }
+    private var readerDone = false
+
+    func close() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        waitForReader()
+        Glibc.close(master)
+    }
+}
+
+/// glibc declares the pseudo-terminal calls only for _XOPEN_SOURCE, so Swift's Glibc module
+/// does not show them: they are looked up by name.
+enum LibC {
+    private static let handle = dlopen(nil, RTLD_NOW)
+    private static func function<T>(_ name: String, as type: T.Type) -> T {
+        unsafeBitCast(dlsym(handle, name)!, to: type)
+    }
+    static let posix_openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let ptsname = function("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+}
+
+extension String {
+    /// The first capture group of a regular expression, if it matches.
+    func firstMatch(_ pattern: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)), match.numberOfRanges > 1,
+              let range = Range(match.range(at: 1), in: self) else { return nil }
+        return String(self[range])
+    }
+}
