@@ -3,7 +3,7 @@
 #   make test  installs libedit-dev if missing, runs every test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps
+.PHONY: run test build deps bench bench-compare
 
 deps:
 	@pkg-config --exists libedit || { \
@@ -19,3 +19,12 @@ run: build
 
 test: deps
 	swift test
+
+# Timings (README, "Performance"): the seed's examples in-process, median and range
+bench: deps
+	swift run -c release nnlab-bench
+
+# Whole processes against NumPy (and Keras when installed); needs hyperfine
+bench-compare: deps
+	@command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hyperfine
+	Benchmarks/compare.sh

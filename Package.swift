@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -29,6 +30,11 @@ let package = Package(
                 "NNLab", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `make bench`: in-process timings of the seed's examples (README, "Performance").
+        .executableTarget(
+            name: "nnlab-bench",
+            dependencies: ["NNLab", .product(name: "Benchmark", package: "swift-benchmark")],
+            path: "Benchmarks/nnlab-bench"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
