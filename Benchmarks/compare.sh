@@ -7,7 +7,7 @@
 #
 #   Benchmarks/compare.sh [RUNS]          (or: make bench-compare)
 #
-# PYTHON picks the Python with NumPy (default python3), KERAS_PYTHON the one with Keras
+# SCRATCH is the build folder (default .build); PYTHON picks the Python with NumPy (default python3), KERAS_PYTHON the one with Keras
 # (default $PYTHON); EPOCHS lists the run lengths (default "500 5000"); Keras, at about
 # 28 s per 500 epochs, runs twice and only for 500 epochs unless KERAS_EPOCHS says more.
 set -euo pipefail
@@ -20,8 +20,9 @@ keras_epochs=${KERAS_EPOCHS:-500}
 
 command -v hyperfine >/dev/null || { echo "compare.sh needs hyperfine: apt-get install -y hyperfine" >&2; exit 1; }
 "$python" -c 'import numpy' || { echo "compare.sh needs numpy for $python: pip install numpy" >&2; exit 1; }
-swift build -c release --product nnlab >/dev/null
-nnlab=$PWD/.build/release/nnlab
+scratch=${SCRATCH:-.build}
+swift build -c release --scratch-path "$scratch" --product nnlab >/dev/null
+nnlab=$PWD/$scratch/release/nnlab
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
