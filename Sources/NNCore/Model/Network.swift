@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A stack of Dense layers ending in one logit; the output probability is
 /// sigmoid(logit). All weights and biases sit in one flat buffer so that an
 /// optimizer updates them in one loop.
@@ -103,9 +109,15 @@ public struct Network: Equatable, Sendable {
         let dOut = ws.delta[(layers.count - 1) % 2]
         let scale = 1.0 / Double(n)
         var bounded = 0
+        // sigmoid(z) − y as `BinaryCrossEntropy.gradient` computes it: its exp(−z) for z ≥ 0 and
+        // exp(z) below are both e^−|z|. The exps first, in a loop of their own, so that the
+        // calls overlap; the divisions after them.
+        for r in 0..<n { dOut[r] = exp(-abs(out[r])) }
         for r in 0..<n {
-            dOut[r] = BinaryCrossEntropy.gradient(logit: out[r], label: y[r]) * scale
-            if abs(out[r]) <= bound { bounded += 1 }
+            let z = out[r], e = dOut[r]
+            let sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+            dOut[r] = (sigmoid - y[r]) * scale
+            if abs(z) <= bound { bounded += 1 }
         }
         ws.grad.update(repeating: 0, count: parameters.count)
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
