@@ -21,9 +21,10 @@ public struct RandomState: Sendable {
     }
 
     /// The next 32 raw bits (`genrand_int32`).
+    @inline(__always)
     public mutating func nextUInt32() -> UInt32 {
         if index >= 624 { twist() }
-        var y = mt[index]
+        var y = mt.withUnsafeBufferPointer { $0[index] }
         index += 1
         y ^= y >> 11
         y ^= (y << 7) & 0x9d2c_5680
@@ -33,9 +34,12 @@ public struct RandomState: Sendable {
     }
 
     private mutating func twist() {
-        for i in 0..<624 {
-            let y = (mt[i] & 0x8000_0000) | (mt[(i + 1) % 624] & 0x7fff_ffff)
-            mt[i] = mt[(i + 397) % 624] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_b0df)
+        mt.withUnsafeMutableBufferPointer { mt in
+            for i in 0..<624 {
+                let next = i + 1 == 624 ? 0 : i + 1, far = i + 397 < 624 ? i + 397 : i + 397 - 624
+                let y = (mt[i] & 0x8000_0000) | (mt[next] & 0x7fff_ffff)
+                mt[i] = mt[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_b0df)
+            }
         }
         index = 0
     }
@@ -87,10 +91,12 @@ public struct RandomState: Sendable {
 
     /// Fisher–Yates from the back, as NumPy's legacy `shuffle` does.
     public mutating func shuffle<T>(_ a: inout [T]) {
-        var i = a.count - 1
-        while i > 0 {
-            a.swapAt(i, interval(i))
-            i -= 1
+        a.withUnsafeMutableBufferPointer { a in
+            var i = a.count - 1
+            while i > 0 {
+                a.swapAt(i, interval(i))
+                i -= 1
+            }
         }
     }
 
