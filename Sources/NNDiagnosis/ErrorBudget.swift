@@ -22,9 +22,10 @@ public struct BudgetShare: Equatable, Sendable {
 ///  1. irreducible: the Bayes error, which no model can beat;
 ///  2. model too simple / training not finished: training error above what the data forces (Bayes
 ///     error and flipped labels), charged to the model when the loss had flattened, else to training;
-///  3. sampling noise: what is left, up to the test set's 95% half-width (a test set that small
-///     cannot show a gap below that);
-///  4. gap between train and test: the rest, beyond what the test set's luck explains.
+///  3. sampling noise: what is left, up to how far below its true accuracy the test set can come out by
+///     chance (one-sided 95%, `RunFacts.testMargin`);
+///  4. gap between train and test: the rest, beyond what the test set's luck explains. It is positive
+///     exactly when `RunFacts.gapBeyondChance` is, which is overfitting's test on the accuracy.
 public struct ErrorBudget: Equatable, Sendable {
     public var trainAccuracy: Double
     public var testAccuracy: Double
@@ -46,23 +47,26 @@ public struct ErrorBudget: Equatable, Sendable {
         // Training that had not settled (still falling, climbing, or blown up) cannot blame the model.
         let unfinished = context.diverged || facts.trend?.isFlat != true
         let rest = missing - irreducible - excess
-        let noise = RunStatistics.halfWidth(accuracy: test.accuracy, n: test.n)
+        let noise = facts.testMargin
         let sampling = min(rest, noise)
         let trainError = "train error \(Format.percent(facts.trainError))", forced = Format.percent(facts.floor)
+        // Raw inputs on very different scales stall training by themselves: the model is not proven too simple.
+        let unscaled = UnscaledFeatures.applies(context)
+        let raw = unscaled ? ", on unscaled inputs: scale them before blaming the model" : ""
         let model = excess == 0 ? "\(trainError) is no more than the \(forced) the data forces"
             : unfinished ? "\(trainError) where the data forces \(forced), but training had not settled"
-            : "\(trainError) where the data forces \(forced), and training had settled"
+            : "\(trainError) where the data forces \(forced), and training had settled\(raw)"
         shares = [
             BudgetShare(key: "irreducible", label: "irreducible overlap", share: irreducible,
                         evidence: facts.allowedEvidence.text),
-            BudgetShare(key: "too-simple", label: "model too simple", share: unfinished ? 0 : excess,
-                        evidence: model),
+            BudgetShare(key: "too-simple", label: unscaled ? "model too simple, or raw inputs" : "model too simple",
+                        share: unfinished ? 0 : excess, evidence: model),
             BudgetShare(key: "not-finished", label: "training not finished", share: unfinished ? excess : 0,
                         evidence: facts.trend.map { $0.evidence.text } ?? "no training history"),
             BudgetShare(key: "gap", label: "gap between train and test", share: rest - sampling,
                         evidence: "train \(Format.percent(trainAccuracy)) vs test \(Format.percent(testAccuracy))"),
             BudgetShare(key: "sampling", label: "sampling noise of the test set", share: sampling,
-                        evidence: "a test set of \(test.n) points measures accuracy only to ±\(Format.percent(noise))"),
+                        evidence: "a test set of \(test.n) points can come out up to \(Format.percent(noise)) low by chance (one-sided 95%)"),
         ]
     }
 

@@ -41,7 +41,9 @@ public enum Explanations {
             is not bad luck: the model cannot draw the shape the classes need. nnlab compares the training \
             error with the Bayes error, the error even the best possible classifier makes on data this \
             noisy, and speaks up only when the difference is clear and the loss has flattened. More hidden \
-            units, or more layers, let the model draw more complicated boundaries.
+            units, or more layers, let the model draw more complicated boundaries. Raw inputs on very \
+            different scales can stall training just as far short, so when they are not scaled nnlab \
+            suggests scaling them first.
             """,
             example: ["data spiral", "model dense4 relu", "train epochs=300", "diagnose",
                       "model dense32 relu dense16 relu", "train epochs=300", "diagnose"]),
@@ -133,9 +135,10 @@ public enum Explanations {
             A model with many weights can memorise its training points, noise and all, instead of the \
             general shape of the classes. It then does better on the points it trained on than on new \
             ones. Some gap is normal, and a small test set makes gaps look bigger or smaller by chance, so \
-            nnlab reports only a gap that chance cannot explain, and shows the epoch where the test loss \
-            was lowest. Stopping there, an l2 penalty that keeps the weights small, or more training \
-            points usually help.
+            nnlab reports only a gap that the luck of the test set cannot explain, or a test loss that \
+            has climbed well past its lowest while the training loss kept falling, and shows the epoch \
+            where the test loss was lowest. Stopping there, an l2 penalty that keeps the weights small, \
+            or more training points usually help.
             """,
             example: ["data circles noise=0.4", "model dense64 relu dense64 relu", "train lr=0.01 epochs=1000",
                       "diagnose", "train lr=0.01 epochs=1000 l2=0.01", "evaluate"]),

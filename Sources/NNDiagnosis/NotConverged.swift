@@ -12,8 +12,8 @@ public struct NotConverged: Analyzer {
         // Falling alone is normal: on separable data the loss falls forever once every point is right.
         guard let trend = facts.trend, trend.isFalling, facts.fallsShort else { return [] }
         let settings = context.settings
-        // Three times as long again, and at least Keras' default 500 epochs more for a run stopped early.
-        var fixes = [Fix.trainLonger(settings, by: max(3 * settings.epochs, 500))]
+        // As long as the trend projected its pace over: three times as long again, at least 500 epochs more.
+        var fixes = [Fix.trainLonger(settings, by: LossTrend.furtherEpochs(after: settings.epochs))]
         // Ten times the step while that stays a learning rate people use.
         if settings.learningRate * 10 <= 0.1 { fixes.append(.learningRate(settings, times: 10)) }
         return [Finding(

@@ -1,13 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNCore
 
-/// The model does clearly better on the points it trained on than on new ones, by more
-/// than the luck of which points ended up in the test set can explain.
+/// The model does clearly worse on new points than on the ones it trained on: by more than the luck of
+/// which points ended up in the test set can explain, or with a test loss that climbs while it fits its
+/// training points ever closer.
+///
+/// Only the test set is a sample here. The training points are the ones the model was fitted to, so their
+/// errors and the test errors are not alike: a test of the two counts against each other (Fisher's exact
+/// test, used before) fired on 3 misses of 40 after 0 of 160 (Example 3's setting on data seeds 5 and 8,
+/// p 0.0075) although the same report's error budget put that shortfall within the test set's luck, and
+/// the slower Example 2 also misses 3 of those 40 test points.
 public struct Overfitting: Analyzer {
     /// Smaller gaps are not worth a finding even when they are real.
     static let gap = 0.05
-    /// Strict, because overfitting rules misfire easily (UMLAUT's fired in 12 of 18 of its own cases):
-    /// Fisher's exact test, one-sided, must put the gap below a 1% chance.
-    static let significance = 0.01
+    /// The test loss rose clearly: to at least twice its lowest, past what answering 50/50 for every point
+    /// scores (ln 2), while the training loss fell. Examples 2 and 3, clean moons and Example 3's setting
+    /// on data seeds 1–8 end at 0.21 or less (data seed 5: 0.11 at epoch 88, 0.21 at epoch 500); the overfitting lesson's
+    /// went from 0.361 at epoch 59 to 1.86, and on other data seeds of the lesson to 1.1–10.8.
+    static let lossRise = 2.0, guessing = log(2.0)
+    /// The test loss's lowest counts only this far into the run, as with the early-stopping fix.
+    static let early = 0.8
 
     public init() {}
     public var ids: [String] { ["overfitting"] }
@@ -19,37 +35,67 @@ public struct Overfitting: Analyzer {
         guard test.n > 0, train.accuracy - test.accuracy >= Self.gap else { return [] }
         // A model that does not clearly beat always answering the commoner class (by twice the binomial spread)
         // has learnt nothing to overfit with: where its boundary cuts the test points is luck, and underfitting
-        // is its trouble. A line through circles (data seed 1) got 52.5% on train and 27.5% on test, p 0.004.
+        // is its trouble. A line through circles (data seed 1) got 52.5% on train and 27.5% on test.
         let counts = context.data.dataset.counts(of: context.data.split.train)
         let baseline = Double(counts.max()!) / Double(max(train.n, 1))
         guard train.accuracy - baseline > 2 * (baseline * (1 - baseline) / Double(max(train.n, 1))).squareRoot() else { return [] }
-        // Under "no overfitting" the errors are spread over train and test points alike; how likely
-        // is it that at least this many of them land among the test points?
-        let p = RunStatistics.fisherTail(errors: train.wrong + test.wrong, of: train.n + test.n,
-                                         draws: test.n, atLeast: test.wrong)
-        guard p < Self.significance else { return [] }
-        let chance = p < 0.0001 ? "less than 0.01%" : Format.percent(p, decimals: 2)
-        var evidence = [facts.trainAccuracyEvidence, facts.testAccuracyEvidence,
-                        Evidence("p_value", p, "if errors fell on training and test points alike, a gap this large "
-                                 + "would come up by chance in \(chance) of splits")]
+        // Nor has a model still well short of what the data allow on its own training points (underfitting or
+        // unfinished training): its trouble is fitting at all, and stopping earlier or l2 would not help. A line
+        // through circles that cuts off a cap of the outer ring gets 62–66% on train; on data seeds 7 and 8 (and on
+        // xor, data seed 2) it got 47.5–50% on test, 2–4 points more short than 40 test points explain.
+        guard !facts.fallsShort else { return [] }
+
+        // 1. The accuracy: below what the training accuracy predicts by more than the test set's one-sided
+        //    margin (the error budget's gap share is exactly this excess).
+        let beyond = facts.gapBeyondChance
+        // 2. The loss: the test loss bottomed out early and has since risen clearly while the training loss fell.
         let settings = context.settings
+        let history = context.run.history
+        var rise: (best: EpochRecord, last: EpochRecord)?
+        if let best = history.bestTestEpoch, let last = history.last,
+           Double(best.epoch) < Self.early * Double(settings.epochs), last.testLoss >= Self.lossRise * best.testLoss,
+           last.testLoss > Self.guessing, last.trainLoss < best.trainLoss {
+            rise = (best, last)
+        }
+        guard beyond > 0 || rise != nil else { return [] }
+
+        let expected = facts.expectedTestAccuracy, margin = facts.testMargin
+        let short = Format.percent(max(0, expected - test.accuracy))
+        let how = (facts.flipped > 0 ? "the train accuracy, counting the labels flipped on purpose as right" : "the train accuracy")
+            + ", at most what the best possible classifier gets"
+        var evidence = [facts.trainAccuracyEvidence, facts.testAccuracyEvidence,
+                        Evidence("gap_beyond_chance", beyond,
+                                 "expected on new points: \(Format.percent(expected)) (\(how)); the test accuracy is \(short) below that, "
+                                 + (beyond > 0 ? "more than" : "within") + " the \(Format.percent(margin)) a test set of "
+                                 + "\(test.n) points can come out low by chance (one-sided 95%)")]
         var fixes = [Fix.train(settings) { $0.l2 = 0.01 }]
-        if let best = context.run.history.bestTestEpoch, let last = context.run.history.last {
+        if let best = history.bestTestEpoch, let last = history.last {
             evidence.append(Evidence("best_epoch", Double(best.epoch),
                                      "test loss was lowest at epoch \(best.epoch) (\(Format.number(best.testLoss))); "
                                      + "at epoch \(last.epoch) it was \(Format.number(last.testLoss))"))
             // Stopping where the test loss bottomed out is the cheapest cure when that was well before the end.
-            if Double(best.epoch) < 0.8 * Double(settings.epochs) {
+            if Double(best.epoch) < Self.early * Double(settings.epochs) {
                 fixes.insert(.train(settings) { $0.epochs = best.epoch }, at: 0)
             }
         }
+        if let rise {
+            evidence.append(Evidence("test_loss_rise", rise.last.testLoss / rise.best.testLoss,
+                                     "since then the test loss has grown \(Format.number(rise.last.testLoss / rise.best.testLoss, digits: 2)) "
+                                     + "times, past the \(Format.number(Self.guessing)) of answering 50/50 for every point, while the "
+                                     + "training loss fell from \(Format.number(rise.best.trainLoss)) to \(Format.number(rise.last.trainLoss))"))
+        }
+        let headline = beyond > 0
+            ? "the model does much better on its training points (\(Format.percent(train.accuracy))) "
+                + "than on new ones (\(Format.percent(test.accuracy)))"
+            : "the model keeps fitting its training points closer while its answers on new points grow more confidently wrong "
+                + "(test loss up \(Format.number(rise!.last.testLoss / rise!.best.testLoss, digits: 2)) times since epoch \(rise!.best.epoch))"
+        let surer = rise == nil ? "" : ", and it grows ever surer of its wrong answers there"
         return [Finding(
             id: "overfitting", severity: .problem,
-            headline: "the model does much better on its training points (\(Format.percent(train.accuracy))) "
-                + "than on new ones (\(Format.percent(test.accuracy)))",
+            headline: headline,
             evidence: evidence,
-            why: "The model has learned details of its own training points, noise included, that do not "
-                + "carry over to new points. Stopping earlier or penalising large weights (l2) keeps the boundary simpler.",
+            why: "The model has learned details of its own training points, noise included, that do not carry over to "
+                + "new points\(surer). Stopping earlier or penalising large weights (l2) keeps the boundary simpler.",
             fixes: fixes)]
     }
 }

@@ -83,7 +83,8 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(share["irreducible"]!, bayes, accuracy: 1e-12)
         XCTAssertEqual(share["too-simple"]!, 1 - 0.5375 - bayes, accuracy: 1e-12, "the loss is flat: the line is to blame")
         XCTAssertEqual(share["not-finished"], 0)
-        XCTAssertEqual(share["sampling"]!, RunStatistics.halfWidth(accuracy: 0.325, n: 40), accuracy: 1e-12)
+        XCTAssertEqual(share["sampling"]!, RunStatistics.shortfallMargin(accuracy: 0.325, n: 40), accuracy: 1e-12)
+        XCTAssertEqual(share["gap"]!, RunFacts(context).gapBeyondChance, accuracy: 1e-12)
     }
 
     func testEarlyStopIsChargedToTrainingAndAPerfectTestToNothing() {
