@@ -48,7 +48,9 @@ extension Session {
 
     /// Refuses up front what would take minutes: epochs × points × weights multiply-adds per run.
     func checkWork(runs: Int, epochs: Int, data: TrainingData, parameters: Int) throws {
-        let work = Double(runs) * Double(epochs) * Double(data.yTrain.count + data.yTest.count) * Double(parameters)
+        // Each point also costs about as much as 100 weights whatever the model (batching, loss, measuring):
+        // `model linear` (3 weights) on 20000 points for 100000 epochs is four minutes of work.
+        let work = Double(runs) * Double(epochs) * Double(data.yTrain.count + data.yTest.count) * Double(parameters + 100)
         guard work <= Limits.trainingWork else {
             throw CommandError("that is about \(Text.number((work / 1e9).rounded()))e9 multiply-adds, over the limit of "
                                + "\(Text.number(Limits.trainingWork / 1e9))e9 (minutes of waiting); use fewer epochs, points or units")
