@@ -1,4 +1,5 @@
 import Foundation
+import NNDiagnosis
 
 /// Number wording shared by every renderer: plain, short, never "nan".
 enum Text {
@@ -9,12 +10,8 @@ enum Text {
         return "\(x)"
     }
 
-    /// 0.975 → "97.5%", 1 → "100%", 0.53125 → "53.1%".
-    static func percent(_ p: Double) -> String {
-        guard p.isFinite else { return "undefined" }
-        let s = String(format: "%.1f", p * 100)
-        return (s.hasSuffix(".0") ? String(s.dropLast(2)) : s) + "%"
-    }
+    /// 0.975 → "97.5%", 1 → "100%": the same rounding as the findings' own numbers.
+    static func percent(_ p: Double) -> String { Format.percent(p) }
 
     /// A loss or similar value with 4 significant digits: 0.04632, 0.6931, 12.35.
     static func value(_ x: Double) -> String {
