@@ -36,9 +36,9 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 
     /// Whatever was typed, an error stays one printable line: control characters (and the
     /// invisible ones that reorder text) are shown escaped, `\u{1B}`, and a word over 120
-    /// characters is cut to its start and end.
+    /// characters (a line over 400) is cut to its start and end.
     static func printable(_ message: String) -> String {
-        message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        let line = message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             var out = ""
             for u in word.unicodeScalars {
                 switch u {
@@ -51,6 +51,8 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
             }
             return out.count > 120 ? out.prefix(100) + "…" + out.suffix(10) : out
         }.joined(separator: " ")
+        // A quoted word may hold blanks: the whole line is kept short too, its end (the hint) kept.
+        return line.count > 400 ? line.prefix(300) + "…" + line.suffix(60) : line
     }
 
     /// Control characters, and the invisible marks that reorder text on screen.
