@@ -38,9 +38,9 @@ struct EditLineSource: LineSource {
         setlocale(LC_CTYPE, "")
         using_history()
         stifle_history(Self.historySize)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: historyPath, isDirectory: &isDirectory),
-           isDirectory.boolValue || read_history(historyPath) != 0 {
+        // Not a folder, a pipe (which would block the start) or a device: a regular file, or nothing.
+        var info = stat()
+        if stat(historyPath, &info) == 0, info.st_mode & S_IFMT != S_IFREG || read_history(historyPath) != 0 {
             Terminal.writeError("warning: cannot read history from \(historyPath); going on without it")
         }
         rl_attempted_completion_function = { text, start, _ in
