@@ -28,6 +28,8 @@ enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // Over a file size limit a write should fail (and say so), not end the session.
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// True once after each Ctrl-C.

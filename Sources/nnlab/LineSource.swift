@@ -88,7 +88,7 @@ struct EditLineSource: LineSource {
         let lines = (FileManager.default.contents(atPath: temporary) ?? Data()).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         guard written == 0, lines >= Int(history_length) else {
             unlink(temporary)
-            return warn(written > 0 ? written : ENOSPC)
+            return written > 0 ? warn(written) : warn("it came out short (a full disk or a file size limit)")
         }
         guard rename(temporary, target) == 0 else {
             let error = errno
@@ -97,8 +97,10 @@ struct EditLineSource: LineSource {
         }
     }
 
-    private func warn(_ error: Int32) {
-        Terminal.writeError("warning: cannot save history to \(historyPath): \(String(cString: strerror(error)).lowercased())")
+    private func warn(_ error: Int32) { warn(String(cString: strerror(error)).lowercased()) }
+
+    private func warn(_ reason: String) {
+        Terminal.writeError("warning: cannot save history to \(historyPath): \(reason)")
     }
 }
 

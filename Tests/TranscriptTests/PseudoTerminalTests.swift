@@ -141,6 +141,22 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertEqual(lines.suffix(3), ["status\\0401499", "help\\040quit", "quit"])
     }
 
+    func testAHistoryThatDoesNotFitLeavesTheOldOneWhole() throws {
+        let old = (["_HiStOrY_V2_"] + (0..<300).map { "status\\040\($0)" }).map { $0 + "\n" }.joined()
+        try old.write(toFile: home + "/.nnlab_history", atomically: true, encoding: .utf8)
+        // 2 blocks of 512 bytes: the history (4 KB) cannot be written again; nnlab is not killed by SIGXFSZ.
+        let t = try PseudoTerminal(home: home, fileSizeLimit: 2)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        try t.type("status", thenWaitFor: "trained: not yet")
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        XCTAssertTrue(t.output.contains("warning: cannot save history to \(home)/.nnlab_history: "
+                                        + "it came out short (a full disk or a file size limit)"), t.output)
+        XCTAssertEqual(try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8), old)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home), [".nnlab_history"], "no temporary file is left")
+    }
+
     func testARealControlCThroughTheTerminal() throws {
         let t = try PseudoTerminal(home: home, controlling: true)
         defer { t.close() }
@@ -185,7 +201,8 @@ final class PseudoTerminal: @unchecked Sendable {
     /// `controlling`: nnlab starts a session of its own with this terminal as its controlling
     /// terminal, so a typed ^C raises SIGINT as in a real terminal. Otherwise it runs in a process
     /// group of its own (as a shell's job would) and `interrupt()` sends the signal.
-    init(home: String, controlling: Bool = false) throws {
+    /// `fileSizeLimit` (in 512-byte blocks) runs nnlab through `sh -c 'ulimit -f N; exec nnlab'`.
+    init(home: String, controlling: Bool = false, fileSizeLimit: Int? = nil) throws {
         master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0, let name = LibC.ptsname(master) else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -226,10 +243,12 @@ final class PseudoTerminal: @unchecked Sendable {
         environment["HOME"] = home
         environment["TERM"] = "xterm"
         environment["NO_COLOR"] = "1"
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+        let program = fileSizeLimit == nil ? binary : "/bin/sh"
+        let arguments = fileSizeLimit.map { ["sh", "-c", "ulimit -f \($0); exec \"$0\"", binary] } ?? [binary]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
-        let spawned = posix_spawn(&pid, binary, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
 
         let fd = master
