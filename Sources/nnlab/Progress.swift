@@ -19,7 +19,8 @@ final class Progress {
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let left = now.timeIntervalSince(start!) / Double(done) * Double(max(total - done, 0))
-        let line = String(format: "epoch %d/%d · loss %.4f · train %.1f%% · test %.1f%% · %.1f s left",
+        // %.4g: a loss of 5e302 (training about to diverge) stays short, on one line.
+        let line = String(format: "epoch %d/%d · loss %.4g · train %.1f%% · test %.1f%% · %.1f s left",
                           done, total, record.trainLoss, record.trainAccuracy * 100, record.testAccuracy * 100, left)
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
