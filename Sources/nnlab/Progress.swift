@@ -11,6 +11,14 @@ final class Progress {
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    /// A command starts: time left is reckoned from here, not from the end of the first epoch
+    /// (which read "0.0 s left" when epochs take seconds).
+    func begin() {
+        guard enabled else { return }
+        start = Date()
+        done = 0
+    }
+
     func update(_ record: EpochRecord, total: Int) {
         guard enabled else { return }
         let now = Date()
@@ -26,7 +34,7 @@ final class Progress {
     }
 
     func clear() {
-        guard enabled, start != nil else { return }
+        guard enabled else { return }
         if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         start = nil
         done = 0

@@ -22,6 +22,7 @@ struct REPL {
         var failed = false
         loop: while let line = source.next() {
             Interrupt.working(true)
+            progress.begin()
             let outputs = session.run(line)
             Interrupt.working(false)
             progress.clear()
