@@ -82,6 +82,27 @@ final class FuzzTests: XCTestCase {
         XCTAssertTrue(problems.isEmpty, "\(problems.count) problems:\n" + problems.prefix(30).map(\.description).joined(separator: "\n"))
     }
 
+    /// Ctrl-C is `shouldStop` answering true: sweep and verify stop at the very next epoch and the
+    /// session's own model keeps its training and history.
+    func testStoppingSweepAndVerifyTakesEffectAtTheNextEpoch() {
+        let s = Session()
+        for line in ["data circles", "model linear", "train epochs=50"] { _ = s.run(line) }
+        var asked = 0
+        s.shouldStop = { asked += 1; return asked > 100 }
+        let sweep = s.run("sweep lr=0.001,0.01,0.1 epochs=200 seeds=2")
+        guard case .text(let table)? = sweep.first else { return XCTFail("\(sweep)") }
+        XCTAssertTrue(table.hasSuffix("interrupted: 3 settings not run"), table)
+        XCTAssertEqual(asked, 101, "no epoch ran after the stop")
+        asked = 0
+        let verify = s.run("diagnose verify")
+        guard case .text(let report)? = verify.first else { return XCTFail("\(verify)") }
+        XCTAssertTrue(report.contains("problem[linear-inseparable]"), report)
+        XCTAssertFalse(report.contains("(verified:"), report)
+        XCTAssertEqual(asked, 101, "no epoch ran after the stop")
+        XCTAssertEqual(s.run?.history.records.count, 50, "the session's model is untouched")
+        XCTAssertEqual(s.lastStop, .finished)
+    }
+
     /// What must hold for the outputs of any line.
     static func check(_ outputs: [Output], for line: String, notes: inout [String: Int]) -> [String] {
         var found: [String] = []
