@@ -2,7 +2,7 @@ import NNCore
 
 /// Everything an analyzer may look at: the data (and how it was made), the model,
 /// the training run with its history, and how training ended.
-public struct DiagnosisContext: Sendable {
+public struct DiagnosisContext {
     public var data: PreparedData
     /// How the data was generated; nil for data loaded from a file.
     public var spec: DataSpec?
@@ -11,6 +11,8 @@ public struct DiagnosisContext: Sendable {
     /// The trained run: network, settings, optimizer state and history.
     public var run: TrainingRun
     public var stop: StopReason
+    /// Asked every epoch by analyzers that train (seed-sensitive): true stops them (Ctrl-C).
+    public var shouldStop: () -> Bool = { false }
 
     public init(data: PreparedData, spec: DataSpec?, flipped: [Int], run: TrainingRun, stop: StopReason) {
         self.data = data

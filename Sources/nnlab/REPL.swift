@@ -32,7 +32,7 @@ struct REPL {
                 case .text(let text): print(text)
                 case .error(let message):
                     failed = true
-                    Terminal.writeError("error: " + Terminal.printable(message))
+                    Terminal.writeError("error: " + CommandError.printable(message))
                 case .quit: break loop
                 }
             }

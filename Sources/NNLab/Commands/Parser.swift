@@ -37,7 +37,7 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Whatever was typed, an error stays one printable line: control characters (and the
     /// invisible ones that reorder text) are shown escaped, `\u{1B}`, and a word over 120
     /// characters (a line over 400) is cut to its start and end.
-    static func printable(_ message: String) -> String {
+    public static func printable(_ message: String) -> String {
         let line = message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             var out = ""
             for u in word.unicodeScalars {

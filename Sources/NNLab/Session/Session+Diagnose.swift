@@ -4,7 +4,12 @@ import NNDiagnosis
 extension Session {
     func diagnosisContext() throws -> DiagnosisContext {
         let (data, run) = try requireRun()
-        return DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
+        var context = DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
+        // One Ctrl-C stops the whole command: seed-sensitive's trainings and then verify's.
+        var stopped = false
+        let ask = shouldStop
+        context.shouldStop = { stopped = stopped || ask(); return stopped }
+        return context
     }
 
     /// Every analyzer over the current run.
@@ -16,7 +21,7 @@ extension Session {
     func diagnose(verify: Bool, json: Bool) throws -> String {
         let context = try diagnosisContext()
         var report = Doctor.standard.diagnose(context)
-        if verify { report = Doctor.standard.verify(report, context: context, shouldStop: shouldStop) }
+        if verify { report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop) }
         return json ? FindingRenderer.json(report) : FindingRenderer.text(report, verified: verify)
     }
 
