@@ -1,3 +1,5 @@
+import NNPlot
+
 /// What a command gives back; the executable decides where each goes.
 public enum Output: Equatable, Sendable {
     /// For standard output.
@@ -8,14 +10,6 @@ public enum Output: Equatable, Sendable {
     case quit
 }
 
-/// How the executable can show things; the session renders pictures and tables to fit.
-public struct Display: Sendable {
-    public var columns: Int
-    public var color: Bool
-    public var unicode: Bool
-    public init(columns: Int = 80, color: Bool = false, unicode: Bool = true) {
-        self.columns = columns
-        self.color = color
-        self.unicode = unicode
-    }
-}
+/// How the executable can show things: the terminal's width, colour and character set,
+/// which the session's pictures and tables fit themselves to.
+public typealias Display = TerminalOptions

@@ -40,8 +40,7 @@ extension Session {
             try write(figure.svg(), to: file)
             return "wrote the \(kind) plot to \(file)"
         }
-        let d = effectiveDisplay
-        return figure.terminal(TerminalOptions(columns: d.columns, color: d.color, unicode: d.unicode))
+        return figure.terminal(effectiveDisplay)
     }
 
     /// The data's first two features as plot points, marked wrong where the current model errs.
