@@ -97,3 +97,18 @@ final class DataLoadTests: XCTestCase {
         XCTAssertEqual(s.run("evaluate format=json"), evaluation, "the saved rows come back without the CSV file")
     }
 }
+
+final class CSVLineNumberTests: XCTestCase {
+    func testARowWithTheWrongNumberOfValuesIsNamedByItsOwnLine() {
+        for (text, expected) in [("x1,x2,label\n1,2,0\n3,4,1\n5,6,0,9\n", "my.csv:4: 4 values, the header has 3"),
+                                 ("x1,x2,label\n1,2,0\n3,4,1\n5,6\n", "my.csv:4: 2 values, the header has 3"),
+                                 ("x1,x2,label\n1,2,0\n\"3,5\",4,1\n", "my.csv:3: column x1: '3,5' is not a number")] {
+            do {
+                _ = try CSVLoader.load(text, file: "my.csv", label: nil)
+                XCTFail("no error for \(text)")
+            } catch {
+                XCTAssertEqual((error as! CommandError).message, expected)
+            }
+        }
+    }
+}

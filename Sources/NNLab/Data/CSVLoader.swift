@@ -14,6 +14,15 @@ public struct LoadedTable: Equatable, Sendable {
 }
 
 enum CSVLoader {
+    /// Commas outside double quotes, plus one.
+    static func fieldCount(_ line: Substring) -> Int {
+        var inQuotes = false, count = 1
+        for c in line {
+            if c == "\"" { inQuotes.toggle() } else if c == "," && !inQuotes { count += 1 }
+        }
+        return count
+    }
+
     /// Errors name the file, the line and the column.
     static func load(_ text: String, file: String, label wanted: String?) throws -> LoadedTable {
         func fail(_ line: Int?, _ message: String) -> CommandError {
@@ -51,6 +60,12 @@ enum CSVLoader {
         guard featureIndices.count <= Limits.features else { throw fail(1, "at most \(Limits.features) feature columns") }
         guard csv.rows.count <= Limits.points else { throw fail(nil, "at most \(Limits.points) rows (got \(csv.rows.count))") }
 
+        // SwiftCSV pads or spreads rows whose field count is off, so count each line's fields ourselves.
+        let physical = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, raw) in physical.enumerated().dropFirst() where !raw.allSatisfy(\.isWhitespace) {
+            let count = fieldCount(raw)
+            guard count == header.count else { throw fail(i + 1, "\(count) values, the header has \(header.count)") }
+        }
         var x: [Double] = [], labels: [String] = [], splits: [String] = []
         x.reserveCapacity(csv.rows.count * featureIndices.count)
         for (r, row) in csv.rows.enumerated() {
