@@ -98,6 +98,7 @@ final class FuzzTests: XCTestCase {
         guard case .text(let report)? = verify.first else { return XCTFail("\(verify)") }
         XCTAssertTrue(report.contains("problem[linear-inseparable]"), report)
         XCTAssertFalse(report.contains("(verified:"), report)
+        XCTAssertTrue(report.hasSuffix("interrupted: the report is incomplete (0 fixes verified)"), report)
         XCTAssertEqual(asked, 101, "no epoch ran after the stop")
         XCTAssertEqual(s.run?.history.records.count, 50, "the session's model is untouched")
         XCTAssertEqual(s.lastStop, .finished)

@@ -22,7 +22,11 @@ extension Session {
         let context = try diagnosisContext()
         var report = Doctor.standard.diagnose(context)
         if verify { report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop) }
-        return json ? FindingRenderer.json(report) : FindingRenderer.text(report, verified: verify)
+        if json { return FindingRenderer.json(report) }
+        let text = FindingRenderer.text(report, verified: verify)
+        // After a Ctrl-C the latch stays set: say that the report is partial.
+        return context.shouldStop() ? text + "\n\ninterrupted: the report is incomplete"
+            + (verify ? " (\(report.findings.filter { $0.verification != nil }.count) fixes verified)" : "") : text
     }
 
     /// `explain` lists the finding ids; `explain ID` gives the long explanation.
