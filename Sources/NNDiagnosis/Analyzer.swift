@@ -22,8 +22,8 @@ public struct DiagnosisContext {
         self.stop = stop
     }
 
-    public var hiddenLayers: [Fix.Layer] {
-        run.network.hidden.map { Fix.Layer(units: $0.outputs, activation: $0.activation) }
+    public var hiddenLayers: [LayerSpec] {
+        run.network.hiddenSpecs
     }
 }
 

@@ -3,7 +3,7 @@ import NNCore
 /// A setting to train from scratch: layers, train settings and data, each as in the
 /// session unless a fix changes it. Equatable, so one experiment runs once per verify.
 struct Experiment: Equatable {
-    var hidden: [Fix.Layer]
+    var hidden: [LayerSpec]
     var config: TrainConfig
     /// Regenerated data; nil trains on the session's data.
     var spec: DataSpec?
@@ -26,7 +26,7 @@ struct Experiment: Equatable {
         for seed in seeds {
             var config = self.config
             config.seed = seed
-            var run = TrainingRun(network: Network(inputs: data.features, hidden: hidden.map { ($0.units, $0.activation) }),
+            var run = TrainingRun(network: Network(inputs: data.features, hidden: hidden),
                                   config: config)
             // A run that blows up keeps its last finite weights, and those are what it scores.
             if case .interrupted = run.train(data, epochs: config.epochs, shouldStop: shouldStop) { return nil }

@@ -55,19 +55,13 @@ public struct Evidence: Equatable, Sendable {
 public struct Fix: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         /// Replace the model's hidden layers.
-        case model(hidden: [Layer])
+        case model(hidden: [LayerSpec])
         /// Retrain with these settings.
         case train(TrainConfig)
         /// Regenerate the data with this spec (e.g. `scale=on`, more points).
         case data(DataSpec)
         /// Nothing to run: advice only.
         case none
-    }
-
-    public struct Layer: Equatable, Sendable {
-        public var units: Int
-        public var activation: Activation
-        public init(units: Int, activation: Activation) { self.units = units; self.activation = activation }
     }
 
     /// The command line to type, e.g. `model dense16 relu` or `train lr=0.01`.

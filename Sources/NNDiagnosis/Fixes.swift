@@ -5,24 +5,24 @@ import NNCore
 /// them, the changed ones first: typed as shown, it runs what the doctor verifies.
 extension Fix {
     /// `model dense16 relu dense8 tanh`, or `model linear` without hidden layers.
-    static func model(_ hidden: [Layer]) -> Fix {
+    static func model(_ hidden: [LayerSpec]) -> Fix {
         let words = hidden.isEmpty ? ["linear"] : hidden.flatMap { ["dense\($0.units)", $0.activation.rawValue] }
         return Fix(command: (["model"] + words).joined(separator: " "), change: .model(hidden: hidden))
     }
 
     /// A model with room to spare: the seed's one hidden layer for a linear model,
     /// two ReLU layers (32, 16) for anything smaller, else every layer twice as wide.
-    static func biggerModel(than hidden: [Layer]) -> Fix {
-        if hidden.isEmpty { return model([Layer(units: 16, activation: .relu)]) }
+    static func biggerModel(than hidden: [LayerSpec]) -> Fix {
+        if hidden.isEmpty { return model([LayerSpec(units: 16, activation: .relu)]) }
         if hidden.reduce(0, { $0 + $1.units }) < 48 {
-            return model([Layer(units: 32, activation: .relu), Layer(units: 16, activation: .relu)])
+            return model([LayerSpec(units: 32, activation: .relu), LayerSpec(units: 16, activation: .relu)])
         }
-        return model(hidden.map { Layer(units: 2 * $0.units, activation: $0.activation) })
+        return model(hidden.map { LayerSpec(units: 2 * $0.units, activation: $0.activation) })
     }
 
     /// The same layers with every ReLU made leaky, so no unit can go silent for good.
-    static func leaky(_ hidden: [Layer]) -> Fix {
-        model(hidden.map { $0.activation == .relu ? Layer(units: $0.units, activation: .leaky_relu) : $0 })
+    static func leaky(_ hidden: [LayerSpec]) -> Fix {
+        model(hidden.map { $0.activation == .relu ? LayerSpec(units: $0.units, activation: .leaky_relu) : $0 })
     }
 
     /// `train lr=0.1 epochs=100 optimizer=sgd` for `settings` with `change` applied.

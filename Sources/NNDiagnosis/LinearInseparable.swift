@@ -38,7 +38,7 @@ public struct LinearInseparable: Analyzer {
             evidence: evidence,
             why: "A model with no hidden layer draws one straight boundary, and these classes need a curved one. "
                 + "A hidden layer lets the model bend its boundary around them.",
-            fixes: [.model([Fix.Layer(units: 16, activation: .relu)])])]
+            fixes: [.model([LayerSpec(units: 16, activation: .relu)])])]
     }
 }
 

@@ -42,7 +42,7 @@ public struct PredictsOneClass: Analyzer {
 
     /// The likeliest way out: a hidden layer for a line, smaller steps after large ones, else more epochs.
     private func fix(_ context: DiagnosisContext) -> Fix {
-        if context.hiddenLayers.isEmpty { return .model([Fix.Layer(units: 16, activation: .relu)]) }
+        if context.hiddenLayers.isEmpty { return .model([LayerSpec(units: 16, activation: .relu)]) }
         if context.run.config.learningRate >= 0.1 { return .learningRate(context.settings, times: 0.1) }
         return .trainLonger(context.settings, by: context.epochs)
     }

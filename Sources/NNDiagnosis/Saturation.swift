@@ -19,7 +19,7 @@ public struct Saturation: Analyzer {
         guard units.of > 0, Double(units.stuck) >= Self.share * Double(units.of) else { return [] }
         let facts = RunFacts(context)
         var fixes = [Fix.model(context.hiddenLayers.map {
-            $0.activation == .tanh || $0.activation == .sigmoid ? Fix.Layer(units: $0.units, activation: .relu) : $0
+            $0.activation == .tanh || $0.activation == .sigmoid ? LayerSpec(units: $0.units, activation: .relu) : $0
         })]
         // Raw inputs in the hundreds saturate any unit at once: scaling them is the real cure.
         if let spec = context.spec, !spec.scaled { fixes.insert(.data(spec) { $0.scaled = true }, at: 0) }

@@ -7,7 +7,7 @@ final class GradientTests: XCTestCase {
         Evaluation(network: net, x: x, y: y).loss
     }
 
-    func checkGradient(hidden: [(units: Int, activation: Activation)], file: StaticString = #filePath, line: UInt = #line) {
+    func checkGradient(hidden: [LayerSpec], file: StaticString = #filePath, line: UInt = #line) {
         var rng = RandomState(seed: 3)
         var net = Network(inputs: 2, hidden: hidden)
         net.initialize(using: &rng)
@@ -32,14 +32,14 @@ final class GradientTests: XCTestCase {
 
     func testEveryActivationBackpropagatesExactly() {
         for activation in Activation.allCases {
-            checkGradient(hidden: [(5, activation)])
+            checkGradient(hidden: [LayerSpec(5, activation)])
         }
     }
 
     func testDeepStacksAndTheLinearModel() {
         checkGradient(hidden: [])
-        checkGradient(hidden: [(4, .relu), (3, .tanh), (3, .sigmoid)])
-        checkGradient(hidden: [(6, .leaky_relu), (2, .linear)])
+        checkGradient(hidden: [LayerSpec(4, .relu), LayerSpec(3, .tanh), LayerSpec(3, .sigmoid)])
+        checkGradient(hidden: [LayerSpec(6, .leaky_relu), LayerSpec(2, .linear)])
     }
 
     func testLossFromLogitsIsStableAtExtremes() {
@@ -51,8 +51,8 @@ final class GradientTests: XCTestCase {
     }
 
     func testSummaryReadsLikeTheModel() {
-        XCTAssertEqual(Network(inputs: 2, hidden: [(16, .relu)]).summary, "dense(2→16) · relu · dense(16→1) · sigmoid")
+        XCTAssertEqual(Network(inputs: 2, hidden: [LayerSpec(16, .relu)]).summary, "dense(2→16) · relu · dense(16→1) · sigmoid")
         XCTAssertEqual(Network(inputs: 2, hidden: []).summary, "dense(2→1) · sigmoid")
-        XCTAssertEqual(Network(inputs: 2, hidden: [(16, .relu)]).parameters.count, 2 * 16 + 16 + 16 + 1)
+        XCTAssertEqual(Network(inputs: 2, hidden: [LayerSpec(16, .relu)]).parameters.count, 2 * 16 + 16 + 16 + 1)
     }
 }

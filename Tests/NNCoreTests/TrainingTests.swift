@@ -7,7 +7,7 @@ final class TrainingTests: XCTestCase {
     static let seedData = PreparedData(dataset: Generators.circles(n: 200, noise: 0.2, seed: 42),
                                        split: Split.shuffled(count: 200, testFraction: 0.2, seed: 42)).training
 
-    func medianTestAccuracy(hidden: [(units: Int, activation: Activation)], lr: Double, epochs: Int = 500) -> Double {
+    func medianTestAccuracy(hidden: [LayerSpec], lr: Double, epochs: Int = 500) -> Double {
         let accuracies = (0..<5).map { seed -> Double in
             var run = TrainingRun(network: Network(inputs: 2, hidden: hidden),
                                   config: TrainConfig(learningRate: lr, epochs: epochs, seed: UInt32(seed)))
@@ -22,13 +22,13 @@ final class TrainingTests: XCTestCase {
     }
 
     func testExample2And3AHiddenLayerCanAtBothLearningRates() {
-        XCTAssertGreaterThanOrEqual(medianTestAccuracy(hidden: [(16, .relu)], lr: 0.001), 0.95)
-        XCTAssertGreaterThanOrEqual(medianTestAccuracy(hidden: [(16, .relu)], lr: 0.01), 0.95)
+        XCTAssertGreaterThanOrEqual(medianTestAccuracy(hidden: [LayerSpec(16, .relu)], lr: 0.001), 0.95)
+        XCTAssertGreaterThanOrEqual(medianTestAccuracy(hidden: [LayerSpec(16, .relu)], lr: 0.01), 0.95)
     }
 
     func testSameSeedSameRunAndContinueGoesOn() {
         let config = TrainConfig(epochs: 20, seed: 4)
-        var a = TrainingRun(network: Network(inputs: 2, hidden: [(8, .tanh)]), config: config)
+        var a = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .tanh)]), config: config)
         var b = a
         a.train(Self.seedData, epochs: 20)
         b.train(Self.seedData, epochs: 10)
@@ -40,7 +40,7 @@ final class TrainingTests: XCTestCase {
 
     func testEveryOptimizerLowersTheLoss() {
         for kind in OptimizerKind.allCases {
-            var run = TrainingRun(network: Network(inputs: 2, hidden: [(8, .relu)]),
+            var run = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .relu)]),
                                   config: TrainConfig(learningRate: kind == .adam || kind == .rmsprop ? 0.01 : 0.1,
                                                       optimizer: kind, seed: 1, l2: 0.001))
             run.train(Self.seedData, epochs: 30)
@@ -49,7 +49,7 @@ final class TrainingTests: XCTestCase {
     }
 
     func testStopSignalKeepsWhatWasLearned() {
-        var run = TrainingRun(network: Network(inputs: 2, hidden: [(8, .relu)]), config: TrainConfig(seed: 1))
+        var run = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .relu)]), config: TrainConfig(seed: 1))
         var asked = 0
         let reason = run.train(Self.seedData, epochs: 100, shouldStop: { asked += 1; return asked > 5 })
         XCTAssertEqual(reason, .interrupted(epoch: 6))
@@ -60,7 +60,7 @@ final class TrainingTests: XCTestCase {
         // Unscaled huge inputs and a huge SGD step: the logits overflow within a few epochs.
         var data = Self.seedData
         data.xTrain = data.xTrain.map { $0 * 1e150 }
-        var run = TrainingRun(network: Network(inputs: 2, hidden: [(8, .relu)]),
+        var run = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .relu)]),
                               config: TrainConfig(learningRate: 1e10, optimizer: .sgd, seed: 1))
         guard case .diverged = run.train(data, epochs: 50) else { return XCTFail("expected divergence") }
         XCTAssertTrue(run.network.parameters.allSatisfy(\.isFinite))

@@ -15,7 +15,7 @@ final class ClassImbalanceTests: XCTestCase {
     }
 
     func testAModelThatFindsTheRareClassGetsAWarning() throws {
-        let context = Scenario.context(Self.rare, hidden: [(16, .relu)], lr: 0.01, epochs: 100)
+        let context = Scenario.context(Self.rare, hidden: [LayerSpec(16, .relu)], lr: 0.01, epochs: 100)
         let finding = try XCTUnwrap(ClassImbalance().analyze(context).first)
         XCTAssertEqual(finding.severity, .warning)
         XCTAssertGreaterThanOrEqual(finding.evidence[3].value, ClassImbalance.poorRecall)

@@ -44,7 +44,7 @@ final class DoctorTests: XCTestCase {
     }
 
     func testVerifyRunsAnExperimentOnceAndStopsWhenAsked() {
-        let narrower = Fix.model([Fix.Layer(units: 8, activation: .relu)])
+        let narrower = Fix.model([LayerSpec(units: 8, activation: .relu)])
         let doctor = Doctor(analyzers: [Canned(findings: [
             finding("one", .problem, [narrower]), finding("two", .problem, [narrower]),
             finding("same-as-now", .problem, [hiddenLayer]),
@@ -126,12 +126,12 @@ final class FixCommandTests: XCTestCase {
     }
 
     func testModels() {
-        let relu = { (units: Int) in Fix.Layer(units: units, activation: .relu) }
+        let relu = { (units: Int) in LayerSpec(units: units, activation: .relu) }
         XCTAssertEqual(Fix.model([]).command, "model linear")
         XCTAssertEqual(Fix.biggerModel(than: []).command, "model dense16 relu")
         XCTAssertEqual(Fix.biggerModel(than: [relu(16)]).command, "model dense32 relu dense16 relu")
         XCTAssertEqual(Fix.biggerModel(than: [relu(32), relu(16)]).command, "model dense64 relu dense32 relu")
-        XCTAssertEqual(Fix.leaky([relu(8), Fix.Layer(units: 4, activation: .tanh)]).command, "model dense8 leaky_relu dense4 tanh")
+        XCTAssertEqual(Fix.leaky([relu(8), LayerSpec(units: 4, activation: .tanh)]).command, "model dense8 leaky_relu dense4 tanh")
     }
 
     func testDataShowsTheChangeThenTheOtherNonDefaults() {

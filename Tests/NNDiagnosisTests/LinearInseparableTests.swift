@@ -11,7 +11,7 @@ final class LinearInseparableTests: XCTestCase {
         XCTAssertLessThan(finding.evidence[1].value, 0.6)
         XCTAssertEqual(finding.evidence[2].text, "with x1²+x2² as an extra input a flat boundary separates them")
         XCTAssertEqual(finding.fixes.map(\.command), ["model dense16 relu"])
-        XCTAssertEqual(finding.fixes.first?.change, .model(hidden: [Fix.Layer(units: 16, activation: .relu)]))
+        XCTAssertEqual(finding.fixes.first?.change, .model(hidden: [LayerSpec(units: 16, activation: .relu)]))
     }
 
     func testXorGetsTheProductAsHint() throws {

@@ -23,9 +23,9 @@ final class PredictsOneClassTests: XCTestCase {
     }
 
     func testTheFixFollowsTheModelAndTheStepSize() {
-        let fast = silenced(Scenario.context(DataSpec(kind: .circles), hidden: [(4, .relu)], lr: 0.5, epochs: 1))
+        let fast = silenced(Scenario.context(DataSpec(kind: .circles), hidden: [LayerSpec(4, .relu)], lr: 0.5, epochs: 1))
         XCTAssertEqual(PredictsOneClass().analyze(fast).first?.fixes.map(\.command), ["train lr=0.05 epochs=1"])
-        let slow = silenced(Scenario.context(DataSpec(kind: .circles), hidden: [(4, .relu)], lr: 0.01, epochs: 2))
+        let slow = silenced(Scenario.context(DataSpec(kind: .circles), hidden: [LayerSpec(4, .relu)], lr: 0.01, epochs: 2))
         XCTAssertEqual(PredictsOneClass().analyze(slow).first?.fixes.map(\.command), ["train continue epochs=2"])
     }
 

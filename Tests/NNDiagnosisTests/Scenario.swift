@@ -4,7 +4,7 @@ import NNCore
 /// A diagnosis context from a data spec and a model trained briefly: debug builds train 10–50×
 /// slower than release, so scenarios use as few epochs as show the effect.
 enum Scenario {
-    static func context(_ spec: DataSpec, hidden: [(units: Int, activation: Activation)] = [],
+    static func context(_ spec: DataSpec, hidden: [LayerSpec] = [],
                         lr: Double = 0.01, epochs: Int = 50, seed: UInt32 = 0) -> DiagnosisContext {
         let data = spec.generate()
         var run = TrainingRun(network: Network(inputs: data.prepared.dataset.features, hidden: hidden),
@@ -14,11 +14,11 @@ enum Scenario {
     }
 
     /// The seed's Example 3: circles, dense16 relu, lr 0.01, 500 epochs — healthy, 100% on train.
-    static let example3 = context(DataSpec(kind: .circles), hidden: [(16, .relu)], lr: 0.01, epochs: 500)
+    static let example3 = context(DataSpec(kind: .circles), hidden: [LayerSpec(16, .relu)], lr: 0.01, epochs: 500)
     /// The seed's Example 1: circles with a linear model, stuck near 50%.
     static let example1 = context(DataSpec(kind: .circles), lr: 0.001, epochs: 100)
     /// Clean moons learnt by a hidden layer; blobs by a line.
-    static let moons = context(DataSpec(kind: .moons), hidden: [(16, .relu)], lr: 0.01, epochs: 150)
+    static let moons = context(DataSpec(kind: .moons), hidden: [LayerSpec(16, .relu)], lr: 0.01, epochs: 150)
     static let blobs = context(DataSpec(kind: .blobs), lr: 0.01, epochs: 100)
 
     static var healthy: [DiagnosisContext] { [example3, moons, blobs] }

@@ -70,26 +70,26 @@ final class ScenarioSuiteTests: XCTestCase {
 
     // MARK: Building sessions
 
-    static func dense(_ units: Int, _ activation: Activation) -> Fix.Layer { Fix.Layer(units: units, activation: activation) }
+    static func dense(_ units: Int, _ activation: Activation) -> LayerSpec { LayerSpec(units: units, activation: activation) }
     static let relu16 = [dense(16, .relu)]
 
-    static func train(_ data: PreparedData, spec: DataSpec?, flipped: [Int], _ hidden: [Fix.Layer],
+    static func train(_ data: PreparedData, spec: DataSpec?, flipped: [Int], _ hidden: [LayerSpec],
                       _ config: TrainConfig) -> DiagnosisContext {
-        var run = TrainingRun(network: Network(inputs: data.dataset.features, hidden: hidden.map { ($0.units, $0.activation) }),
+        var run = TrainingRun(network: Network(inputs: data.dataset.features, hidden: hidden),
                               config: config)
         let stop = run.train(data.training, epochs: config.epochs)
         return DiagnosisContext(data: data, spec: spec, flipped: flipped, run: run, stop: stop)
     }
 
     /// A generated data set, as `data KIND ...` makes it.
-    static func generated(_ spec: DataSpec, _ hidden: [Fix.Layer], _ config: TrainConfig) -> DiagnosisContext {
+    static func generated(_ spec: DataSpec, _ hidden: [LayerSpec], _ config: TrainConfig) -> DiagnosisContext {
         let data = spec.generate()
         return train(data.prepared, spec: spec, flipped: data.flipped, hidden, config)
     }
 
     /// Data from outside (spec nil), as `data load` makes it: moons (seed 42) with x2 times `factor`,
     /// split as the seed does.
-    static func loaded(stretch factor: Double, shift: Double = 0, scaled: Bool, _ hidden: [Fix.Layer],
+    static func loaded(stretch factor: Double, shift: Double = 0, scaled: Bool, _ hidden: [LayerSpec],
                        _ config: TrainConfig) -> DiagnosisContext {
         var dataset = DataSpec(kind: .moons).generate().prepared.dataset
         for i in 0..<dataset.count { dataset.x[2 * i + 1] = dataset.x[2 * i + 1] * factor + shift }

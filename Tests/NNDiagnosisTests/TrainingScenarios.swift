@@ -4,13 +4,13 @@ import NNCore
 /// Trained sessions for the training-side tests, each trained once per test run. Debug builds
 /// train 10–50× slower than release, so most scenarios are small; the seed's examples are full size.
 enum TrainingScenarios {
-    static let relu16 = [Fix.Layer(units: 16, activation: .relu)]
+    static let relu16 = [LayerSpec(units: 16, activation: .relu)]
 
-    static func context(_ hidden: [Fix.Layer], _ config: TrainConfig,
+    static func context(_ hidden: [LayerSpec], _ config: TrainConfig,
                         data spec: DataSpec = DataSpec(kind: .circles)) -> DiagnosisContext {
         let data = spec.generate()
         var run = TrainingRun(network: Network(inputs: data.prepared.dataset.features,
-                                               hidden: hidden.map { ($0.units, $0.activation) }),
+                                               hidden: hidden),
                               config: config)
         let stop = run.train(data.prepared.training, epochs: config.epochs)
         return DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: stop)
@@ -31,11 +31,11 @@ enum TrainingScenarios {
     /// Four ReLU units at lr 0.1: seed 1 ends 100% on train and 90% on test, seed 5 is
     /// 90% where seeds 6–8 get 97.5–100%.
     static func fourUnits(seed: UInt32) -> DiagnosisContext {
-        context([Fix.Layer(units: 4, activation: .relu)], TrainConfig(learningRate: 0.1, epochs: 100, seed: seed))
+        context([LayerSpec(units: 4, activation: .relu)], TrainConfig(learningRate: 0.1, epochs: 100, seed: seed))
     }
 
     static func tanh16(_ spec: DataSpec = DataSpec(kind: .circles), learningRate: Double) -> DiagnosisContext {
-        context([Fix.Layer(units: 16, activation: .tanh)], TrainConfig(learningRate: learningRate, epochs: 50), data: spec)
+        context([LayerSpec(units: 16, activation: .tanh)], TrainConfig(learningRate: learningRate, epochs: 50), data: spec)
     }
 
     /// Every analyzer of this file set, in the order the registry is likely to list them.

@@ -16,6 +16,9 @@ public struct DataSpec: Equatable, Codable, Sendable {
         case gauss
     }
 
+    /// Every built-in data set has two features, x1 and x2.
+    public static let features = 2
+
     public var kind: Kind
     /// Points asked for; generators that make two equal halves give 2·(n/2), as the seed's code does.
     public var n = 200

@@ -11,12 +11,12 @@ public struct Network: Equatable, Sendable {
     public let layers: [Dense]
     public var parameters: [Double]
 
-    /// The layer sizes of `dense16 relu · dense8 tanh` are `[(16, .relu), (8, .tanh)]`;
+    /// `dense16 relu dense8 tanh` is `[LayerSpec(16, .relu), LayerSpec(8, .tanh)]`;
     /// an empty list is the linear model (logistic regression).
-    public init(inputs: Int, hidden: [(units: Int, activation: Activation)]) {
+    public init(inputs: Int, hidden: [LayerSpec]) {
         var layers: [Dense] = []
         var width = inputs, offset = 0
-        for h in hidden + [(units: 1, activation: .linear)] {
+        for h in hidden + [LayerSpec(1, .linear)] {
             let layer = Dense(inputs: width, outputs: h.units, activation: h.activation, offset: offset)
             layers.append(layer)
             offset += layer.parameterCount
@@ -39,6 +39,8 @@ public struct Network: Equatable, Sendable {
 
     public var inputs: Int { layers[0].inputs }
     public var hidden: [Dense] { Array(layers.dropLast()) }
+    /// The hidden layers as they were described.
+    public var hiddenSpecs: [LayerSpec] { hidden.map { LayerSpec($0.outputs, $0.activation) } }
 
     /// `dense(2→16) · relu · dense(16→1) · sigmoid`
     public var summary: String {

@@ -28,7 +28,7 @@ struct PythonScript {
     var framework: ScriptFramework
     var data: LabData
     /// Hidden layers; `[]` is `model linear`.
-    var hidden: [Session.Layer]
+    var hidden: [LayerSpec]
     var config: TrainConfig
     /// Epochs to train: all that nnlab's model was trained for, or the config's when it is untrained.
     var epochs: Int

@@ -35,7 +35,7 @@ extension Session {
         var lines: [String] = []
         lines.append(data.map(dataSummary) ?? "data: none (try: data circles)")
         if let hidden {
-            let net = run?.network ?? Network(inputs: data?.prepared.dataset.features ?? 2, hidden: hidden.map { ($0.units, $0.activation) })
+            let net = run?.network ?? Network(inputs: inputs, hidden: hidden)
             lines.append("model: \(net.summary) (\(net.parameters.count) parameters)")
         } else {
             lines.append("model: none (try: model dense16 relu)")

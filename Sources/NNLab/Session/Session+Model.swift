@@ -7,11 +7,14 @@ extension Session {
         hidden = layers
         run = nil
         lastStop = nil
-        let net = Network(inputs: data?.prepared.dataset.features ?? 2, hidden: layers.map { ($0.units, $0.activation) })
+        let net = Network(inputs: inputs, hidden: layers)
         return "model: \(net.summary) (\(net.parameters.count) parameters)"
     }
 
-    static func parseLayers(_ words: [Token]) throws -> [Layer] {
+    /// The model's inputs: the data's features, or before any data those of the built-in sets.
+    var inputs: Int { data?.prepared.dataset.features ?? DataSpec.features }
+
+    static func parseLayers(_ words: [Token]) throws -> [LayerSpec] {
         let activations = CommandTable.activations
         guard let first = words.first else {
             throw CommandError("model needs layers: `model linear` or `model dense16 relu`")
@@ -22,7 +25,7 @@ extension Session {
             }
             return []
         }
-        var layers: [Layer] = []
+        var layers: [LayerSpec] = []
         var i = 0
         while i < words.count {
             let w = words[i]
@@ -41,7 +44,7 @@ extension Session {
                 throw CommandError("unknown activation '\(a.text)'" + Suggest.phrase(a.text, activations)
                                    + " (one of: \(activations.joined(separator: ", ")))", column: a.column)
             }
-            layers.append(Layer(units: units, activation: activation))
+            layers.append(LayerSpec(units: units, activation: activation))
             i += 2
         }
         guard layers.count <= Limits.layers else {

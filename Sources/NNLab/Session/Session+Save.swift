@@ -5,7 +5,7 @@ extension Session {
     /// `save file=PATH.json`: the whole session, written atomically.
     func save(to path: String) throws -> String {
         var file = SessionFile(nnlab: SessionFile.version, data: data?.spec, loaded: loadedPart,
-                               model: hidden?.map { .init(units: $0.units, activation: $0.activation) },
+                               model: hidden,
                                settings: .init(color: settings.color, seed: settings.seed, width: settings.columns))
         if let run {
             let (stop, epoch): (String, Int?) = switch lastStop ?? .finished {
@@ -39,7 +39,7 @@ extension Session {
         }
         try Self.checkLimits(file, path)
         let restoredData = try file.data.map { LabData($0.generate()) } ?? file.loaded.map { try restore($0, from: path) }
-        let restoredHidden = file.model?.map { Layer(units: $0.units, activation: $0.activation) }
+        let restoredHidden = file.model
         var restoredRun: TrainingRun?
         var stop: StopReason?
         if let t = file.training {

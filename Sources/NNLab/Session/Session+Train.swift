@@ -42,8 +42,8 @@ extension Session {
         }
     }
 
-    func freshNetwork(_ data: LabData, _ hidden: [Layer]) -> Network {
-        Network(inputs: data.prepared.dataset.features, hidden: hidden.map { ($0.units, $0.activation) })
+    func freshNetwork(_ data: LabData, _ hidden: [LayerSpec]) -> Network {
+        Network(inputs: data.prepared.dataset.features, hidden: hidden)
     }
 
     /// Refuses up front what would take minutes: epochs × points × weights multiply-adds per run.

@@ -7,7 +7,7 @@ public final class Session {
     /// The current data set, as generated (later: loaded).
     public internal(set) var data: LabData?
     /// Hidden layers of the chosen model; `[]` is `model linear`, nil is no model yet.
-    public internal(set) var hidden: [Layer]?
+    public internal(set) var hidden: [LayerSpec]?
     /// The trained network with its optimizer state and history.
     public internal(set) var run: TrainingRun?
     public internal(set) var lastStop: StopReason?
@@ -27,11 +27,6 @@ public final class Session {
     /// Where the lesson in progress is remembered between sessions (the executable sets it).
     public var lessonMemory: String?
     var recording: (path: String, transcript: Transcript)?
-
-    public struct Layer: Equatable, Sendable {
-        public var units: Int
-        public var activation: Activation
-    }
 
     public init() {}
 

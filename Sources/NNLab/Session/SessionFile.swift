@@ -10,7 +10,7 @@ struct SessionFile: Codable {
     var nnlab: Int
     var data: DataSpec?
     var loaded: LoadedPart?
-    var model: [LayerPart]?
+    var model: [LayerSpec]?
     var training: TrainingPart?
     var settings: SettingsPart
 
@@ -21,11 +21,6 @@ struct SessionFile: Codable {
         var y: [Int]
         var train: [Int]
         var test: [Int]
-    }
-
-    struct LayerPart: Codable {
-        var units: Int
-        var activation: Activation
     }
 
     struct TrainingPart: Codable {
