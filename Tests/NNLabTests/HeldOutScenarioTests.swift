@@ -1,0 +1,541 @@
+import Foundation
+import NNCore
+import XCTest
+@testable import NNDiagnosis
+@testable import NNLab
+
+/// Issue 12's held-out half of the scenario suite. `ScenarioSuiteTests` is the tuning half: its expectations
+/// were written by hand on the built-in sets, and every threshold was tuned on it. This half is never tuned
+/// on. Its data come from generators the analyzers have never seen (written here, not in NNCore), mostly as
+/// CSV files loaded through `data load` as a learner's own data would be, with other seeds and sizes, extra
+/// noise features, 5–30 features, deterministic boundaries, duplicates with conflicting labels, outliers,
+/// constant columns and wide value ranges. What each finding id must do is not written by hand either: it is
+/// decided by checks independent of the analyzers, each a measurement on data the run never saw:
+/// - the Bayes error, from the generator's own class probabilities at 20,000 fresh points;
+/// - an exact LP separability test of the training rows, and the best line's accuracy on fresh points;
+/// - counterfactual retraining: the same architecture trained well (Adam, lr 0.01, no l2, scaled inputs,
+///   three times as long) says whether the model is too simple or its training failed it;
+/// - the population gap: the model's accuracy on fresh points against its training accuracy;
+/// - the labels this test flipped, and the forward pass of the saved weights.
+/// Where a check lands between "clearly yes" and "clearly no" the id is not judged there.
+/// Precision and recall per id are printed for this half; `ScenarioSuiteTests` prints the tuning half's.
+final class HeldOutScenarioTests: XCTestCase {
+    // MARK: Worlds the analyzers have never seen
+
+    /// A way to draw labelled points: the first features carry the classes, the rest are noise.
+    struct World {
+        let name: String
+        /// Features in all (informative ones first).
+        let features: Int
+        /// For one point drawn from N(0, 1) in every feature: P(class 1 | x), and how a label is drawn.
+        let draw: (inout RandomState, Int) -> (x: [Double], p1: Double)
+
+        /// `n` points: features row-major, labels drawn from P(class 1 | x), and that probability.
+        func sample(_ n: Int, _ rng: inout RandomState) -> (x: [Double], y: [Int], p1: [Double]) {
+            var x: [Double] = [], y: [Int] = [], p: [Double] = []
+            for _ in 0..<n {
+                let (row, p1) = draw(&rng, features)
+                x += row
+                p.append(p1)
+                y.append(rng.uniform() < p1 ? 1 : 0)
+            }
+            return (x, y, p)
+        }
+
+        static func normals(_ rng: inout RandomState, _ d: Int) -> [Double] { (0..<d).map { _ in rng.normal() } }
+
+        /// A flat boundary across two features: x1 + 0.5·x2 > 0.
+        static func linear(_ d: Int) -> World {
+            World(name: "linear d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[0] + 0.5 * x[1] > 0 ? 1 : 0)
+            }
+        }
+
+        /// Class 1 outside a band: |x1| > 0.674 (half the points). No line can do better than 75%.
+        static func band(_ d: Int) -> World {
+            World(name: "band d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, abs(x[0]) > 0.674 ? 1 : 0)
+            }
+        }
+
+        /// Class 1 outside a circle in the first two features holding half the points.
+        static func ring(_ d: Int) -> World {
+            World(name: "ring d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[0] * x[0] + x[1] * x[1] > 1.3863 ? 1 : 0)
+            }
+        }
+
+        /// Class 1 where the signs of x1 and x2 agree.
+        static func xor(_ d: Int) -> World {
+            World(name: "xor d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[0] * x[1] > 0 ? 1 : 0)
+            }
+        }
+
+        /// Two Gaussians whose means sit ±μ apart along x1: the Bayes error is Φ(−μ).
+        static func gauss(_ d: Int, mu: Double) -> World {
+            World(name: "gauss d\(d) μ\(mu)", features: d) { rng, d in
+                var x = normals(&rng, d)
+                let one = rng.uniform() < 0.5
+                x[0] += one ? mu : -mu
+                // P(1 | x) for equal priors: the ratio of the two densities along x1.
+                return (x, 1 / (1 + exp(-2 * mu * x[0])))
+            }
+        }
+    }
+
+    // MARK: Scenarios
+
+    /// What happens to the data before it is written: all of it is on the training rows only, except the
+    /// feature changes, which every row (and every fresh point) shares.
+    struct Damage {
+        var flip = 0.0
+        /// Training rows copied with the other label.
+        var conflicting = 0.0
+        /// Training rows pushed 30 standard deviations out along x1.
+        var outliers = 0
+        var constantColumn = false
+        /// x2 multiplied by 10⁴ and shifted by 5·10⁴.
+        var wide = false
+        /// Class 1 kept at this share of class 0 (1 = all).
+        var imbalance = 1.0
+    }
+
+    struct Case {
+        let name: String
+        let world: World
+        var n = 300
+        var test = 0.25
+        var damage = Damage()
+        var scaled = true
+        var model = "model dense16 relu"
+        var train = "train lr=0.01 epochs=200"
+        var seed: UInt32 = 7
+    }
+
+    static let cases: [Case] = {
+        var all: [Case] = []
+        // Deterministic boundaries with extra noise features, 5–30 features in all, learnt by a hidden layer.
+        for (i, d) in [5, 10, 20, 30].enumerated() {
+            all.append(Case(name: "ring d\(d), dense32", world: .ring(d), n: 400, model: "model dense32 relu",
+                            train: "train lr=0.01 epochs=150", seed: 11 + UInt32(i)))
+            all.append(Case(name: "linear d\(d), linear", world: .linear(d), model: "model linear",
+                            train: "train lr=0.05 epochs=200", seed: 21 + UInt32(i)))
+            all.append(Case(name: "linear d\(d), flip 10%", world: .linear(d), n: 400, damage: Damage(flip: 0.1),
+                            model: "model linear", train: "train lr=0.05 epochs=200", seed: 31 + UInt32(i)))
+        }
+        // Lines where a curve is needed.
+        all.append(Case(name: "band d5, linear", world: .band(5), model: "model linear", train: "train lr=0.05 epochs=150"))
+        all.append(Case(name: "xor d6, linear", world: .xor(6), model: "model linear", train: "train lr=0.05 epochs=150"))
+        all.append(Case(name: "ring d8, linear", world: .ring(8), model: "model linear", train: "train lr=0.05 epochs=150"))
+        all.append(Case(name: "band d5, dense2", world: .band(5), n: 400, model: "model dense2 relu",
+                        train: "train lr=0.01 epochs=300"))
+        // Overlap, known exactly.
+        all.append(Case(name: "gauss d5 μ0.5, linear", world: .gauss(5, mu: 0.5), n: 400, model: "model linear",
+                        train: "train lr=0.05 epochs=150"))
+        all.append(Case(name: "gauss d12 μ1, linear", world: .gauss(12, mu: 1), n: 500, model: "model linear",
+                        train: "train lr=0.05 epochs=150"))
+        all.append(Case(name: "gauss d5 μ1, dense16", world: .gauss(5, mu: 1), n: 400, train: "train lr=0.01 epochs=100"))
+        all.append(Case(name: "gauss d20 μ2.5, linear", world: .gauss(20, mu: 2.5), n: 400, model: "model linear",
+                        train: "train lr=0.05 epochs=150"))
+        // Flipped labels on sharp boundaries.
+        all.append(Case(name: "ring d5, flip 5%", world: .ring(5), n: 500, damage: Damage(flip: 0.05),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "band d5, flip 15%", world: .band(5), n: 500, damage: Damage(flip: 0.15),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "xor d5, flip 20%", world: .xor(5), n: 500, damage: Damage(flip: 0.2),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "xor d5, flip 20%, memorised", world: .xor(5), n: 200, damage: Damage(flip: 0.2),
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=400"))
+        // Duplicates with conflicting labels, outliers, constant columns.
+        all.append(Case(name: "ring d5, conflicting 8%", world: .ring(5), n: 400, damage: Damage(conflicting: 0.08),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "linear d8, outliers", world: .linear(8), damage: Damage(outliers: 4), model: "model linear",
+                        train: "train lr=0.05 epochs=200"))
+        all.append(Case(name: "ring d6, outliers", world: .ring(6), n: 400, damage: Damage(outliers: 4),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "linear d6, constant column", world: .linear(6), damage: Damage(constantColumn: true),
+                        model: "model linear", train: "train lr=0.05 epochs=200"))
+        all.append(Case(name: "linear d6, constant column raw", world: .linear(6), damage: Damage(constantColumn: true),
+                        scaled: false, model: "model linear", train: "train lr=0.05 epochs=200"))
+        // Wide value ranges, raw and scaled.
+        all.append(Case(name: "ring d5, wide, raw", world: .ring(5), n: 400, damage: Damage(wide: true), scaled: false,
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "ring d5, wide, scaled", world: .ring(5), n: 400, damage: Damage(wide: true),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "linear d5, wide, raw", world: .linear(5), damage: Damage(wide: true), scaled: false,
+                        model: "model linear", train: "train lr=0.01 epochs=200"))
+        // Imbalance.
+        all.append(Case(name: "ring d5, imbalance 0.15", world: .ring(5), n: 600, damage: Damage(imbalance: 0.15),
+                        model: "model dense32 relu", train: "train lr=0.01 epochs=150"))
+        all.append(Case(name: "band d5, imbalance 0.1, linear", world: .band(5), n: 600, damage: Damage(imbalance: 0.1),
+                        model: "model linear", train: "train lr=0.05 epochs=150"))
+        // Training that fails the model: the same layers trained well fit these.
+        all.append(Case(name: "ring d5, lr 1e-5", world: .ring(5), n: 400, model: "model dense32 relu",
+                        train: "train lr=0.00001 epochs=100"))
+        all.append(Case(name: "ring d5, 10 epochs", world: .ring(5), n: 400, model: "model dense32 relu",
+                        train: "train lr=0.001 epochs=10"))
+        all.append(Case(name: "band d5, sgd lr 1e-4", world: .band(5), n: 400, model: "model dense32 relu",
+                        train: "train optimizer=sgd lr=0.0001 epochs=100"))
+        all.append(Case(name: "ring d5, l2 0.5", world: .ring(5), n: 400, model: "model dense32 relu",
+                        train: "train lr=0.01 epochs=150 l2=0.5"))
+        all.append(Case(name: "xor d5, sgd lr 8", world: .xor(5), n: 400, model: "model dense16 relu",
+                        train: "train optimizer=sgd lr=8 epochs=60"))
+        // Small sets: one test set is a small sample.
+        all.append(Case(name: "linear d5 n60, dense64", world: .linear(5), n: 60, test: 0.2,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=300"))
+        all.append(Case(name: "gauss d4 μ1.5 n100, dense64", world: .gauss(4, mu: 1.5), n: 100, test: 0.2,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=400"))
+        all.append(Case(name: "ring d10 n150, dense64", world: .ring(10), n: 150, test: 0.2,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=300"))
+        // More seeds of the healthy cases: what holds on one draw must hold on the next.
+        for seed: UInt32 in [41, 42, 43, 44] {
+            all.append(Case(name: "ring d6 seed \(seed)", world: .ring(6), n: 400, model: "model dense32 relu",
+                            train: "train lr=0.01 epochs=150", seed: seed))
+            all.append(Case(name: "gauss d8 μ1.2 seed \(seed), linear", world: .gauss(8, mu: 1.2), n: 400,
+                            model: "model linear", train: "train lr=0.05 epochs=100", seed: seed))
+        }
+        return all
+    }()
+
+    /// Built-in sets with other seeds and sizes than the tuning half, through `data KIND`.
+    static let generatedCases: [(name: String, data: String, model: String, train: String)] = [
+        ("circles seed 101 n=300", "data circles seed=101 n=300", "model dense16 relu", "train lr=0.01 epochs=300"),
+        ("moons seed 102 n=500", "data moons seed=102 n=500", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("xor seed 103 n=400, linear", "data xor seed=103 n=400", "model linear", "train lr=0.01 epochs=200"),
+        ("spiral seed 104 n=600", "data spiral seed=104 n=600", "model dense32 relu dense16 relu", "train lr=0.01 epochs=400"),
+        ("gauss seed 105 n=600, dense16", "data gauss seed=105 n=600", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("blobs seed 106 n=300, linear", "data blobs seed=106 n=300", "model linear", "train lr=0.01 epochs=200"),
+        ("circles seed 107 flip=0.1", "data circles seed=107 n=400 flip=0.1", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("moons seed 108 flip=0.2, dense64", "data moons seed=108 flip=0.2", "model dense64 relu dense64 relu",
+         "train lr=0.01 epochs=500"),
+        ("moons seed 109 flip=0.3", "data moons seed=109 flip=0.3", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("circles seed 110, dense2", "data circles seed=110 n=400", "model dense2 relu", "train lr=0.01 epochs=500"),
+        ("circles seed 111, sgd lr 8", "data circles seed=111", "model dense16 relu", "train optimizer=sgd lr=8 epochs=100"),
+        ("circles seed 112, imbalance 0.05, linear", "data circles seed=112 n=600 imbalance=0.05", "model linear",
+         "train lr=0.01 epochs=200"),
+        ("moons seed 113, lr 1e-5", "data moons seed=113", "model dense16 relu", "train lr=0.00001 epochs=100"),
+        ("xor seed 114 noise=0.6", "data xor seed=114 n=400 noise=0.6", "model dense16 relu", "train lr=0.01 epochs=200"),
+    ]
+
+    // MARK: Making the session
+
+    /// A scenario ready to judge: the session after `diagnose`, its findings, and what the independent
+    /// checks need (fresh points transformed as the file's features, the labels flipped).
+    struct Run {
+        let name: String
+        let session: Session
+        let findings: [(id: String, severity: String)]
+        /// Fresh points as raw feature rows, their labels and P(class 1 | x).
+        let fresh: (x: [Double], y: [Int], p1: [Double])
+        let flipShare: Double, conflictShare: Double
+        let wide: Bool
+        let seconds: Double
+    }
+
+    static let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-heldout-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    /// Applies the feature changes of `damage` to rows of `d` features; returns the new width.
+    static func reshape(_ x: [Double], features d: Int, _ damage: Damage) -> (x: [Double], features: Int) {
+        var out: [Double] = []
+        let width = d + (damage.constantColumn ? 1 : 0)
+        out.reserveCapacity(x.count / d * width)
+        for i in 0..<(x.count / d) {
+            var row = Array(x[(i * d)..<((i + 1) * d)])
+            if damage.wide { row[1] = row[1] * 1e4 + 5e4 }
+            if damage.constantColumn { row.append(3.7) }
+            out += row
+        }
+        return (out, width)
+    }
+
+    static func make(_ c: Case) -> Run {
+        let start = Date()
+        var rng = RandomState(seed: c.seed)
+        let drawn = c.world.sample(c.n, &rng)
+        var x = drawn.x, y = drawn.y
+        let d = c.world.features
+        // Imbalance: drop class-1 rows at random.
+        if c.damage.imbalance < 1 {
+            var keepX: [Double] = [], keepY: [Int] = []
+            for i in 0..<y.count where y[i] == 0 || rng.uniform() < c.damage.imbalance {
+                keepX += x[(i * d)..<((i + 1) * d)]
+                keepY.append(y[i])
+            }
+            x = keepX; y = keepY
+        }
+        var split = (0..<y.count).map { _ in "train" }
+        for i in rng.permutation(y.count).prefix(Int((Double(y.count) * c.test).rounded())) { split[i] = "test" }
+        let trainRows = split.indices.filter { split[$0] == "train" }
+        var flipped = 0
+        for i in rng.permutation(trainRows.count).prefix(Int((Double(trainRows.count) * c.damage.flip).rounded())) {
+            y[trainRows[i]] = 1 - y[trainRows[i]]
+            flipped += 1
+        }
+        let conflicts = Int((Double(trainRows.count) * c.damage.conflicting).rounded())
+        for i in rng.permutation(trainRows.count).prefix(conflicts) {
+            let r = trainRows[i]
+            x += x[(r * d)..<((r + 1) * d)]
+            y.append(1 - y[r])
+            split.append("train")
+        }
+        for i in rng.permutation(trainRows.count).prefix(c.damage.outliers) { x[trainRows[i] * d] += 30 }
+        let (rows, width) = reshape(x, features: d, c.damage)
+        var csv = ((1...width).map { "f\($0)" } + ["label", "split"]).joined(separator: ",") + "\n"
+        for i in 0..<y.count {
+            csv += rows[(i * width)..<((i + 1) * width)].map { "\($0)" }.joined(separator: ",") + ",\(y[i]),\(split[i])\n"
+        }
+        let file = c.name.map { $0.isLetter || $0.isNumber ? $0 : "-" } + ".csv"
+        try! csv.write(to: folder.appendingPathComponent(String(file)), atomically: true, encoding: .utf8)
+
+        let session = Session()
+        session.directory = folder.path
+        let load = "data load file=\(String(file))" + (c.scaled ? "" : " scale=off")
+        let findings = diagnose(session, [load, c.model, c.train])
+        var freshRNG = RandomState(seed: c.seed + 1000)
+        let fresh = c.world.sample(20_000, &freshRNG)
+        let trainCount = Double(y.count - split.filter { $0 == "test" }.count)
+        return Run(name: c.name, session: session, findings: findings,
+                   fresh: (reshape(fresh.x, features: d, c.damage).x, fresh.y, fresh.p1),
+                   flipShare: Double(flipped) / trainCount, conflictShare: Double(conflicts) / trainCount,
+                   wide: c.damage.wide && !c.scaled, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// A built-in set: fresh points are the same generator with another seed, and P(class 1 | x) comes
+    /// from its class densities.
+    static func make(generated g: (name: String, data: String, model: String, train: String)) -> Run {
+        let start = Date()
+        let session = Session()
+        let findings = diagnose(session, [g.data, g.model, g.train])
+        let spec = session.data!.spec!
+        var freshSpec = DataSpec(kind: spec.kind, n: 5000, noise: spec.noise, seed: spec.seed &+ 7919, test: 0.5,
+                                 imbalance: spec.imbalance)
+        freshSpec.scaled = false
+        let fresh = freshSpec.generate().prepared.dataset
+        let densities = spec.classDensities(points: 256)
+        let p1 = (0..<fresh.count).map { i in posterior(densities, fresh.x[2 * i], fresh.x[2 * i + 1]) }
+        return Run(name: g.name, session: session, findings: findings, fresh: (fresh.x, fresh.y, p1),
+                   flipShare: Double(session.data!.flipped.count) / Double(session.data!.prepared.split.train.count),
+                   conflictShare: 0, wide: false, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// P(class 1 | point) from the classes' shapes blurred by their noise, with their priors.
+    static func posterior(_ classes: [ClassDensity], _ px: Double, _ py: Double) -> Double {
+        let mass = classes.map { c -> Double in
+            var sum = 0.0
+            let s2 = 2 * c.noise * c.noise
+            for p in stride(from: 0, to: c.shape.count, by: 2) {
+                let dx = px - c.shape[p], dy = py - c.shape[p + 1]
+                sum += exp(-(dx * dx + dy * dy) / s2)
+            }
+            return c.prior * sum / Double(c.shape.count / 2)
+        }
+        return mass[0] + mass[1] > 0 ? mass[1] / (mass[0] + mass[1]) : 0.5
+    }
+
+    /// Runs the lines, then `diagnose format=json`, and reads the findings back from the JSON.
+    static func diagnose(_ session: Session, _ lines: [String]) -> [(id: String, severity: String)] {
+        for line in lines {
+            if case .error(let e)? = session.run(line).first { fatalError("\(line): \(e)") }
+        }
+        guard case .text(let json)? = session.run("diagnose format=json").first,
+              let top = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let findings = top["findings"] as? [[String: Any]] else { fatalError("diagnose format=json") }
+        return findings.map { ($0["id"] as! String, $0["severity"] as! String) }
+    }
+
+    // MARK: The independent checks
+
+    /// What the checks say about one run, and from them what each id must do.
+    struct Truth {
+        var expect: [String: HeldOutExpect] = [:]
+        var notes: [String] = []
+    }
+
+    /// The checks, from measurements on the run's session and on fresh points.
+    static func truth(_ run: Run) -> Truth {
+        var t = Truth()
+        let data = run.session.data!.prepared, network = run.session.run!.network
+        let training = data.training
+        let train = Evaluation(network: network, x: training.xTrain, y: training.yTrain)
+        let test = Evaluation(network: network, x: training.xTest, y: training.yTest)
+        let freshX = data.scaler.transform(run.fresh.x)
+        let population = Evaluation(network: network, x: freshX, y: run.fresh.y.map(Double.init)).accuracy
+        let bayes = run.fresh.p1.reduce(0) { $0 + min($1, 1 - $1) } / Double(run.fresh.p1.count)
+        let diverged: Bool = { if case .diverged? = run.session.lastStop { return true } else { return false } }()
+        let hidden = run.session.hidden ?? []
+        // What the training labels force: the overlap, the flips and one of each conflicting pair.
+        let forced = bayes + run.flipShare + run.conflictShare
+        let reachable = 1 - forced
+        t.notes.append(String(format: "bayes %.3f, train %.3f, test %.3f, fresh %.3f", bayes, train.accuracy, test.accuracy, population))
+
+        // class-overlap: the Bayes error on fresh points.
+        t.expect["class-overlap"] = bayes >= 0.12 ? .fires : bayes < 0.07 ? .quiet : .ignored
+        // label-noise: labels this test flipped, where the overlap does not hide them.
+        t.expect["label-noise"] = run.flipShare >= 0.05 && bayes <= 0.03 ? .fires
+            : run.flipShare == 0 && run.conflictShare == 0 ? .quiet : .ignored
+        // class-imbalance: the training rows' class shares.
+        let counts = data.dataset.counts(of: data.split.train)
+        let minority = Double(counts.min()!) / Double(counts.reduce(0, +))
+        t.expect["class-imbalance"] = minority < 0.25 ? .fires : minority > 0.35 ? .quiet : .ignored
+        // unscaled-features: a feature ten thousand times wider than the others, fed in raw.
+        t.expect["unscaled-features"] = run.wide ? .fires : .quiet
+        // diverged: the run's own stop.
+        t.expect["diverged"] = diverged ? .fires : .quiet
+        // small-test-set: the width of the test accuracy's 95% interval.
+        let right = test.confusion[0][0] + test.confusion[1][1]
+        let (low, high) = Proportion.interval(right, of: test.n)
+        t.expect["small-test-set"] = high - low > 0.12 ? .notes : high - low < 0.08 ? .silent : .ignored
+        // predicts-one-class: the forward pass of the saved weights answers one class while something does better.
+        let ones = network.logits(training.xTrain).filter { $0 > 0 }.count
+        let oneAnswer = Double(max(ones, train.n - ones)) / Double(train.n)
+        let majority = Double(counts.max()!) / Double(counts.reduce(0, +))
+        t.expect["predicts-one-class"] = oneAnswer >= 0.97 && reachable - majority >= 0.03 ? .fires
+            : oneAnswer < 0.9 || reachable - majority < 0.01 ? .quiet : .ignored
+        // dead-relu: the forward pass of the saved weights.
+        let dead = hiddenDeadShare(network, training.xTrain)
+        t.expect["dead-relu"] = dead.map { $0 >= 0.6 ? .fires : $0 < 0.3 ? .quiet : .ignored } ?? .quiet
+
+        // linear-inseparable: an exact LP on the training rows, and the best line on fresh points.
+        if hidden.isEmpty && !diverged {
+            let rows = StandardRows(data)
+            let separable = Separability.separable(rows.x, rows.y, features: rows.features)
+            // 3000 fresh points at random (the built-in generators write their points in order of the shape).
+            var pick = RandomState(seed: 5)
+            let chosen = pick.permutation(run.fresh.y.count).prefix(3000), d = data.dataset.features
+            let x = chosen.flatMap { run.fresh.x[($0 * d)..<(($0 + 1) * d)] }
+            let line = Separability.bestLineAccuracy(Scaler.fit(x, features: d).transform(x),
+                                                     chosen.map { Double(run.fresh.y[$0]) }, features: d)
+            t.notes.append(String(format: "separable %@, best line on fresh points %.3f", separable ? "yes" : "no", line))
+            t.expect["linear-inseparable"] = !separable && line < 1 - bayes - 0.06 ? .fires
+                : separable || line >= 1 - bayes - 0.03 ? .quiet : .ignored
+        } else {
+            t.expect["linear-inseparable"] = .quiet
+        }
+
+        // Capacity against training: the same layers trained well (Adam, lr 0.01, no l2, scaled, three times as long).
+        let shortfall = reachable - train.accuracy
+        let wellTrained = retrained(data, hidden: hidden, epochs: max(3 * run.session.run!.config.epochs, 300))
+        t.notes.append(String(format: "same layers trained well: train %.3f (reachable %.3f)", wellTrained, reachable))
+        if diverged {
+            t.expect["underfitting"] = .quiet
+            t.expect["(optimisation)"] = .fires
+        } else if shortfall >= 0.06 {
+            // Too simple only if training it well does not help; else the training failed it.
+            let simple = wellTrained < reachable - 0.06, fits = wellTrained >= reachable - 0.03
+            t.expect["underfitting"] = simple ? .fires : fits ? .quiet : .ignored
+            t.expect["(optimisation)"] = fits ? .fires : simple ? .quiet : .ignored
+        } else {
+            t.expect["underfitting"] = shortfall < 0.03 ? .quiet : .ignored
+            t.expect["(optimisation)"] = shortfall < 0.03 ? .quiet : .ignored
+        }
+        // overfitting: the population gap, against the accuracy on fresh points.
+        let gap = train.accuracy - population
+        t.notes.append(String(format: "population gap %.3f", gap))
+        t.expect["overfitting"] = gap >= 0.1 && population <= 1 - bayes - 0.05 ? .fires
+            : gap < 0.04 || population >= 1 - bayes - 0.02 ? .quiet : .ignored
+        return t
+    }
+
+    /// The share of ReLU units that output 0 at every training point; nil without ReLU units.
+    static func hiddenDeadShare(_ network: Network, _ x: [Double]) -> Double? {
+        var dead = 0, units = 0
+        for (layer, values) in zip(network.hidden, network.hiddenValues(x)) where layer.activation == .relu {
+            for o in 0..<layer.outputs {
+                units += 1
+                if !stride(from: o, to: values.z.count, by: layer.outputs).contains(where: { values.z[$0] > 0 }) { dead += 1 }
+            }
+        }
+        return units == 0 ? nil : Double(dead) / Double(units)
+    }
+
+    /// The best training accuracy of the same layers trained well on scaled inputs, over two seeds.
+    static func retrained(_ data: PreparedData, hidden: [Session.Layer], epochs: Int) -> Double {
+        let scaled = PreparedData(dataset: data.dataset, split: data.split, scaled: true).training
+        return [UInt32(0), 1].map { seed -> Double in
+            var run = TrainingRun(network: Network(inputs: scaled.features, hidden: hidden.map { ($0.units, $0.activation) }),
+                                  config: TrainConfig(learningRate: 0.01, epochs: epochs, seed: seed))
+            _ = run.train(scaled, epochs: epochs)
+            return Evaluation(network: run.network, x: scaled.xTrain, y: scaled.yTrain).accuracy
+        }.max()!
+    }
+
+    // MARK: Judging
+
+    /// Ids judged here; the rest (oscillating-loss, saturation, seed-sensitive) have no independent check yet.
+    /// `(optimisation)` is any of not-converged, oscillating-loss, diverged, dead-relu and saturation: a finding
+    /// that blames the training rather than the model.
+    static let judged = [
+        "linear-inseparable", "underfitting", "(optimisation)", "class-imbalance", "predicts-one-class", "label-noise",
+        "class-overlap", "small-test-set", "diverged", "overfitting", "unscaled-features", "dead-relu",
+    ]
+    static let optimisation: Set<String> = ["not-converged", "oscillating-loss", "diverged", "dead-relu", "saturation"]
+
+    static let runs: [Run] = cases.map(make) + generatedCases.map { make(generated: $0) }
+
+    func testHeldOutPrecisionAndRecall() {
+        var perID: [String: HeldOutTally] = [:], mismatches: [String] = []
+        var loaded = HeldOutTally(), generated = HeldOutTally()
+        for (index, run) in Self.runs.enumerated() {
+            let truth = Self.truth(run)
+            let loud = Set(run.findings.filter { $0.severity != "note" }.map(\.id))
+            let any = Set(run.findings.map(\.id))
+            print("held-out " + run.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                  + String(format: "%5.2fs  ", run.seconds)
+                  + run.findings.map { "\($0.id)(\($0.severity.prefix(1)))" }.joined(separator: " "))
+            print("    " + truth.notes.joined(separator: "; "))
+            for id in Self.judged {
+                let fired = id == "(optimisation)" ? !loud.isDisjoint(with: Self.optimisation) : loud.contains(id)
+                var t = HeldOutTally()
+                switch truth.expect[id] ?? .ignored {
+                case .fires: if fired { t.tp = 1 } else { t.fn = 1 }
+                case .notes: if any.contains(id) { t.tp = 1 } else { t.fn = 1 }
+                case .quiet: if fired { t.fp = 1 } else { t.tn = 1 }
+                case .silent: if any.contains(id) { t.fp = 1 } else { t.tn = 1 }
+                case .ignored: break
+                }
+                perID[id, default: HeldOutTally()] += t
+                if index < Self.cases.count { loaded += t } else { generated += t }
+                if t.fp + t.fn > 0 { mismatches.append("\(t.fp > 0 ? "FP" : "FN") \(id) in \(run.name)") }
+            }
+        }
+        var total = HeldOutTally()
+        for t in perID.values { total += t }
+        print(String(format: "held-out half: %d scenarios (%d loaded CSVs), %d judgements: precision %.3f, recall %.3f "
+                     + "(loaded %.3f/%.3f, generated %.3f/%.3f)",
+                     Self.runs.count, Self.cases.count, total.tp + total.fp + total.fn + total.tn, total.precision, total.recall,
+                     loaded.precision, loaded.recall, generated.precision, generated.recall))
+        print("id                     TP  FP  FN   TN  precision  recall")
+        for id in Self.judged {
+            let t = perID[id] ?? HeldOutTally()
+            print(id.padding(toLength: 20, withPad: " ", startingAt: 0)
+                  + String(format: " %4d %3d %3d %4d  %9.3f  %6.3f", t.tp, t.fp, t.fn, t.tn, t.precision, t.recall))
+        }
+        for m in mismatches { print("held-out mismatch: " + m) }
+        XCTAssertGreaterThanOrEqual(Self.cases.count, 40, "at least 40 loaded-CSV scenarios")
+        XCTAssertGreaterThanOrEqual(total.precision, Self.minimumPrecision, mismatches.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(total.recall, Self.minimumRecall, mismatches.joined(separator: "\n"))
+    }
+
+    /// The floor this half holds today (measured, not a target, which is 0.95 each): raised as the analyzers improve.
+    /// When this half was written, before any analyzer was changed for it: precision 0.648, recall 0.822.
+    static let minimumPrecision = 0.6, minimumRecall = 0.8
+}
+
+/// As in the tuning half (`ScenarioSuiteTests`, another test target): what one id must do, and the tally.
+enum HeldOutExpect { case fires, notes, quiet, silent, ignored }
+
+struct HeldOutTally {
+    var tp = 0, fp = 0, fn = 0, tn = 0
+    var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+    var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+    static func += (l: inout HeldOutTally, r: HeldOutTally) { l.tp += r.tp; l.fp += r.fp; l.fn += r.fn; l.tn += r.tn }
+}
