@@ -41,10 +41,8 @@ public struct Doctor: Sendable {
         /// nil when `shouldStop` interrupted it.
         func median(_ experiment: Experiment) -> Double? {
             if let done = known.first(where: { $0.experiment == experiment }) { return done.median }
-            guard let accuracies = experiment.testAccuracies(on: context, seeds: trainSeeds, shouldStop: shouldStop) else {
-                return nil
-            }
-            let m = RunStatistics.median(accuracies)
+            let result = experiment.run(on: context.data.training, seeds: trainSeeds, shouldStop: shouldStop)
+            guard !result.interrupted, let m = result.median(\.test.accuracy) else { return nil }
             known.append((experiment, m))
             return m
         }

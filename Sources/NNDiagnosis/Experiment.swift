@@ -1,37 +1,80 @@
 import NNCore
 
-/// A setting to train from scratch: layers, train settings and data, each as in the
-/// session unless a fix changes it. Equatable, so one experiment runs once per verify.
-struct Experiment: Equatable {
-    var hidden: [LayerSpec]
-    var config: TrainConfig
-    /// Regenerated data; nil trains on the session's data.
-    var spec: DataSpec?
+/// A setting trained from scratch over several seeds: layers, train settings and, when an experiment
+/// changes the data, the data generated afresh. The one way nnlab trains more than once (`verify`,
+/// `seed-sensitive`, `sweep`, learning curves, comparisons): one scoring rule, one median.
+/// Equatable, so that an experiment shared by several findings runs once.
+public struct Experiment: Equatable, Sendable {
+    public var hidden: [LayerSpec]
+    /// The settings of every run; each seed replaces `config.seed`.
+    public var config: TrainConfig
+    /// Data generated afresh for this experiment; nil trains on the data handed to `run`.
+    public var spec: DataSpec?
 
+    public init(hidden: [LayerSpec], config: TrainConfig, spec: DataSpec? = nil) {
+        self.hidden = hidden
+        self.config = config
+        self.spec = spec
+    }
+
+    /// Trains a fresh network per seed, in order, on `data` (or on the regenerated data) and scores
+    /// each by its final weights on both splits: a run that blows up keeps its last finite weights,
+    /// and those are what it scores. `shouldStop`, asked every epoch, ends it early with the seeds
+    /// finished so far.
+    public func run(on data: TrainingData, seeds: [UInt32], shouldStop: () -> Bool = { false }) -> ExperimentResult {
+        let data = spec?.generate().prepared.training ?? data
+        let network = Network(inputs: data.features, hidden: hidden)
+        var result = ExperimentResult(runs: [], interrupted: false)
+        for seed in seeds {
+            var config = self.config
+            config.seed = seed
+            var run = TrainingRun(network: network, config: config)
+            let stop = run.train(data, epochs: config.epochs, shouldStop: shouldStop)
+            if case .interrupted = stop {
+                result.interrupted = true
+                break
+            }
+            result.runs.append(.init(seed: seed, train: Evaluation(network: run.network, x: data.xTrain, y: data.yTrain),
+                                     test: Evaluation(network: run.network, x: data.xTest, y: data.yTest),
+                                     history: run.history, stop: stop))
+        }
+        return result
+    }
+}
+
+/// What an experiment's seeds gave, in seed order.
+public struct ExperimentResult: Sendable {
+    public struct Run: Sendable {
+        public var seed: UInt32
+        /// The final weights on each split.
+        public var train: Evaluation, test: Evaluation
+        public var history: History
+        /// `.finished` or `.diverged`: an interrupted run is not kept.
+        public var stop: StopReason
+    }
+
+    public var runs: [Run]
+    /// True when `shouldStop` ended it before every seed had trained.
+    public var interrupted: Bool
+
+    public var testAccuracies: [Double] { runs.map(\.test.accuracy) }
+
+    /// The median of `score` over the runs; nil when none finished.
+    public func median(_ score: (Run) -> Double) -> Double? {
+        runs.isEmpty ? nil : RunStatistics.median(runs.map(score))
+    }
+}
+
+extension Experiment {
+    /// The session's setting with `change` applied: its layers and settings (as long as it trained),
+    /// and the data regenerated when the change is to the data.
     init(_ context: DiagnosisContext, _ change: Fix.Change = .none) {
-        hidden = context.hiddenLayers
-        config = context.settings
+        self.init(hidden: context.hiddenLayers, config: context.settings)
         switch change {
         case .model(let layers): hidden = layers
         case .train(let settings): config = settings
         case .data(let regenerated): spec = regenerated
         case .none: break
         }
-    }
-
-    /// Test accuracy of a fresh run per train seed, nil when `shouldStop` interrupts one.
-    func testAccuracies(on context: DiagnosisContext, seeds: [UInt32], shouldStop: () -> Bool = { false }) -> [Double]? {
-        let data = spec?.generate().prepared.training ?? context.data.training
-        var accuracies: [Double] = []
-        for seed in seeds {
-            var config = self.config
-            config.seed = seed
-            var run = TrainingRun(network: Network(inputs: data.features, hidden: hidden),
-                                  config: config)
-            // A run that blows up keeps its last finite weights, and those are what it scores.
-            if case .interrupted = run.train(data, epochs: config.epochs, shouldStop: shouldStop) { return nil }
-            accuracies.append(Evaluation(network: run.network, x: data.xTest, y: data.yTest).accuracy)
-        }
-        return accuracies
     }
 }

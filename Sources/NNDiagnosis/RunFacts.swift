@@ -201,8 +201,9 @@ extension Evaluation {
     var wrong: Int { confusion[0][1] + confusion[1][0] }
 }
 
-enum RunStatistics {
-    static func median(_ xs: [Double]) -> Double {
+public enum RunStatistics {
+    /// The middle value, or the mean of the two middle ones; 0 for no values.
+    public static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted(), m = s.count / 2
         return s.isEmpty ? 0 : s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
     }

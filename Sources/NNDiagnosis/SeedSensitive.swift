@@ -17,7 +17,9 @@ public struct SeedSensitive: Analyzer {
         let settings = context.settings
         let current = Evaluation(network: context.run.network, x: data.xTest, y: data.yTest).accuracy
         let seeds = (1...extraSeeds).map { settings.seed &+ UInt32($0) }
-        let others = Experiment(context).testAccuracies(on: context, seeds: seeds, shouldStop: context.shouldStop) ?? []
+        let extra = Experiment(context).run(on: data, seeds: seeds, shouldStop: context.shouldStop)
+        // Cut short by Ctrl-C, the other seeds say nothing: the finding needs all of them.
+        let others = extra.interrupted ? [] : extra.testAccuracies
         let all = [current] + others, n = data.yTest.count
         let spread = all.max()! - all.min()!
         // If every seed trained an equally good model, each accuracy would still scatter by the test

@@ -1,4 +1,5 @@
 import NNCore
+import NNDiagnosis
 
 extension Session {
     /// One setting of a sweep and what its seeds gave.
@@ -30,18 +31,14 @@ extension Session {
         try checkWork(runs: seeds, epochs: rows.map(\.config.epochs).reduce(0, +), data: training, parameters: network.parameters.count)
 
         var interrupted = false
-        sweeping: for r in rows.indices {
-            for seed in 0..<seeds {
-                var config = rows[r].config
-                config.seed = UInt32(seed)
-                var run = TrainingRun(network: network, config: config)
-                let stop = run.train(training, epochs: config.epochs, shouldStop: shouldStop)
-                if case .interrupted = stop { interrupted = true; break sweeping }
-                guard let last = run.history.last else { continue }
-                rows[r].test.append(last.testAccuracy)
-                rows[r].loss.append(last.trainLoss)
-            }
+        for r in rows.indices where !interrupted {
+            let result = Experiment(hidden: hidden, config: rows[r].config)
+                .run(on: training, seeds: (0..<seeds).map(UInt32.init), shouldStop: shouldStop)
+            rows[r].test = result.runs.map(\.test.accuracy)
+            rows[r].loss = result.runs.map(\.train.loss)
+            interrupted = result.interrupted
         }
+        let median = RunStatistics.median
         let done = rows.filter { !$0.test.isEmpty }
         let best = done.indices.max { a, b in
             (median(done[a].test), -median(done[a].loss)) < (median(done[b].test), -median(done[b].loss))
@@ -66,11 +63,6 @@ extension Session {
                      TextTable.render(table)]
         if interrupted { lines.append("interrupted: \(rows.count - done.count) settings not run") }
         return lines.joined(separator: "\n")
-    }
-
-    func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     private func text(_ v: Invocation.Value) -> String {
