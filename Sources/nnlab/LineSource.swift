@@ -43,14 +43,19 @@ struct EditLineSource: LineSource {
         if stat(historyPath, &info) == 0, info.st_mode & S_IFMT != S_IFREG || read_history(historyPath) != 0 {
             Terminal.writeError("warning: cannot read history from \(historyPath); going on without it")
         }
+        // Words break at blanks only: `=` belongs to the word, so `optimizer=s` completes as a whole
+        // (with libedit's default breaks the value was completed as if it were a key).
+        rl_basic_word_break_characters = UnsafePointer(wordBreaks)
+        rl_completer_word_break_characters = wordBreaks
         rl_attempted_completion_function = { text, start, _ in
             rl_attempted_completion_over = 1
             let line = rl_line_buffer.map { String(cString: $0) } ?? ""
             let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
             completionMatches = Completion.candidates(before: before, partial: text.map { String(cString: $0) } ?? "",
                                                       names: completionNames)
-            // No space after `key=`, so the value can follow at once.
-            rl_completion_append_character = completionMatches.count == 1 && completionMatches[0].hasSuffix("=") ? 0 : 32
+            // No space after `key=` or a folder, so the value or the file name can follow at once.
+            let open = completionMatches.count == 1 && (completionMatches[0].hasSuffix("=") || completionMatches[0].hasSuffix("/"))
+            rl_completion_append_character = open ? 0 : 32
             return rl_completion_matches(text) { _, state in
                 let i = Int(state)
                 return i < completionMatches.count ? strdup(completionMatches[i]) : nil
@@ -106,4 +111,5 @@ struct EditLineSource: LineSource {
 
 // The completion callback is a C function pointer: it can reach only globals.
 nonisolated(unsafe) var completionMatches: [String] = []
+nonisolated(unsafe) let wordBreaks = strdup(" \t\n")
 nonisolated(unsafe) var completionNames: (String) -> [String] = { _ in [] }

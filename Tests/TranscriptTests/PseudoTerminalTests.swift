@@ -157,6 +157,40 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home), [".nnlab_history"], "no temporary file is left")
     }
 
+    func testTabCompletesValuesAndFileNamesAsAPersonTypes() throws {
+        try FileManager.default.createDirectory(atPath: home + "/data/more", withIntermediateDirectories: true)
+        try "x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n2,2,1\n3,3,0\n".write(toFile: home + "/data/points.csv", atomically: true, encoding: .utf8)
+        try "".write(toFile: home + "/data/notes.txt", atomically: true, encoding: .utf8)
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        // A value after `key=`: the choice, not a key name (libedit broke words at `=`).
+        t.send("train optimizer=\t\t")
+        try t.waitFor("optimizer=momentum")
+        XCTAssertTrue(t.output.contains("optimizer=rmsprop"), t.output)
+        t.send("\u{15}")
+        t.send("set color=of\t\r")
+        try t.waitFor("nnlab> ", count: 3)
+        t.send("data circles scale=of\t\r")
+        try t.waitFor("data: circles, 200 points")
+        // File names: a folder first (no space after it), then the CSV in it; other files are not offered.
+        t.send("data load file=\(home)/da\t")
+        try t.waitFor("ta/")
+        t.send("po\t\r")
+        try t.waitFor("6 points (4 train, 2 test)")
+        t.send("data load file=\(home)/data/\t\t")
+        try t.waitFor("more/")
+        XCTAssertFalse(t.output.contains("notes.txt"), t.output)
+        t.send("\u{15}")
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+        XCTAssertFalse(t.output.contains("error:"), t.output)
+        let history = try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8)
+        for line in ["set color=off", "data circles scale=off", "data load file=\(home)/data/points.csv"] {
+            XCTAssertTrue(history.contains(line.replacingOccurrences(of: " ", with: "\\040")), history)
+        }
+    }
+
     func testARealControlCThroughTheTerminal() throws {
         let t = try PseudoTerminal(home: home, controlling: true)
         defer { t.close() }

@@ -1,4 +1,7 @@
-/// Tab completion from the command table: verbs, forms, bare words, `key=` names and choice values.
+import Foundation
+
+/// Tab completion from the command table: verbs, forms, bare words, `key=` names, choice values and
+/// file names.
 public enum Completion {
     /// Candidates for the word `partial`, given the text of the line before it.
     /// `names` gives the run-time names a verb's `.name` word may take (lessons, finding ids).
@@ -20,8 +23,11 @@ public enum Completion {
         }
         if let eq = partial.firstIndex(of: "=") {
             guard let key = spec.key(String(partial[..<eq])) else { return [] }
-            if case .choice(let choices) = key.kind { return choices.map { key.name + "=" + $0 } }
-            return []
+            switch key.kind {
+            case .choice(let choices): return choices.map { key.name + "=" + $0 }
+            case .path(let ext): return paths(String(partial[partial.index(after: eq)...]), ext: ext).map { key.name + "=" + $0 }
+            default: return []
+            }
         }
         let given = Set(words.compactMap { $0.split(separator: "=").first.map(String.init) })
         let keys = spec.keys.filter { !given.contains($0.name) }.map { $0.name + "=" }
@@ -34,6 +40,21 @@ public enum Completion {
             // After `denseN` comes an activation; otherwise another layer (or linear, first).
             if let last = words.last, last.hasPrefix("dense"), words.count > 1 { return CommandTable.activations }
             return (words.count == 1 ? ["linear"] : []) + ["dense8", "dense16", "dense32", "dense64"]
+        }
+    }
+
+    /// Folders (ending in `/`, to go on into) and files with the key's extension, beside `partial`;
+    /// hidden ones only when `partial` asks for them with a dot.
+    static func paths(_ partial: String, ext: String) -> [String] {
+        let slash = partial.lastIndex(of: "/")
+        let folder = slash.map { String(partial[...$0]) } ?? ""
+        let name = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+        return entries.filter { $0.hasPrefix(name) && (name.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().compactMap { entry in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + entry, isDirectory: &isFolder) else { return nil }
+            if isFolder.boolValue { return folder + entry + "/" }
+            return entry.hasSuffix("." + ext) ? folder + entry : nil
         }
     }
 }
