@@ -41,7 +41,8 @@ struct PythonScript {
         let writer = framework.writer
         let blocks = [header(writer), writer.imports, dataSection, splitSection, scalingSection,
                       writer.model(self), writer.training(self), writer.evaluation]
-        return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        // Names read from files are string literals already; `line` is the guard that nothing else ends a line early.
+        return blocks.map { $0.map(PythonLiteral.line).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
     var features: Int { data.prepared.dataset.features }
@@ -128,11 +129,18 @@ struct PythonScript {
             if let spec = data.spec {
                 lines = ["# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(Self.number(spec.noise)), seed=\(spec.seed)),",
                          "#    every point as nnlab made it, so that this script trains on exactly nnlab's data."]
+            } else if case .loaded(let load) = data.origin {
+                // Names from the file are string literals here, never comment text (a name can hold a line break).
+                lines = ["# 1. Data: the rows of this file as nnlab read them, so that this script trains on exactly nnlab's data.",
+                         "data_file = \(PythonLiteral.string(load.file))",
+                         "feature_names = \(PythonLiteral.list(d.featureNames))",
+                         "label_column = \(PythonLiteral.string(load.labelColumn))",
+                         "classes = {\(load.classes.enumerated().map { "\(PythonLiteral.string($1)): \($0)" }.joined(separator: ", "))}"
+                             + "  # the label text of each class, as nnlab numbered them"]
             } else {
-                lines = ["# 1. Data: the rows of \(data.name) as nnlab read them (`\(data.command)`),",
-                         "#    so that this script trains on exactly nnlab's data."]
+                lines = []
             }
-            lines.append("#    Columns \(d.featureNames.joined(separator: ", ")); labels 0 and 1.")
+            if data.spec != nil { lines.append("#    Columns \(d.featureNames.joined(separator: ", ")); labels 0 and 1.") }
             if let spec = data.spec, spec.imbalance != 1 {
                 lines.append("#    Class 1 is kept at \(Self.number(spec.imbalance)) of class 0 (imbalance=\(Self.number(spec.imbalance))).")
             }
@@ -205,27 +213,5 @@ struct PythonScript {
     var modelHeading: [String] {
         ["# 4. Model: `\(modelCommand)` in nnlab. Weights start Glorot-uniform and biases at zero,",
          "#    as in nnlab (Keras' defaults)."]
-    }
-}
-
-/// Python list literals, wrapped to a readable width.
-enum PythonLiteral {
-    /// `name = np.array([` items, four spaces in, wrapped at `width` columns, `])`.
-    static func array(_ name: String, _ items: [String], width: Int = 100) -> [String] {
-        ["\(name) = np.array(["] + wrapped(items.map { $0 + "," }, indent: "    ", separator: " ", width: width) + ["])"]
-    }
-
-    /// Items joined by `separator` into lines no longer than `width` (an item longer than that gets a line of its own).
-    static func wrapped(_ items: [String], indent: String, separator: String, width: Int = 100) -> [String] {
-        var lines: [String] = [], line = ""
-        for item in items {
-            if !line.isEmpty && indent.count + line.count + separator.count + item.count > width {
-                lines.append(indent + line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : separator) + item
-        }
-        if !line.isEmpty { lines.append(indent + line) }
-        return lines
     }
 }
