@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
@@ -23,7 +22,7 @@ let package = Package(
         .target(name: "NNCore", swiftSettings: optimized),
         .target(name: "NNDiagnosis", dependencies: ["NNCore"], swiftSettings: optimized),
         .target(name: "NNPlot", dependencies: ["NNCore"]),
-        .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot", "SwiftCSV"]),
+        .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot"]),
         .executableTarget(
             name: "nnlab",
             dependencies: [

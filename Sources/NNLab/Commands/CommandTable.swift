@@ -12,8 +12,10 @@ public enum CommandTable {
             KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train"),
         ], summary: "your own data: numeric feature columns and one label column with two classes",
                     details: """
-                    Text labels are mapped to 0 and 1 (in sorted order) and reported. A column named
-                    index is skipped; a split column (train/test), as export data writes, gives the split.
+                    Labels are mapped to 0 and 1 in sorted order (numbers by value, then text) and reported.
+                    A column named index is skipped; a split column (train/test), as export data writes,
+                    gives the split, and in a file laid out as export data writes it (index first, split
+                    last) the label is the column before split. Blank lines are skipped.
                     """, examples: ["data load file=points.csv", "data load file=iris2.csv label=species test=0.3"]),
         CommandSpec(name: "data info", words: .none, keys: [format],
                     summary: "sizes, class counts, ranges, split and corruptions of the data",
@@ -171,6 +173,9 @@ public enum Limits {
     public static let minPoints = 10
     public static let epochs = 100_000
     public static let features = 50
+    /// The largest size of a value in a loaded file: squared and summed over every row and feature
+    /// (scaling, distances), 1e100 stays far inside Double's range (about 1e308); 1e160 overflowed.
+    public static let magnitude = 1e100
     public static let units = 512
     public static let layers = 6
     /// Multiply-adds of one `train` (epochs × points × weights), about a minute in a release build.

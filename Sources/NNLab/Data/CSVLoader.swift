@@ -1,6 +1,5 @@
 import Foundation
 import NNCore
-import SwiftCSV
 
 /// A CSV file read into points: numeric feature columns, one label column with two classes,
 /// and, when the file has one (as `export data` writes), the train/test split.
@@ -14,80 +13,66 @@ public struct LoadedTable: Equatable, Sendable {
 }
 
 enum CSVLoader {
-    /// Commas outside double quotes, plus one.
-    static func fieldCount(_ line: Substring) -> Int {
-        var inQuotes = false, count = 1
-        for c in line {
-            if c == "\"" { inQuotes.toggle() } else if c == "," && !inQuotes { count += 1 }
-        }
-        return count
-    }
-
     /// Errors name the file, the line and the column.
     static func load(_ text: String, file: String, label wanted: String?) throws -> LoadedTable {
         func fail(_ line: Int?, _ message: String) -> CommandError {
             CommandError("\(file)\(line.map { ":\($0)" } ?? ""): \(message)")
         }
-        guard !text.allSatisfy(\.isWhitespace) else { throw fail(nil, "the file is empty") }
-        let csv: CSV<Enumerated>
+        let records: [CSVFormat.Record]
         do {
-            csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
-        } catch {
-            throw fail(nil, "not readable as CSV (\(error))")
+            // The header and at most `Limits.points` rows, counted before any value is read.
+            records = try CSVFormat.records(text, limit: Limits.points + 1)
+        } catch CSVFormat.Failure.tooMany {
+            throw fail(nil, "at most \(Limits.points) rows")
+        } catch CSVFormat.Failure.openQuote(let line) {
+            throw fail(line, "a quoted value is not closed on its line (line breaks inside quotes are not supported)")
         }
-        // Column names are shown in tables and plots: control characters in them are shown escaped.
-        let header = csv.header.map { CommandError.printable($0.trimmingCharacters(in: .whitespaces)) }
-        // Lines are counted from the header as line 1; quoted line breaks would break that count.
-        guard !text.contains("\"") || !csv.rows.joined().contains(where: { $0.contains("\n") }) else {
-            throw fail(nil, "values with line breaks inside quotes are not supported")
-        }
+        guard let first = records.first else { throw fail(nil, "the file is empty") }
+        // Names and labels are shown in tables, plots and transcripts: control characters in them are shown escaped.
+        let header = first.fields.map(CommandError.printable)
         let lower = header.map { $0.lowercased() }
+        let splitIndex = lower.firstIndex(of: "split"), indexIndex = lower.firstIndex(of: "index")
         let labelIndex: Int
         if let wanted {
             guard let i = header.firstIndex(of: wanted) else {
-                throw fail(1, "no column '\(wanted)'" + Suggest.phrase(wanted, header) + " (columns: \(header.joined(separator: ", ")))")
+                throw fail(first.line, "no column '\(wanted)'" + Suggest.phrase(wanted, header) + " (columns: \(header.joined(separator: ", ")))")
             }
             labelIndex = i
+        } else if indexIndex == 0, let splitIndex, splitIndex == header.count - 1, header.count >= 4 {
+            // Laid out as `export data` writes it: the label is the column before split, whatever its name.
+            labelIndex = splitIndex - 1
         } else {
             labelIndex = ["label", "y", "class", "target"].lazy.compactMap { lower.firstIndex(of: $0) }.first ?? header.count - 1
         }
-        let splitIndex = lower.firstIndex(of: "split")
-        let skipped = Set([labelIndex] + [splitIndex, lower.firstIndex(of: "index")].compactMap { $0 })
+        let skipped = Set([labelIndex] + [splitIndex, indexIndex].compactMap { $0 })
         let featureIndices = header.indices.filter { !skipped.contains($0) }
         guard featureIndices.count >= 2 else {
-            throw fail(1, "needs at least two numeric feature columns besides the label '\(header[labelIndex])'")
+            throw fail(first.line, "needs at least two numeric feature columns besides the label '\(header[labelIndex])'")
         }
-        guard featureIndices.count <= Limits.features else { throw fail(1, "at most \(Limits.features) feature columns") }
-        guard csv.rows.count <= Limits.points else { throw fail(nil, "at most \(Limits.points) rows (got \(csv.rows.count))") }
+        guard featureIndices.count <= Limits.features else { throw fail(first.line, "at most \(Limits.features) feature columns") }
 
-        // SwiftCSV pads or spreads rows whose field count is off, so count each line's fields ourselves.
-        let physical = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, raw) in physical.enumerated().dropFirst() where !raw.allSatisfy(\.isWhitespace) {
-            let count = fieldCount(raw)
-            guard count == header.count else { throw fail(i + 1, "\(count) values, the header has \(header.count)") }
-        }
+        let rows = records.dropFirst()
         var x: [Double] = [], labels: [String] = [], splits: [String] = []
-        x.reserveCapacity(csv.rows.count * featureIndices.count)
-        for (r, row) in csv.rows.enumerated() {
-            let line = r + 2
-            guard row.count == header.count else { throw fail(line, "\(row.count) values, the header has \(header.count)") }
+        x.reserveCapacity(rows.count * featureIndices.count)
+        for row in rows {
+            guard row.fields.count == header.count else { throw fail(row.line, "\(row.fields.count) values, the header has \(header.count)") }
             for j in featureIndices {
-                let cell = row[j].trimmingCharacters(in: .whitespaces)
-                guard !cell.isEmpty else { throw fail(line, "column \(header[j]) is empty") }
-                guard let v = Double(cell), v.isFinite else { throw fail(line, "column \(header[j]): '\(cell.prefix(30))' is not a number") }
+                let cell = row.fields[j]
+                guard !cell.isEmpty else { throw fail(row.line, "column \(header[j]) is empty") }
+                guard let v = Double(cell), v.isFinite else { throw fail(row.line, "column \(header[j]): '\(cell.prefix(30))' is not a number") }
+                guard abs(v) <= Limits.magnitude else {
+                    throw fail(row.line, "column \(header[j]): \(cell.prefix(30)) is too large; nnlab takes values up to "
+                                + "\(Text.number(Limits.magnitude)) in size (divide the column by a power of ten)")
+                }
                 x.append(v)
             }
-            let label = row[labelIndex].trimmingCharacters(in: .whitespaces)
-            guard !label.isEmpty else { throw fail(line, "column \(header[labelIndex]) (the label) is empty") }
+            let label = CommandError.printable(row.fields[labelIndex])
+            guard !label.isEmpty else { throw fail(row.line, "column \(header[labelIndex]) (the label) is empty") }
             labels.append(label)
-            if let splitIndex { splits.append(row[splitIndex].trimmingCharacters(in: .whitespaces)) }
+            if let splitIndex { splits.append(row.fields[splitIndex]) }
         }
         guard !labels.isEmpty else { throw fail(nil, "no rows after the header") }
-        let classes = Array(Set(labels)).sorted { a, b in
-            // Numbers in numeric order, so 0 stays 0 and 1 stays 1.
-            if let x = Double(a), let y = Double(b) { return x < y }
-            return a < b
-        }
+        let classes = Set(labels).sorted(by: classOrder)
         guard classes.count == 2 else {
             throw fail(nil, "the label column \(header[labelIndex]) has \(classes.count) different values (\(classes.prefix(5).joined(separator: ", "))); nnlab needs exactly two classes")
         }
@@ -95,8 +80,8 @@ enum CSVLoader {
         // the file's row order is then the split's order.
         let n = labels.count, d = featureIndices.count
         var place = Array(0..<n)
-        if let indexColumn = lower.firstIndex(of: "index") {
-            let given = csv.rows.map { Int($0[indexColumn].trimmingCharacters(in: .whitespaces)) }
+        if let indexIndex {
+            let given = rows.map { Int($0.fields[indexIndex]) }
             if given.allSatisfy({ $0 != nil }), Set(given.map { $0! }) == Set(0..<n) { place = given.map { $0! } }
         }
         var ordered = [Double](repeating: 0, count: n * d), y = [Int](repeating: 0, count: n)
@@ -108,11 +93,22 @@ enum CSVLoader {
         var split: Split?
         if splitIndex != nil {
             if let odd = splits.firstIndex(where: { !["train", "test", "none"].contains($0) }) {
-                throw fail(odd + 2, "column split: '\(splits[odd].prefix(20))' is not train, test or none")
+                throw fail(rows[rows.startIndex + odd].line, "column split: '\(CommandError.printable(String(splits[odd].prefix(20))))' is not train, test or none")
             }
             split = Split(train: splits.indices.filter { splits[$0] == "train" }.map { place[$0] },
                           test: splits.indices.filter { splits[$0] == "test" }.map { place[$0] })
         }
         return LoadedTable(dataset: dataset, labelColumn: header[labelIndex], classes: classes, split: split)
+    }
+
+    /// Class order, the same on every run: numbers by value (`0` before `1`, so they keep their
+    /// meaning), then text; labels with the same value (`1`, `1.0`, `01`) by their text.
+    static func classOrder(_ a: String, _ b: String) -> Bool {
+        switch (Double(a).flatMap { $0.isFinite ? $0 : nil }, Double(b).flatMap { $0.isFinite ? $0 : nil }) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a < b
+        }
     }
 }

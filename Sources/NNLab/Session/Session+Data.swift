@@ -107,16 +107,24 @@ extension Session {
 
     /// `export data file=PATH.csv`: raw values, shortest round-trip text, written atomically.
     /// Rows come in split order (test rows, then train rows, then any in neither) with their
-    /// dataset `index`, so that `data load` restores the data, the split and its order exactly.
+    /// dataset `index`, so that `data load` restores the data, the split and its order exactly:
+    /// names are quoted as CSV needs, loaded data keeps its label column's name and its label texts,
+    /// and the label column (the one before `split`) gets a name no feature has.
     func exportData(to path: String) throws -> String {
         let g = try requireData()
         let d = g.prepared.dataset, split = g.prepared.split
         let used = Set(split.test + split.train)
         let rows = split.test.map { ($0, "test") } + split.train.map { ($0, "train") }
             + (0..<d.count).filter { !used.contains($0) }.map { ($0, "none") }
-        var csv = "index," + d.featureNames.joined(separator: ",") + ",label,split\n"
+        var (label, classes) = ("label", ["0", "1"])
+        if case .loaded(let l) = g.origin { (label, classes) = (l.labelColumn, l.classes) }
+        let taken = Set((d.featureNames + ["index", "split"]).map { $0.lowercased() })
+        let base = label
+        var k = 1
+        while taken.contains(label.lowercased()) { k += 1; label = "\(base)_\(k)" }
+        var csv = CSVFormat.line(["index"] + d.featureNames + [label, "split"]) + "\n"
         for (i, side) in rows {
-            csv += "\(i)," + d.row(i).map { "\($0)" }.joined(separator: ",") + ",\(d.y[i]),\(side)\n"
+            csv += "\(i)," + d.row(i).map { "\($0)" }.joined(separator: ",") + ",\(CSVFormat.field(classes[d.y[i]])),\(side)\n"
         }
         try write(csv, to: path)
         return "wrote \(d.count) rows to \(path)"
