@@ -458,10 +458,10 @@ final class HeldOutScenarioTests: XCTestCase {
     }
 
     /// The best training accuracy of the same layers trained well on scaled inputs, over two seeds.
-    static func retrained(_ data: PreparedData, hidden: [Session.Layer], epochs: Int) -> Double {
+    static func retrained(_ data: PreparedData, hidden: [LayerSpec], epochs: Int) -> Double {
         let scaled = PreparedData(dataset: data.dataset, split: data.split, scaled: true).training
         return [UInt32(0), 1].map { seed -> Double in
-            var run = TrainingRun(network: Network(inputs: scaled.features, hidden: hidden.map { ($0.units, $0.activation) }),
+            var run = TrainingRun(network: Network(inputs: scaled.features, hidden: hidden),
                                   config: TrainConfig(learningRate: 0.01, epochs: epochs, seed: seed))
             _ = run.train(scaled, epochs: epochs)
             return Evaluation(network: run.network, x: scaled.xTrain, y: scaled.yTrain).accuracy
