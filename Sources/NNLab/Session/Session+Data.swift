@@ -29,17 +29,22 @@ extension Session {
 
     /// Makes `new` the session's data if it leaves enough points to train and test on; the model starts fresh.
     func use(_ new: LabData) throws -> String {
-        let split = new.prepared.split, d = new.prepared.dataset
-        guard split.train.count >= 4, split.test.count >= 1,
-              d.counts(of: split.train).allSatisfy({ $0 > 0 }) else {
-            throw CommandError("these settings leave \(split.train.count) training and \(split.test.count) test points"
-                               + (split.train.count >= 4 ? " and a class with no training point" : "")
-                               + "; use more points (n=) or a test fraction between 0.1 and 0.5")
-        }
+        try usable(new)
         data = new
         run = nil
         lastStop = nil
         return dataSummary(new)
+    }
+
+    /// Enough points to train and test on, and a training point of each class.
+    func usable(_ new: LabData) throws {
+        let split = new.prepared.split, d = new.prepared.dataset
+        let classMissing = d.counts(of: split.train).contains(0)
+        guard split.train.count >= 4, split.test.count >= 1, !classMissing else {
+            throw CommandError("these settings leave \(split.train.count) training and \(split.test.count) test points"
+                               + (classMissing && split.train.count >= 4 ? " and a class with no training point" : "")
+                               + "; use more points (n=) or a test fraction between 0.1 and 0.5")
+        }
     }
 
     var freshModelNote: String { hidden == nil ? "" : "\n(the model will start fresh on the next train)" }

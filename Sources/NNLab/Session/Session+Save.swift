@@ -37,15 +37,21 @@ extension Session {
         } catch {
             throw CommandError("\(path) is damaged: \(Self.describe(error))")
         }
-        try Self.checkLimits(file, path)
-        let restoredData = try file.data.map { LabData($0.generate()) } ?? file.loaded.map { try restore($0, from: path) }
+        let restoredData: LabData?
+        do {
+            try file.check()
+            restoredData = file.data.map { LabData($0.generate()) } ?? file.loaded.map(restore)
+            if let restoredData { try usable(restoredData) }
+        } catch let e as CommandError {
+            throw CommandError("\(path) is damaged: \(e.message)")
+        }
         let restoredHidden = file.model
         var restoredRun: TrainingRun?
         var stop: StopReason?
         if let t = file.training {
-            guard let restoredData, let restoredHidden else { throw CommandError("\(path) is damaged: training without data or model") }
+            guard let restoredData, let restoredHidden else { preconditionFailure("checked: training needs data and a model") }
             var run = TrainingRun(network: freshNetwork(restoredData, restoredHidden), config: t.config)
-            guard run.network.parameters.count == t.parameters.count, t.parameters.allSatisfy(\.isFinite) else {
+            guard run.network.parameters.count == t.parameters.count else {
                 throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(run.network.parameters.count)")
             }
             run.network.parameters = t.parameters
@@ -74,36 +80,11 @@ extension Session {
         return .init(source: source, features: d.featureNames, x: d.x, y: d.y, train: data.prepared.split.train, test: data.prepared.split.test)
     }
 
-    private func restore(_ part: SessionFile.LoadedPart, from path: String) throws -> LabData {
-        let n = part.y.count, d = part.features.count
-        let indices = part.train + part.test
-        guard d >= 2, part.x.count == n * d, part.y.allSatisfy({ $0 == 0 || $0 == 1 }), part.x.allSatisfy(\.isFinite),
-              indices.allSatisfy({ (0..<n).contains($0) }), Set(indices).count == indices.count else {
-            throw CommandError("\(path) is damaged: the saved rows do not fit together")
-        }
-        let table = LoadedTable(dataset: Dataset(x: part.x, y: part.y, features: d, featureNames: part.features),
+    private func restore(_ part: SessionFile.LoadedPart) -> LabData {
+        let table = LoadedTable(dataset: Dataset(x: part.x, y: part.y, features: part.features.count, featureNames: part.features),
                                 labelColumn: part.source.labelColumn, classes: part.source.classes,
                                 split: Split(train: part.train, test: part.test))
         return LabData(loaded: table, spec: part.source)
-    }
-
-    /// A file comes from outside: its sizes and settings pass the command table's limits, as if typed,
-    /// before anything is built from them (n=1e12 or units=-5 would exhaust memory or crash).
-    static func checkLimits(_ file: SessionFile, _ path: String) throws {
-        var lines: [String] = []
-        if let s = file.data {
-            lines.append("data \(s.kind.rawValue) n=\(s.n) noise=\(s.noise) test=\(s.test) flip=\(s.flip) imbalance=\(s.imbalance)")
-        }
-        if let m = file.model, !m.isEmpty { lines.append("model " + m.map { "dense\($0.units) \($0.activation.rawValue)" }.joined(separator: " ")) }
-        if let c = file.training?.config { lines.append("train lr=\(c.learningRate) epochs=\(c.epochs) batch=\(c.batch) l2=\(c.l2)") }
-        if let width = file.settings.width { lines.append("set width=\(width)") }
-        do {
-            for line in lines {
-                if let c = try Parser.parse(line), c.spec.name == "model" { _ = try parseLayers(c.words) }
-            }
-        } catch let e as CommandError {
-            throw CommandError("\(path) is damaged: \(e.message)")
-        }
     }
 
     /// Decoding errors in one line: which field, and what was wrong.

@@ -1,0 +1,92 @@
+import NNCore
+
+/// A session file comes from outside (learners share them): every field passes the limits a typed
+/// command would, read from the command table's keys, and the parts fit together, before anything
+/// is built from them. Names and labels must be as `data load` makes them (printable, short), so
+/// nothing from a file reaches a terminal, a transcript or a script as a control character.
+extension SessionFile {
+    /// Throws the first problem, in words; the caller names the file.
+    func check() throws {
+        guard nnlab >= 1 else { throw CommandError("format \(nnlab) is not one nnlab writes") }
+        if let d = data {
+            let spec = "data \(d.kind.rawValue)"
+            try Self.value(spec, "n", Double(d.n))
+            for (key, value) in [("noise", d.noise), ("test", d.test), ("flip", d.flip), ("imbalance", d.imbalance)] {
+                try Self.value(spec, key, value)
+            }
+        }
+        if let l = loaded { try l.check() }
+        guard data == nil || loaded == nil else { throw CommandError("both generated and loaded data") }
+        if let model, !model.isEmpty { _ = try Session.parseLayers(model.flatMap { [Token(text: "dense\($0.units)", column: 0), Token(text: $0.activation.rawValue, column: 0)] }) }
+        if let t = training {
+            guard data != nil || loaded != nil, model != nil else { throw CommandError("training without data or model") }
+            try t.check()
+        }
+        if let width = settings.width { try Self.value("set", "width", Double(width)) }
+    }
+
+    /// A value passes the key's check in the command table, as if typed.
+    static func value(_ spec: String, _ key: String, _ value: Double) throws {
+        guard let k = CommandTable.all.first(where: { $0.name == spec })?.key(key) else {
+            preconditionFailure("\(spec) has no key \(key) in the command table")
+        }
+        _ = try Parser.value(value.isFinite ? Text.number(value) : "\(value)", for: k, column: 0)
+    }
+
+    /// As `data load` makes a name or label: escaped, so it reads back as itself.
+    static func name(_ text: String, _ what: String) throws {
+        guard CommandError.printable(text) == text else { throw CommandError("\(what) holds control characters or is too long") }
+    }
+}
+
+extension SessionFile.LoadedPart {
+    func check() throws {
+        let spec = CommandTable.all.first { $0.name == "data load" }!
+        try SessionFile.value(spec.name, "test", source.test)
+        _ = try Parser.value(source.file, for: spec.key("file")!, column: 0)
+        if let label = source.label { _ = try Parser.value(label, for: spec.key("label")!, column: 0) }
+        for (text, what) in [(source.file, "the file name"), (source.labelColumn, "the label column")] + (source.label.map { [($0, "label")] } ?? []) {
+            try SessionFile.name(text, what)
+        }
+        guard source.classes.count == 2, Set(source.classes).count == 2 else { throw CommandError("the data needs two class names") }
+        for c in source.classes { try SessionFile.name(c, "a class name") }
+        guard (2...Limits.features).contains(features.count) else {
+            throw CommandError("\(features.count) features; nnlab takes from 2 to \(Limits.features)")
+        }
+        for f in features { try SessionFile.name(f, "a feature name") }
+        let n = y.count, d = features.count
+        guard (1...Limits.points).contains(n) else { throw CommandError("\(n) rows; nnlab takes from 1 to \(Limits.points)") }
+        guard x.count == n * d, y.allSatisfy({ $0 == 0 || $0 == 1 }), x.allSatisfy({ abs($0) <= Limits.magnitude }) else {
+            throw CommandError("the saved rows do not fit together")
+        }
+        let indices = train + test
+        guard indices.allSatisfy({ (0..<n).contains($0) }), Set(indices).count == indices.count else {
+            throw CommandError("the split names rows that are not there, or a row twice")
+        }
+    }
+}
+
+extension SessionFile.TrainingPart {
+    func check() throws {
+        for (key, value) in [("lr", config.learningRate), ("epochs", Double(config.epochs)), ("batch", Double(config.batch)), ("l2", config.l2)] {
+            try SessionFile.value("train", key, value)
+        }
+        guard parameters.allSatisfy(\.isFinite) else { throw CommandError("a weight is not a finite number") }
+        let records = history.records
+        for (i, r) in records.enumerated() {
+            guard r.epoch == i + 1 else { throw CommandError("history: epoch \(r.epoch) where epoch \(i + 1) belongs") }
+            guard [r.trainLoss, r.testLoss, r.gradientNorm].allSatisfy({ $0.isFinite && $0 >= 0 }),
+                  [r.trainAccuracy, r.testAccuracy, r.deadFraction].allSatisfy({ (0...1).contains($0) }) else {
+                throw CommandError("history: epoch \(r.epoch) has a loss, accuracy or share out of range")
+            }
+        }
+        switch stop {
+        case "finished": break
+        case "interrupted", "diverged":
+            guard stopEpoch.map({ (1...records.count + 1).contains($0) }) ?? true else {
+                throw CommandError("training \(stop) at epoch \(stopEpoch!) of \(records.count)")
+            }
+        default: throw CommandError("training stopped as '\(stop.prefix(20))'; finished, interrupted or diverged")
+        }
+    }
+}
