@@ -3,7 +3,7 @@ import NNCore
 /// Everything an analyzer may look at: the data (and how it was made), the model,
 /// the training run with its history, and how training ended.
 public struct DiagnosisContext {
-    public var data: PreparedData
+    public var data: PreparedData { didSet { shared = DiagnosisMemo() } }
     /// How the data was generated; nil for data loaded from a file.
     public var spec: DataSpec?
     /// Dataset indices of labels flipped on purpose (known only for generated data).
@@ -13,6 +13,8 @@ public struct DiagnosisContext {
     public var stop: StopReason
     /// Asked every epoch by analyzers that train (seed-sensitive): true stops them (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
+    /// Facts computed on first use and shared by every analyzer of this diagnosis.
+    var shared = DiagnosisMemo()
 
     public init(data: PreparedData, spec: DataSpec?, flipped: [Int], run: TrainingRun, stop: StopReason) {
         self.data = data

@@ -13,12 +13,21 @@ public struct BayesErrorEstimate: Equatable, Sendable {
     public var low: Double, high: Double
     /// True when computed from a built-in generator's known class densities.
     public var exact: Bool
+    /// When estimated from a random sample of the training rows (too many to search whole): its size.
+    public var sample: Int?
 
-    public init(value: Double, low: Double, high: Double, exact: Bool) {
+    public init(value: Double, low: Double, high: Double, exact: Bool, sample: Int? = nil) {
         self.value = value
         self.low = low
         self.high = high
         self.exact = exact
+        self.sample = sample
+    }
+
+    /// How a nearest-neighbour estimate was made: `whole` when every training point was searched,
+    /// else from how large a sample.
+    func neighboursPhrase(_ whole: String) -> String {
+        sample.map { "estimated from the nearest neighbours of a random sample of \($0) training points" } ?? whole
     }
 }
 
@@ -27,7 +36,7 @@ public enum BayesError {
     /// flipped labels are label noise, not part of it); for loaded data, the leave-one-out k-NN
     /// error (k up to 15) on the standardised training rows, with a 95% interval.
     public static func estimate(_ context: DiagnosisContext) -> BayesErrorEstimate {
-        guard let spec = context.spec else { return nearestNeighbours(context.data, k: 15) }
+        guard let spec = context.spec else { return nearestNeighbours(context.neighbours, k: 15) }
         let e = integrate(spec.classDensities())
         return BayesErrorEstimate(value: e, low: e, high: e, exact: true)
     }
@@ -93,19 +102,22 @@ public enum BayesError {
     /// least: a fixed k = 15 smooths thin shapes (a spiral arm, the gap between rings) into a few
     /// percent of error that is not in the data; the smallest of eight errors leans low instead,
     /// by less than the interval's width.
-    static func nearestNeighbours(_ data: PreparedData, k: Int) -> BayesErrorEstimate {
-        let rows = StandardRows(data)
-        guard rows.count > k else { return BayesErrorEstimate(value: 0, low: 0, high: 0.5, exact: false) }
+    /// On many rows in many dimensions only a random sample of rows is searched (`NeighbourLists`): the
+    /// error is then that sample's, each row still voted on by its neighbours among all the training rows.
+    static func nearestNeighbours(_ neighbours: NeighbourLists, k: Int) -> BayesErrorEstimate {
+        let rows = neighbours.rows, m = neighbours.searched.count
+        guard rows.count > k, m > 0 else { return BayesErrorEstimate(value: 0, low: 0, high: 0.5, exact: false) }
         var wrong = [Int](repeating: 0, count: k + 1)
-        for i in 0..<rows.count {
+        for (i, list) in zip(neighbours.searched, neighbours.lists) {
             var votes = 0.0
-            for (j, neighbour) in Neighbours.nearest(k, to: i, in: rows.x, features: rows.features).enumerated() {
+            for (j, neighbour) in list.prefix(k).enumerated() {
                 votes += rows.y[neighbour.index]
                 if j % 2 == 0, (votes * 2 > Double(j + 1) ? 1.0 : 0.0) != rows.y[i] { wrong[j + 1] += 1 }
             }
         }
         let fewest = stride(from: 1, through: k, by: 2).map { wrong[$0] }.min()!
-        let (low, high) = Proportion.interval(fewest, of: rows.count)
-        return BayesErrorEstimate(value: Double(fewest) / Double(rows.count), low: low, high: min(high, 0.5), exact: false)
+        let (low, high) = Proportion.interval(fewest, of: m)
+        return BayesErrorEstimate(value: Double(fewest) / Double(m), low: low, high: min(high, 0.5), exact: false,
+                                  sample: neighbours.sampled ? m : nil)
     }
 }

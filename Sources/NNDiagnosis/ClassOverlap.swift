@@ -15,7 +15,7 @@ public struct ClassOverlap: Analyzer {
         let bayes = BayesError.estimate(context)
         guard bayes.value >= Self.noteAt else { return [] }
         let how = bayes.exact ? "known exactly from how the data was made"
-            : "estimated from each training point's nearest neighbours, likely \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
+            : bayes.neighboursPhrase("estimated from each training point's nearest neighbours") + ", likely \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
         var evidence = [
             Evidence("bayes_error", bayes.value,
                      "the best possible classifier misses \(Format.percent(bayes.value)) of new points (\(how))"),

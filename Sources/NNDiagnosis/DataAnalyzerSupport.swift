@@ -1,7 +1,7 @@
 import NNCore
 
 /// What the data-side analyzers share: the training rows as they read them, the model's answers
-/// on them, a proportion's interval and nearest neighbours.
+/// on them and a proportion's interval (nearest neighbours: `NeighbourLists`).
 
 /// The training rows standardised afresh (whatever the session's scaling), so that no feature
 /// dominates a distance or a simplex pivot, with their labels and dataset indices.
@@ -44,24 +44,5 @@ enum Proportion {
         let centre = (Double(s) + z * z / 2) / size
         let half = z * (centre * (1 - centre) / size).squareRoot()
         return (max(0, centre - half), min(1, centre + half))
-    }
-}
-
-/// Brute-force nearest neighbours on a row-major buffer: a few hundred points need nothing cleverer.
-enum Neighbours {
-    /// The `k` rows nearest to row `i` (itself excluded) with their squared distances, nearest first.
-    static func nearest(_ k: Int, to i: Int, in x: [Double], features d: Int) -> [(index: Int, distance: Double)] {
-        let n = x.count / d
-        var best: [(index: Int, distance: Double)] = []
-        best.reserveCapacity(k + 1)
-        for j in 0..<n where j != i {
-            var dist = 0.0
-            for f in 0..<d { let e = x[i * d + f] - x[j * d + f]; dist += e * e }
-            if best.count == k, dist >= best[k - 1].distance { continue }
-            let at = best.firstIndex { $0.distance > dist } ?? best.count
-            best.insert((j, dist), at: at)
-            if best.count > k { best.removeLast() }
-        }
-        return best
     }
 }

@@ -13,8 +13,8 @@ public struct LabelNoise: Analyzer {
     public var ids: [String] { ["label-noise"] }
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
-        let rows = StandardRows(context.data)
-        let suspects = Self.suspects(rows)
+        let neighbours = context.neighbours, rows = neighbours.rows
+        let suspects = Self.suspects(neighbours)
         guard suspects.count >= Self.minimum else { return [] }
         // Points that noise alone carries across the best boundary look mislabelled too: on generated
         // data their number is known, and three times that many are needed before blaming the labels.
@@ -23,12 +23,15 @@ public struct LabelNoise: Analyzer {
         }
 
         let points = suspects.map { rows.indices[$0] }.sorted()
-        let share = Double(suspects.count) / Double(rows.count)
+        let checked = neighbours.searched.count
+        let share = Double(suspects.count) / Double(checked)
+        // On a sample the count is of the rows searched, and the share estimates the whole set's.
+        let sample = neighbours.sampled ? " (of a random sample of \(checked) training points checked)" : ""
         let predictions = context.trainPredictions
         let followed = suspects.filter { predictions[$0] == rows.y[$0] }.count
         var evidence = [
             Evidence("suspect_labels", Double(suspects.count),
-                     "\(suspects.count) training labels (\(Format.percent(share))) disagree with at least "
+                     "\(suspects.count) training labels\(sample) (\(Format.percent(share))) disagree with at least "
                         + "\(Self.agreeing) of their \(Self.k) nearest neighbours, and their own class is far off"),
             Evidence("model_follows", Double(followed),
                      "the model goes along with \(followed) of these labels and overrules \(suspects.count - followed)"),
@@ -57,26 +60,28 @@ public struct LabelNoise: Analyzer {
     /// label (a nearest-neighbour density ratio: a rare class may be sparser, by √(its shortfall), so
     /// that its points are not blamed for having the common class close by). Repeated with the
     /// suspects left out of everyone's neighbours until nothing changes, so that a mislabelled point
-    /// stops vouching for its mislabelled neighbours.
-    static func suspects(_ rows: StandardRows) -> [Int] {
-        let n = rows.count
+    /// stops vouching for its mislabelled neighbours. Only the rows `neighbours` searched are judged
+    /// (all of them unless the search was sampled).
+    static func suspects(_ neighbours: NeighbourLists) -> [Int] {
+        let rows = neighbours.rows, n = rows.count
         guard n > 2 * k else { return [] }
-        // 32 candidates: enough for k voters and, where the same label is not among them, a lower
-        // bound on its distance.
-        let candidates = (0..<n).map { Neighbours.nearest(min(32, n - 1), to: $0, in: rows.x, features: rows.features) }
+        // 32 candidates (`NeighbourLists.depth`): enough for k voters and, where the same label is not
+        // among them, a lower bound on its distance.
         let ones = rows.y.reduce(0, +), counts = [Double(n) - ones, ones]
+        func looksWrong(_ i: Int, _ candidates: [(index: Int, distance: Double)], _ flagged: [Bool]) -> Bool {
+            let label = rows.y[i]
+            let voters = candidates.filter { !flagged[$0.index] }
+            guard voters.count >= k, voters.prefix(k).filter({ rows.y[$0.index] != label }).count >= agreeing,
+                  let other = voters.lazy.filter({ rows.y[$0.index] != label }).dropFirst().first
+            else { return false }
+            let same = voters.lazy.filter { rows.y[$0.index] == label }.dropFirst().first ?? voters.last!
+            let apart = 1.5 * max(1, counts[1 - Int(label)] / counts[Int(label)]).squareRoot()
+            return same.distance >= apart * apart * other.distance   // squared distances
+        }
         var flagged = [Bool](repeating: false, count: n)
         for _ in 0..<10 {
-            let next = (0..<n).map { i -> Bool in
-                let label = rows.y[i]
-                let voters = candidates[i].filter { !flagged[$0.index] }
-                guard voters.count >= k, voters.prefix(k).filter({ rows.y[$0.index] != label }).count >= agreeing,
-                      let other = voters.lazy.filter({ rows.y[$0.index] != label }).dropFirst().first
-                else { return false }
-                let same = voters.lazy.filter { rows.y[$0.index] == label }.dropFirst().first ?? voters.last!
-                let apart = 1.5 * max(1, counts[1 - Int(label)] / counts[Int(label)]).squareRoot()
-                return same.distance >= apart * apart * other.distance   // squared distances
-            }
+            var next = [Bool](repeating: false, count: n)
+            for (i, candidates) in zip(neighbours.searched, neighbours.lists) { next[i] = looksWrong(i, candidates, flagged) }
             if next == flagged { break }
             flagged = next
         }

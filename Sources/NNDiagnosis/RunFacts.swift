@@ -77,7 +77,7 @@ struct RunFacts {
     /// "the best possible classifier misses 0.6% (known from how the data was made)"
     var allowedEvidence: Evidence {
         let how = bayes.exact ? "known from how the data was made"
-            : "estimated from nearest neighbours, \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
+            : "\(bayes.neighboursPhrase("estimated from nearest neighbours")), \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
         let flips = flipped > 0 ? "; \(Format.percent(flipped)) of the training labels were flipped on purpose" : ""
         return Evidence("bayes_error", bayes.value,
                         "the best possible classifier misses \(Format.percent(bayes.value)) (\(how))\(flips)")

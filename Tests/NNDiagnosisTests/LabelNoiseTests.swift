@@ -15,7 +15,7 @@ final class LabelNoiseTests: XCTestCase {
     func suspects(_ spec: DataSpec) -> (found: [Int], flipped: [Int]) {
         let data = spec.generate()
         let rows = StandardRows(data.prepared)
-        return (LabelNoise.suspects(rows).map { rows.indices[$0] }, data.flipped)
+        return (LabelNoise.suspects(NeighbourLists(rows)).map { rows.indices[$0] }, data.flipped)
     }
 
     func testFindsFlippedLabelsOnCirclesMoonsAndSpiral() {
