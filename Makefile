@@ -20,7 +20,7 @@ run: build
 test: deps
 	swift test
 
-# Timings (README, "Performance"): the seed's examples in-process, median and range
+# Timings (README, "Performance"): the post's examples in-process, median and range
 bench: deps
 	swift run -c release nnlab-bench
 

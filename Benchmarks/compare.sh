@@ -2,7 +2,7 @@
 # Whole processes side by side, start-up included: nnlab (release build) against the
 # hand-written NumPy MLP doing the same work (same data, model, Adam, batch 32, a fresh
 # shuffle and both splits measured every epoch), the same MLP training only
-# (--no-measure), and the seed's Keras model.fit when keras imports. hyperfine prints
+# (--no-measure), and the post's Keras model.fit when keras imports. hyperfine prints
 # each command's mean, range and the ratios.
 #
 #   Benchmarks/compare.sh [RUNS]          (or: make bench-compare)

@@ -1,4 +1,4 @@
-"""The seed post's Example 2 as the post runs it: Keras model.fit, 2-16-1, ReLU, sigmoid,
+"""The post's Example 2 as the post runs it: Keras model.fit, 2-16-1, ReLU, sigmoid,
 Adam, binary cross-entropy, batch 32 (Keras' default), reshuffled every epoch, on the
 same circles as numpy_mlp.py (generated without scikit-learn, the same numbers).
 

@@ -1,6 +1,6 @@
-"""The seed post's Example 2 as a hand-written NumPy MLP, doing the work nnlab does.
+"""The post's Example 2 as a hand-written NumPy MLP, doing the work nnlab does.
 
-Data as in the seed post (np.random.seed(42), 200 points on radii 1 and 2, noise
+Data as in the post (np.random.seed(42), 200 points on radii 1 and 2, noise
 0.2 drawn inner-x, inner-y, outer-x, outer-y), the split train_test_split(test_size=0.2,
 random_state=42) makes (RandomState(42).permutation(200), the first 40 for test),
 StandardScaler fit on train. Model 2-16-1, ReLU, sigmoid output, binary cross-entropy

@@ -1,4 +1,4 @@
-// In-process timings of the seed's examples, driven through the NNLab session as a
+// In-process timings of the post's examples, driven through the NNLab session as a
 // learner types them. Run with `make bench` (release build); each benchmark repeats
 // until it has run for a second and prints the median and the range of its runs.
 // `swift run -c release nnlab-bench --help` lists the harness's options (--filter,

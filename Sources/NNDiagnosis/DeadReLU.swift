@@ -1,7 +1,7 @@
 import NNCore
 
 /// ReLU units that output 0 for every training point: they get no gradient, so they never
-/// come back. The seed's lr 1.0 runs lose up to 15 of 16 this way.
+/// come back. The post's lr 1.0 runs lose up to 15 of 16 this way.
 public struct DeadReLU: Analyzer {
     /// AUTOTRAINER and DeepDiagnosis warn at 70% dead; half is already half the model gone.
     static let share = 0.5

@@ -10,7 +10,7 @@ extension Fix {
         return Fix(command: (["model"] + words).joined(separator: " "), change: .model(hidden: hidden))
     }
 
-    /// A model with room to spare: the seed's one hidden layer for a linear model,
+    /// A model with room to spare: the post's one hidden layer for a linear model,
     /// two ReLU layers (32, 16) for anything smaller, else every layer twice as wide.
     static func biggerModel(than hidden: [LayerSpec]) -> Fix {
         if hidden.isEmpty { return model([LayerSpec(units: 16, activation: .relu)]) }

@@ -5,7 +5,7 @@ import NNCore
 public struct SeedSensitive: Analyzer {
     /// 1 to 9 (as far as the range table reaches). Three more runs keep `diagnose` cheap (milliseconds
     /// each in a release build) and still catch a setting where one seed in three or four goes wrong,
-    /// like the seed's dying-ReLU run at lr 1.0.
+    /// like the post's dying-ReLU run at lr 1.0.
     public let extraSeeds: Int
 
     public init(extraSeeds: Int = 3) { self.extraSeeds = min(max(extraSeeds, 1), 9) }

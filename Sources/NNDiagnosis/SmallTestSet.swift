@@ -31,7 +31,7 @@ public struct SmallTestSet: Analyzer {
                      "the accuracy on new points is likely anywhere from \(Format.percent(low, decimals: 0)) to "
                         + "\(Format.percent(high, decimals: 0)) (95% interval)"),
         ]
-        // How often even the best possible model would miss this many: the seed's 39/40 in numbers.
+        // How often even the best possible model would miss this many: the post's 39/40 in numbers.
         let misses = n - right
         if misses > 0, case let bayes = BayesError.estimate(context).value, bayes > 0 {
             let chance = Self.atLeast(misses, of: n, rate: bayes)

@@ -37,8 +37,13 @@ final class LessonWalkthroughTests: XCTestCase {
         let next = session()
         defer { next.removeScratch() }
         next.lessonMemory = memory
-        XCTAssertTrue(joined(next.run("lesson")).hasPrefix("resuming circles:\n"))
-        XCTAssertTrue(joined(next.run("lesson")).hasSuffix("next: plot data   (Enter runs it, or type your own)"))
+        // Its earlier commands run again, so the next step has the data it needs.
+        let resumed = joined(next.run("lesson"))
+        XCTAssertTrue(resumed.hasPrefix("resuming circles: ran its first 1 command again to rebuild the session\n"), resumed)
+        XCTAssertTrue(resumed.hasSuffix("next: plot data   (Enter runs it, or type your own)"), resumed)
+        let plot = joined(next.run(""))
+        XCTAssertFalse(plot.contains("error"), plot)
+        XCTAssertTrue(plot.contains("circles"), plot)
     }
 
     func testAVariationThatBreaksAnExpectationIsNamedPlainly() {
@@ -49,7 +54,63 @@ final class LessonWalkthroughTests: XCTestCase {
         _ = s.run("")                     // model dense16 relu
         let mine = joined(s.run("train epochs=3"))   // the learner's own, far too short
         XCTAssertTrue(mine.contains("lesson: your variation breaks what the lesson expects:\n  test >= 0.95: test is"), mine)
-        XCTAssertTrue(mine.hasSuffix("next: evaluate   (Enter runs it, or type your own)"), mine)
+        // It goes back to the step, offering the lesson's own command.
+        XCTAssertTrue(mine.contains("its own `train` where you typed `train epochs=3`"), mine)
+        XCTAssertTrue(mine.hasSuffix("next: train   (Enter runs it, or type your own)"), mine)
+    }
+
+    func testAVariationThatBreaksALaterExpectationGoesBackToIt() {
+        let s = session()
+        defer { s.removeScratch() }
+        _ = s.run("lesson hidden-layer")
+        _ = s.run("")                                     // data circles
+        let model = joined(s.run("model dense2 relu"))    // a variation that no expectation checks yet
+        XCTAssertTrue(model.hasSuffix("next: train   (Enter runs it, or type your own)"), model)
+        let train = joined(s.run(""))                     // the lesson's train, on the learner's model
+        XCTAssertTrue(train.contains("lesson: this step breaks what the lesson expects:\n  test >= 0.95: test is"), train)
+        XCTAssertTrue(train.contains("its own `model dense16 relu` where you typed `model dense2 relu`"), train)
+        XCTAssertTrue(train.hasSuffix("next: model dense16 relu   (Enter runs it, or type your own)"), train)
+        // The words that assume the result are not shown, and the lesson is not done.
+        XCTAssertFalse(train.contains("closed curve"), train)
+        _ = s.run("")                                     // model dense16 relu, the lesson's
+        let again = joined(s.run(""))                     // train
+        XCTAssertFalse(again.contains("breaks"), again)
+        XCTAssertTrue(again.hasSuffix("next: evaluate   (Enter runs it, or type your own)"), again)
+        XCTAssertTrue(joined(s.run("")).contains("The boundary is now a closed curve"))
+    }
+
+    func testLessonListIsInTeachingOrderWithMarksAndStopLeaves() throws {
+        let s = session()
+        defer { s.removeScratch() }
+        s.lessonMemory = s.directory! + "/lesson-memory"
+        let names = { (text: String) in
+            text.split(separator: "\n").compactMap { $0.firstMatch(of: #/^  \d+\. (\S+)/#).map { String($0.1) } }
+        }
+        XCTAssertEqual(Array(names(joined(s.run("lesson list"))).prefix(3)), ["circles", "hidden-layer", "learning-rate"])
+        _ = s.run("lesson circles")
+        for _ in 0..<7 { _ = s.run("") }
+        _ = s.run("lesson overfitting")
+        _ = s.run("")
+        let list = joined(s.run("lesson list"))
+        XCTAssertTrue(list.contains(#/1\. circles +A straight line cannot split two rings +done/#), list)
+        XCTAssertTrue(list.contains(#/\. overfitting +Memorising a small noisy set +in progress/#), list)
+        XCTAssertFalse(list.contains(#/hidden-layer .*done/#), list)
+        // `lesson` alone resumes while one is in progress; `lesson stop` leaves it, and then `lesson` lists.
+        XCTAssertTrue(joined(s.run("lesson")).hasPrefix("resuming overfitting:"))
+        XCTAssertEqual(joined(s.run("lesson stop")), "left lesson overfitting at step 2 of 10; `lesson overfitting` starts it again")
+        XCTAssertTrue(joined(s.run("")).isEmpty, "Enter does nothing once the lesson is left")
+        XCTAssertTrue(joined(s.run("lesson")).hasPrefix("lessons, in teaching order"))
+        XCTAssertEqual(joined(s.run("lesson stop")), "no lesson is in progress")
+        // Done marks last across sessions; junk in the memory file is ignored.
+        let memory = try String(contentsOfFile: s.lessonMemory!, encoding: .utf8)
+        XCTAssertEqual(memory, "done circles\n")
+        try (memory + "done ../../etc\nnope 99\n\u{1B}[2J 1\n").write(toFile: s.lessonMemory!, atomically: true, encoding: .utf8)
+        let next = session()
+        defer { next.removeScratch() }
+        next.lessonMemory = s.lessonMemory
+        let relisted = joined(next.run("lesson list"))
+        XCTAssertTrue(relisted.contains(#/circles .* done/#), relisted)
+        XCTAssertFalse(relisted.contains("etc") || relisted.contains("\u{1B}"), relisted)
     }
 
     func testFinishingALessonSaysSo() {
@@ -59,7 +120,7 @@ final class LessonWalkthroughTests: XCTestCase {
         var last = ""
         for _ in 0..<7 { last = joined(s.run("")) }
         XCTAssertTrue(last.contains("problem[linear-inseparable]"), last)
-        XCTAssertTrue(last.hasSuffix("lesson circles done. Type lesson for the others."), last)
+        XCTAssertTrue(last.hasSuffix("lesson circles done. Type lesson list for the others."), last)
         XCTAssertFalse(last.contains("breaks"), last)
         XCTAssertEqual(s.run(""), [], "after the lesson, Enter does nothing")
     }

@@ -191,6 +191,34 @@ final class PseudoTerminalTests: XCTestCase {
         }
     }
 
+    func testALessonResumedInANewSessionHasWhatItNeeds() throws {
+        // The reproduction from the issue: four steps, quit, start again, resume, Enter.
+        let first = try PseudoTerminal(home: home)
+        defer { first.close() }
+        try first.waitFor("nnlab> ")
+        try first.type("lesson overfitting", thenWaitFor: "next: data moons n=60 noise=0.35")
+        try first.type("", thenWaitFor: "next: model dense64 relu dense64 relu")
+        try first.type("", thenWaitFor: "next: train lr=0.01 epochs=1000")
+        try first.type("", thenWaitFor: "next: evaluate")
+        try first.type("", thenWaitFor: "next: plot boundary")
+        first.type("quit")
+        XCTAssertEqual(try first.waitForExit(), 0, first.output)
+
+        let second = try PseudoTerminal(home: home)
+        defer { second.close() }
+        try second.waitFor("nnlab> ")
+        try second.type("lesson", thenWaitFor: "next: plot boundary")
+        XCTAssertTrue(second.output.contains("resuming overfitting: ran its first 4 commands again to rebuild the session"), second.output)
+        try second.type("", thenWaitFor: "next: plot loss")
+        try second.type("", thenWaitFor: "next: diagnose")
+        try second.type("lesson stop", thenWaitFor: "left lesson overfitting at step 7 of 10")
+        try second.type("lesson list", thenWaitFor: ". overfitting")
+        second.type("quit")
+        XCTAssertEqual(try second.waitForExit(), 0, second.output)
+        XCTAssertFalse(second.output.contains("error:"), second.output)
+        XCTAssertTrue(second.output.contains("decision boundary"), second.output)
+    }
+
     func testARealControlCThroughTheTerminal() throws {
         let t = try PseudoTerminal(home: home, controlling: true)
         defer { t.close() }

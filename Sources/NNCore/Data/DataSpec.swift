@@ -2,7 +2,7 @@
 /// corruptions. The same spec always gives the same points, split and flips.
 public struct DataSpec: Equatable, Codable, Sendable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
-        /// The seed's concentric circles, bit-compatible with NumPy.
+        /// The post's concentric circles, bit-compatible with NumPy.
         case circles
         /// Two interleaving half circles, as scikit-learn's `make_moons`.
         case moons
@@ -20,7 +20,7 @@ public struct DataSpec: Equatable, Codable, Sendable {
     public static let features = 2
 
     public var kind: Kind
-    /// Points asked for; generators that make two equal halves give 2·(n/2), as the seed's code does.
+    /// Points asked for; generators that make two equal halves give 2·(n/2), as the post's code does.
     public var n = 200
     public var noise: Double
     public var seed: UInt32 = 42

@@ -7,7 +7,7 @@ import Darwin
 /// Built-in data sets. Each draws from a fresh `RandomState(seed)` in a fixed order,
 /// so a seed reproduces the data exactly, as NumPy would.
 public enum Generators {
-    /// The seed post's concentric circles: radii 1 (class 0) and 2 (class 1), `n/2`
+    /// The post's concentric circles: radii 1 (class 0) and 2 (class 1), `n/2`
     /// points each at `linspace(0, 2π, n/2)`, noise drawn inner-x, inner-y, outer-x, outer-y.
     public static func circles(n: Int, noise: Double, seed: UInt32) -> Dataset {
         var rng = RandomState(seed: seed)

@@ -5,7 +5,7 @@ public struct PreparedData: Equatable, Sendable {
     public var split: Split
     public var scaler: Scaler
 
-    /// Fits StandardScaler on the training rows when `scaled` (as the seed does), else leaves values raw.
+    /// Fits StandardScaler on the training rows when `scaled` (as the post does), else leaves values raw.
     public init(dataset: Dataset, split: Split, scaled: Bool = true) {
         self.dataset = dataset
         self.split = split

@@ -85,11 +85,14 @@ public enum CommandTable {
         CommandSpec(name: "status", words: .none, keys: [],
                     summary: "what is loaded, the model, and the last training", details: "", examples: ["status"]),
         CommandSpec(name: "lesson", words: .name, keys: [],
-                    summary: "list the lessons, start one (lesson NAME), or resume the one in progress",
+                    summary: "start a lesson (lesson NAME), resume the one in progress, list them, or leave one",
                     details: """
-                    In a lesson, Enter runs the offered command; type your own to try a variation
-                    (the lesson says when it breaks what the lesson expects).
-                    """, examples: ["lesson", "lesson circles"]),
+                    lesson alone resumes the lesson in progress (in a new session its earlier commands run
+                    again first) or lists the lessons; lesson list always lists them, in teaching order,
+                    with the finished ones marked; lesson stop leaves the one in progress.
+                    In a lesson, Enter runs the offered command; type your own to try a variation. When a
+                    variation breaks what the lesson expects, it says so and goes back to that step.
+                    """, examples: ["lesson", "lesson list", "lesson circles", "lesson stop"]),
         CommandSpec(name: "record", words: .flags(["stop"]),
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "where to write")],
                     summary: "record the session (commands and output) into a transcript; record stop ends it",
@@ -186,7 +189,7 @@ extension DataSpec.Kind {
     var summary: String { Self.summaries[rawValue] ?? "a built-in two-class data set" }
 
     private static let summaries = [
-        "circles": "two concentric rings (radii 1 and 2), the seed's data, bit-compatible with NumPy",
+        "circles": "two concentric rings (radii 1 and 2), the post's data, bit-compatible with NumPy",
         "moons": "two interleaving half circles",
         "xor": "four clusters, opposite corners share a class",
         "spiral": "two interleaved spirals",

@@ -117,7 +117,7 @@ struct PythonScript {
 
     // MARK: sections 1 to 3, shared
 
-    /// The seed post's NumPy code for plain circles; the points themselves for anything else.
+    /// The post's NumPy code for plain circles; the points themselves for anything else.
     var writesNumPyCircles: Bool {
         data.spec.map { $0.kind == .circles && $0.flip == 0 && $0.imbalance == 1 } ?? false
     }
@@ -154,7 +154,7 @@ struct PythonScript {
         }
         let draw = "np.random.normal(0, \(Self.number(spec.noise)), n_samples // 2)"
         return [
-            "# 1. Data: the seed post's concentric circles, as nnlab makes them (nnlab draws NumPy's random numbers).",
+            "# 1. Data: the post's concentric circles, as nnlab makes them (nnlab draws NumPy's random numbers).",
             "#    Class 0 is the inner ring (radius 1), class 1 the outer ring (radius 2).",
             "np.random.seed(\(spec.seed))",
             "n_samples = \(spec.n)",

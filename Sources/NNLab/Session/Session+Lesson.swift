@@ -5,13 +5,22 @@ extension Session {
     struct LessonProgress {
         var lesson: Lesson
         var next: Int
+        /// Steps where the learner typed their own command instead of the lesson's, by step index.
+        var variations: [Int: String] = [:]
     }
 
-    /// The lessons in `lessonsDirectory`, by name.
+    /// The words `lesson` takes besides a lesson's name.
+    static let lessonActions = ["list", "stop"]
+
+    /// The lessons in `lessonsDirectory`, in teaching order: as listed in its `ORDER` file (one name
+    /// a line, `#` comments), then any others by name.
     func lessons() throws -> [Lesson] {
         guard let dir = lessonsDirectory else { throw CommandError("no lessons folder found (set NNLAB_LESSONS to the lessons/ folder)") }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".lesson") }.sorted()
-        return try names.map { name in
+        let order = ((try? Files.read(dir + "/ORDER", named: "ORDER")) ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let rank = { (file: String) in order.firstIndex(of: String(file.dropLast(7))) ?? order.count }
+        return try names.sorted { (rank($0), $0) < (rank($1), $1) }.map { name in
             let path = dir + "/" + name
             do {
                 return try Lesson(parsing: try Files.read(path, named: name), name: String(name.dropLast(7)), file: name)
@@ -21,42 +30,92 @@ extension Session {
         }
     }
 
-    /// `lesson` lists the lessons (or resumes the one in progress); `lesson NAME` starts one.
+    /// `lesson` resumes the lesson in progress or lists them; `lesson list` lists; `lesson stop`
+    /// leaves the one in progress; `lesson NAME` starts one.
     func lesson(_ name: String?) throws -> String {
-        guard let name else {
-            if lessonProgress == nil { lessonProgress = try recalledLesson() }
+        switch name {
+        case nil:
+            if lessonProgress == nil, let recalled = try recalledLesson() {
+                lessonProgress = recalled
+                return "resuming \(recalled.lesson.name): " + rebuild(recalled) + "\n" + offer(recalled)
+            }
             if let progress = lessonProgress { return "resuming \(progress.lesson.name):\n" + offer(progress) }
+            return try list()
+        case "list"?:
+            return try list()
+        case "stop"?:
+            guard let p = lessonProgress ?? (try? recalledLesson()) else { return "no lesson is in progress" }
+            lessonProgress = nil
+            return "left lesson \(p.lesson.name) at step \(p.next + 1) of \(p.lesson.steps.count); `lesson \(p.lesson.name)` starts it again"
+        case let name?:
             let all = try lessons()
-            return "lessons (type lesson NAME to start one):\n"
-                + TextTable.render(all.flatMap { [["  " + $0.name, $0.title], ["", $0.summary]] }, numeric: false)
+            guard let lesson = all.first(where: { $0.name == name }) else {
+                throw CommandError("no lesson '\(name)'" + Suggest.phrase(name, all.map(\.name) + Self.lessonActions)
+                                   + " (type lesson list for the list)")
+            }
+            let progress = LessonProgress(lesson: lesson, next: 0)
+            lessonProgress = progress
+            return "lesson \(lesson.name): \(lesson.title)\n" + offer(progress)
         }
-        let all = try lessons()
-        guard let lesson = all.first(where: { $0.name == name }) else {
-            throw CommandError("no lesson '\(name)'" + Suggest.phrase(name, all.map(\.name)) + " (type lesson for the list)")
-        }
-        let progress = LessonProgress(lesson: lesson, next: 0)
-        lessonProgress = progress
-        return "lesson \(lesson.name): \(lesson.title)\n" + offer(progress)
     }
 
-    /// Writes `NAME STEP` to `lessonMemory` (or removes it when no lesson is in progress).
-    func rememberLesson() {
-        guard let lessonMemory else { return }
-        if let p = lessonProgress {
-            try? Files.write("\(p.lesson.name) \(p.next)\n", to: lessonMemory)
-        } else {
-            try? FileManager.default.removeItem(atPath: lessonMemory)
+    /// The lessons in teaching order, numbered, with the finished ones and the one in progress marked.
+    func list() throws -> String {
+        let all = try lessons()
+        let memory = recalledMemory()
+        let current = lessonProgress?.lesson.name ?? memory.current?.lesson.name
+        let rows = all.enumerated().flatMap { i, lesson -> [[String]] in
+            let mark = lesson.name == current ? "in progress" : memory.done.contains(lesson.name) ? "done" : ""
+            return [["  \(i + 1). \(lesson.name)", lesson.title, mark], ["", lesson.summary, ""]]
         }
+        return "lessons, in teaching order (lesson NAME starts one, lesson stop leaves one):\n"
+            + TextTable.render(rows, numeric: false)
+    }
+
+    /// A lesson resumed in a new session: its earlier commands run again, quietly, so that the
+    /// session has the data, model and training the next step needs.
+    func rebuild(_ p: LessonProgress) -> String {
+        guard p.next > 0 else { return "from the start" }
+        let failed = p.lesson.steps.prefix(p.next).filter { step in
+            runCommand(step.command).contains { if case .error = $0 { return true } else { return false } }
+        }
+        let ran = "ran its first \(p.next) \(p.next == 1 ? "command" : "commands") again to rebuild the session"
+        return failed.isEmpty ? ran : ran + " (\(failed.count) failed: `lesson \(p.lesson.name)` starts afresh)"
+    }
+
+    /// Writes the lesson in progress (`NAME STEP`) and the finished ones (`done NAME`) to `lessonMemory`.
+    func rememberLesson(finished: String? = nil) {
+        guard let lessonMemory else { return }
+        var done = recalledMemory().done
+        if let finished { done.insert(finished) }
+        let current = lessonProgress.map { ["\($0.lesson.name) \($0.next)"] } ?? []
+        let lines = current + done.sorted().map { "done \($0)" }
+        if lines.isEmpty {
+            try? FileManager.default.removeItem(atPath: lessonMemory)
+        } else {
+            try? Files.write(lines.joined(separator: "\n") + "\n", to: lessonMemory)
+        }
+    }
+
+    /// What `lessonMemory` holds, read as untrusted text: only names of lessons that exist and steps
+    /// they have count; anything else is ignored.
+    func recalledMemory() -> (current: LessonProgress?, done: Set<String>) {
+        guard let lessonMemory, let text = try? Files.read(lessonMemory), let all = try? lessons() else { return (nil, []) }
+        var current: LessonProgress?, done = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 2, let lesson = all.first(where: { $0.name == parts[parts[0] == "done" ? 1 : 0] }) else { continue }
+            if parts[0] == "done" {
+                done.insert(lesson.name)
+            } else if let step = Int(parts[1]), lesson.steps.indices.contains(step) {
+                current = LessonProgress(lesson: lesson, next: step)
+            }
+        }
+        return (current, done)
     }
 
     /// The lesson a previous session stopped in, if its file still has that step.
-    func recalledLesson() throws -> LessonProgress? {
-        guard let lessonMemory, let text = try? Files.read(lessonMemory) else { return nil }
-        let parts = text.split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2, let step = Int(parts[1]),
-              let lesson = try lessons().first(where: { $0.name == parts[0] }), lesson.steps.indices.contains(step) else { return nil }
-        return LessonProgress(lesson: lesson, next: step)
-    }
+    func recalledLesson() throws -> LessonProgress? { recalledMemory().current }
 
     /// The narration before the next step and the command offered.
     func offer(_ p: LessonProgress) -> String {
@@ -66,6 +125,11 @@ extension Session {
 
     /// Runs a line while a lesson is in progress: Enter takes the offered command; a command with
     /// the same verb is the learner's variation of it; anything else is an aside.
+    ///
+    /// Narration after a step describes the result the lesson expects, so it is shown only when the
+    /// step's expectations held. When they broke after a variation, the lesson goes back to the step
+    /// the learner varied and offers its own command there; when the lesson's own command broke them,
+    /// it goes on without the words that assumed the result.
     func runInLesson(_ line: String, _ progress: LessonProgress) -> (command: String, commandOutputs: [Output], outputs: [Output])? {
         let step = progress.lesson.steps[progress.next]
         let enter = line.allSatisfy(\.isWhitespace)
@@ -76,19 +140,35 @@ extension Session {
         var outputs = (enter ? [.text(Transcript.prompt + command)] : []) + commandOutputs
         let failed = commandOutputs.contains { if case .error = $0 { return true } else { return false } }
         let broken = step.expectations.compactMap { e in self.broken(e, failed: failed).map { "\(e.description.dropFirst(7)): \($0)" } }
+        var next = progress
+        next.variations[progress.next] = command == step.command ? nil : command
         if !broken.isEmpty {
             let whose = command == step.command ? "this step" : "your variation"
             outputs.append(.text("lesson: \(whose) breaks what the lesson expects:\n" + broken.map { "  " + $0 }.joined(separator: "\n")))
+            if let varied = next.variations.keys.max() {
+                let theirs = progress.lesson.steps[varied].command
+                next.next = varied
+                next.variations = next.variations.filter { $0.key < varied }
+                lessonProgress = next
+                outputs.append(.text("""
+                    The lesson's next words assume its own `\(theirs)` where you typed `\(progress.variations[varied] ?? command)`, \
+                    so it goes back to that step.
+                    next: \(theirs)   (Enter runs it, or type your own)
+                    """))
+                return (command, commandOutputs, outputs)
+            }
         }
-        var next = progress
         next.next += 1
+        let skipped = broken.isEmpty ? [] : ["  (the lesson's words here assume the result it expected, so they are left out)"]
         if next.next < next.lesson.steps.count {
             lessonProgress = next
-            outputs.append(.text(offer(next)))
+            outputs.append(.text(broken.isEmpty ? offer(next)
+                                 : (skipped + ["next: \(next.lesson.steps[next.next].command)   (Enter runs it, or type your own)"]).joined(separator: "\n")))
         } else {
             lessonProgress = nil
-            outputs.append(.text((progress.lesson.closing.map { "  " + $0 } + ["lesson \(progress.lesson.name) done. Type lesson for the others."])
-                .joined(separator: "\n")))
+            rememberLesson(finished: progress.lesson.name)
+            outputs.append(.text(((broken.isEmpty ? progress.lesson.closing.map { "  " + $0 } : skipped)
+                                  + ["lesson \(progress.lesson.name) done. Type lesson list for the others."]).joined(separator: "\n")))
         }
         return (command, commandOutputs, outputs)
     }

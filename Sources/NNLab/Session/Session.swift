@@ -48,7 +48,7 @@ public final class Session {
     /// What Tab offers after `lesson` and `explain`.
     public func names(for verb: String) -> [String] {
         switch verb {
-        case "lesson": return ((try? lessons()) ?? []).map(\.name)
+        case "lesson": return ((try? lessons()) ?? []).map(\.name) + Self.lessonActions
         case "explain": return Explanations.all.map(\.id)
         default: return []
         }
