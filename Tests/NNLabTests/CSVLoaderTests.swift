@@ -55,6 +55,19 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(message("a,b,c\n1,2,0\n", label: "lable"), "my.csv:1: no column 'lable' (columns: a, b, c)")
         XCTAssertEqual(message("a,b,label\n1,nan,0\n"), "my.csv:2: column b: 'nan' is not a number")
     }
+
+    /// 64 feature columns (digits' 8 × 8 pixels) load; one more is refused by name.
+    func testSixtyFourFeatureColumnsLoadAndSixtyFiveAreRefused() throws {
+        func table(_ d: Int) -> String {
+            let header = (0..<d).map { "p\($0)" } + ["label"]
+            let rows = (0..<3).map { r in ((0..<d).map { "\(r + $0)" } + ["\(r % 2)"]).joined(separator: ",") }
+            return ([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+        }
+        let t = try load(table(64))
+        XCTAssertEqual(t.dataset.features, 64)
+        XCTAssertEqual(t.dataset.x[64 + 63], 64, "row 1, column p63")
+        XCTAssertEqual(message(table(65)), "my.csv:1: at most 64 feature columns")
+    }
 }
 
 /// `export data` then `data load` gives back the same data and split; `save`/`load` keep loaded rows.

@@ -175,7 +175,8 @@ public enum Limits {
     public static let points = 20_000
     public static let minPoints = 10
     public static let epochs = 100_000
-    public static let features = 50
+    /// 64: sklearn's digits (8 × 8 pixels), the widest of the usual first data sets.
+    public static let features = 64
     /// The largest size of a value in a loaded file: squared and summed over every row and feature
     /// (scaling, distances), 1e100 stays far inside Double's range (about 1e308); 1e160 overflowed.
     public static let magnitude = 1e100
