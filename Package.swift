@@ -19,7 +19,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "NNCore", swiftSettings: optimized),
+        // The dense layers' matrix products in C, one copy per instruction set (AVX-512, AVX2,
+        // baseline) chosen when the program starts; all give the same bits.
+        .target(name: "NNKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "NNCore", dependencies: ["NNKernels"], swiftSettings: optimized),
         .target(name: "NNDiagnosis", dependencies: ["NNCore"], swiftSettings: optimized),
         .target(name: "NNPlot", dependencies: ["NNCore"]),
         .target(name: "NNLab", dependencies: ["NNCore", "NNDiagnosis", "NNPlot"]),
@@ -34,7 +37,7 @@ let package = Package(
             name: "nnlab-bench",
             dependencies: ["NNLab", .product(name: "Benchmark", package: "swift-benchmark")],
             path: "Benchmarks/nnlab-bench"),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
         .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),

@@ -126,7 +126,8 @@ public struct Network: Equatable, Sendable {
             let input = l == 0 ? x : UnsafePointer(ws.a[l - 1])
             let below = l == 0 ? nil : Dense.Below(activation: layers[l - 1].activation, z: ws.z[l - 1],
                                                    a: ws.a[l - 1], dZ: ws.delta[(l - 1) % 2])
-            layers[l].backward(p, g: ws.grad, x: input, n: n, dZ: ws.delta[l % 2], below: below)
+            layers[l].backward(p, g: ws.grad, x: input, n: n, dZ: ws.delta[l % 2], below: below,
+                               transposed: ws.transposed)
         }
         return bounded
     }
@@ -146,6 +147,8 @@ public struct Network: Equatable, Sendable {
         let a: [UnsafeMutablePointer<Double>]
         let delta: [UnsafeMutablePointer<Double>]
         let grad: UnsafeMutablePointer<Double>
+        /// W of one layer transposed, for the gradient of the layer below.
+        let transposed: UnsafeMutablePointer<Double>
 
         init(_ net: Network, capacity: Int) {
             z = net.layers.map { .allocate(capacity: capacity * $0.outputs) }
@@ -153,10 +156,11 @@ public struct Network: Equatable, Sendable {
             let widest = net.layers.map(\.outputs).max()!
             delta = (0..<2).map { _ in .allocate(capacity: capacity * widest) }
             grad = .allocate(capacity: net.parameters.count)
+            transposed = .allocate(capacity: net.layers.map(\.transposedCount).max()!)
         }
 
         deinit {
-            (z + a + delta + [grad]).forEach { $0.deallocate() }
+            (z + a + delta + [grad, transposed]).forEach { $0.deallocate() }
         }
     }
 }

@@ -1,0 +1,38 @@
+#ifndef NNKERNELS_H
+#define NNKERNELS_H
+
+// The dense layers' matrix products, register-blocked, for the instruction set this CPU has
+// (AVX-512, AVX2 or baseline x86-64, chosen at start-up). Every result element is one sum in a
+// fixed order, the order of the plain scalar loop written beside each function, with no fused
+// multiply-add; lanes and blocks only ever hold independent sums. So every level gives the
+// same bits, and the same as the scalar code.
+//
+// Matrices are row-major; `in`, `out` and `n` are the layer's inputs, outputs and rows.
+
+// z[r][o] = b[o] + x[r][0]·w[0][o] + x[r][1]·w[1][o] + …        (x: n × in, w: in × out)
+void nn_forward(const double *w, const double *b, const double *x,
+                long n, long in, long out, double *z);
+
+// gw[i][o] = gw[i][o] + x[0][i]·dz[0][o] + x[1][i]·dz[1][o] + …   (rows in order)
+// gb[o]    = gb[o] + dz[0][o] + dz[1][o] + …
+void nn_weight_gradient(const double *x, const double *dz, long n, long in, long out,
+                        double *gw, double *gb);
+
+// dx[r][i] = 0 + dz[r][0]·w[i][0] + dz[r][1]·w[i][1] + …
+// `wt` is w transposed by `nn_transpose` (out rows of `nn_padded(in)` values).
+void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx);
+
+// The row length of a transposed W: `in` rounded up to a whole vector of 8.
+long nn_padded(long in);
+
+// wt[o][i] = w[i][o], each row of wt zero-filled from `in` to `nn_padded(in)`.
+void nn_transpose(const double *w, long in, long out, double *wt);
+
+// 0: baseline x86-64 (SSE2) or not x86; 1: AVX2; 2: AVX-512.
+int nn_kernel_level(void);
+// The highest level this CPU runs.
+int nn_kernel_best_level(void);
+// Uses `level` from now on if the CPU runs it (tests compare the levels); returns whether it does.
+int nn_kernel_use(int level);
+
+#endif

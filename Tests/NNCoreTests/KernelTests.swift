@@ -1,0 +1,122 @@
+import XCTest
+import NNKernels
+@testable import NNCore
+
+/// NNKernels' matrix products at every instruction-set level this CPU runs, bit for bit
+/// against the plain scalar loops, at widths on both sides of the vector and block sizes.
+final class KernelTests: XCTestCase {
+    /// Rows, inputs and outputs: 1, the 8-wide vectors and the 4×16 blocks, with tails of each.
+    static let shapes = [(1, 1, 1), (7, 2, 16), (32, 16, 1), (5, 3, 9), (13, 11, 17), (33, 30, 64),
+                         (9, 64, 31), (4, 17, 8), (6, 8, 40), (3, 65, 2), (8, 24, 33)]
+
+    var rng = RandomState(seed: 11)
+    func values(_ count: Int) -> [Double] { (0..<count).map { _ in rng.normal() } }
+
+    /// Where `a` first differs from `b` in any bit, or nil.
+    func firstDifference(_ a: [Double], _ b: [Double]) -> String? {
+        guard a.count == b.count else { return "\(a.count) values, expected \(b.count)" }
+        guard let k = a.indices.first(where: { a[$0].bitPattern != b[$0].bitPattern }) else { return nil }
+        return "value \(k): \(a[k]), expected \(b[k])"
+    }
+
+    func forward(_ w: [Double], _ b: [Double], _ x: [Double], _ n: Int, _ i: Int, _ o: Int) -> [Double] {
+        var z = [Double](repeating: .nan, count: n * o)
+        nn_forward(w, b, x, n, i, o, &z)
+        return z
+    }
+
+    func weightGradient(_ x: [Double], _ dz: [Double], _ n: Int, _ i: Int, _ o: Int,
+                        _ gw: [Double], _ gb: [Double]) -> (gw: [Double], gb: [Double]) {
+        var gw = gw, gb = gb
+        nn_weight_gradient(x, dz, n, i, o, &gw, &gb)
+        return (gw, gb)
+    }
+
+    func inputGradient(_ w: [Double], _ dz: [Double], _ n: Int, _ i: Int, _ o: Int) -> [Double] {
+        var wt = [Double](repeating: .nan, count: o * nn_padded(i))
+        nn_transpose(w, i, o, &wt)
+        var dx = [Double](repeating: .nan, count: n * i)
+        nn_input_gradient(wt, dz, n, i, o, &dx)
+        return dx
+    }
+
+    func testEveryLevelGivesTheBitsOfTheScalarLoops() {
+        let best = nn_kernel_best_level()
+        defer { XCTAssertEqual(nn_kernel_use(best), 1) }
+        for (n, i, o) in Self.shapes {
+            let x = values(n * i), w = values(i * o), b = values(o), dz = values(n * o)
+            let gw0 = values(i * o), gb0 = values(o)
+            // The scalar loops the kernels stand for, in their order.
+            var z = [Double](repeating: 0, count: n * o), gw = gw0, gb = gb0, dx = [Double](repeating: 0, count: n * i)
+            for r in 0..<n {
+                for c in 0..<o {
+                    var s = b[c]
+                    for k in 0..<i { s += x[r * i + k] * w[k * o + c] }
+                    z[r * o + c] = s
+                }
+            }
+            for c in 0..<o {
+                for r in 0..<n { gb[c] += dz[r * o + c] }
+                for k in 0..<i {
+                    for r in 0..<n { gw[k * o + c] += x[r * i + k] * dz[r * o + c] }
+                }
+            }
+            for r in 0..<n {
+                for k in 0..<i {
+                    var s = 0.0
+                    for c in 0..<o { s += dz[r * o + c] * w[k * o + c] }
+                    dx[r * i + k] = s
+                }
+            }
+            for level in 0...best {
+                XCTAssertEqual(nn_kernel_use(Int32(level)), 1)
+                let shape = "level \(level), \(n) rows, \(i) → \(o)"
+                XCTAssertNil(firstDifference(forward(w, b, x, n, i, o), z), "forward, \(shape)")
+                let g = weightGradient(x, dz, n, i, o, gw0, gb0)
+                XCTAssertNil(firstDifference(g.gw, gw), "weight gradient, \(shape)")
+                XCTAssertNil(firstDifference(g.gb, gb), "bias gradient, \(shape)")
+                XCTAssertNil(firstDifference(inputGradient(w, dz, n, i, o), dx), "input gradient, \(shape)")
+            }
+        }
+    }
+
+    /// The data above tell one order of summing from another, so a kernel that summed in
+    /// another order (or dropped or doubled a term) would fail the test above.
+    func testTheDataTellOneSummingOrderFromAnother() {
+        let (n, i, o) = (33, 30, 64)
+        let x = values(n * i), w = values(i * o), b = values(o)
+        let z = forward(w, b, x, n, i, o)
+        var reordered = 0
+        for r in 0..<n {
+            for c in 0..<o {
+                var s = b[c]
+                for k in (0..<i).reversed() { s += x[r * i + k] * w[k * o + c] }
+                if s != z[r * o + c] { reordered += 1 }
+            }
+        }
+        XCTAssertGreaterThan(reordered, n * o / 4)
+    }
+
+    /// Backpropagation through the kernels against central finite differences, at widths
+    /// with tails after whole vectors and blocks on every side.
+    func testGradientsAtVectorWidthsMatchFiniteDifferences() {
+        for (inputs, hidden) in [(11, [LayerSpec(17, .relu), LayerSpec(9, .tanh)]), (30, [LayerSpec(24, .sigmoid), LayerSpec(33, .leaky_relu)]),
+                                 (64, [LayerSpec(8, .linear)])] {
+            var net = Network(inputs: inputs, hidden: hidden)
+            net.initialize(using: &rng)
+            for k in net.parameters.indices { net.parameters[k] += rng.uniform(low: -0.3, high: 0.3) }
+            let n = 13
+            let x = values(n * inputs), y = (0..<n).map { Double($0 % 2) }
+            let ws = Network.Workspace(net, capacity: n)
+            _ = net.parameters.withUnsafeBufferPointer { net.lossAndGradient($0.baseAddress!, x, y, n, ws) }
+            let h = 1e-6
+            for k in net.parameters.indices {
+                var plus = net, minus = net
+                plus.parameters[k] += h
+                minus.parameters[k] -= h
+                let numeric = (Evaluation(network: plus, x: x, y: y).loss - Evaluation(network: minus, x: x, y: y).loss) / (2 * h)
+                XCTAssertEqual(ws.grad[k], numeric, accuracy: 1e-7 + 1e-5 * abs(numeric), "parameter \(k) of \(net.summary)")
+            }
+        }
+    }
+}
