@@ -16,36 +16,51 @@ public struct Axis: Sendable, Equatable {
     }
 
     /// A linear axis over `values`, padded by 5% of their span on each side and widened to round numbers,
-    /// so that its ends are worth labelling.
+    /// so that its ends are worth labelling. Any finite values give a finite axis: beyond 10^300 the
+    /// rounding is done in units of 10^8 (so the padding cannot overflow) and the ends are kept finite.
     static func covering(_ values: [Double], title: String) -> Axis {
         let finite = values.filter(\.isFinite)
-        var lo = finite.min() ?? -1, hi = finite.max() ?? 1
-        if hi - lo <= 1e-9 * Swift.max(1, abs(lo)) { lo -= 1; hi += 1 }
+        let unit = finite.contains { abs($0) > 1e300 } ? 1e8 : 1
+        var lo = (finite.min() ?? -1) / unit, hi = (finite.max() ?? 1) / unit
+        // A constant column: ±1 around it, or ±1e-6 of it where 1 would vanish in rounding.
+        if hi - lo <= 1e-9 * Swift.max(1, abs(lo)) {
+            let widen = Swift.max(1, 1e-6 * abs(lo))
+            (lo, hi) = (lo - widen, hi + widen)
+        }
         let pad = 0.05 * (hi - lo)
         let step = niceStep((hi - lo + 2 * pad) / 10)
-        return Axis(title: title, min: ((lo - pad) / step).rounded(.down) * step,
-                    max: ((hi + pad) / step).rounded(.up) * step)
+        return Axis(title: title, min: Axis.finite(((lo - pad) / step).rounded(.down) * step * unit),
+                    max: Axis.finite(((hi + pad) / step).rounded(.up) * step * unit))
     }
+
+    /// ±infinity as the largest finite Double of that sign: an axis end must be a number.
+    static func finite(_ v: Double) -> Double { Swift.min(Swift.max(v, -.greatestFiniteMagnitude), .greatestFiniteMagnitude) }
+
+    /// Half of `max - min`, which cannot overflow (the whole of it can, for ends near ±Double.greatestFiniteMagnitude).
+    /// Halving is exact, so every use below gives the same bits as the plain difference wherever that is finite.
+    var halfSpan: Double { max / 2 - min / 2 }
 
     /// Where `v` falls between `min` (0) and `max` (1); a log axis measures in decades.
     func fraction(_ v: Double) -> Double {
         switch scale {
-        case .linear: return (v - min) / (max - min)
+        case .linear: return (v / 2 - min / 2) / halfSpan
         case .log: return v > 0 ? (decimalLog(v) - decimalLog(min)) / (decimalLog(max) - decimalLog(min)) : -.infinity
         }
     }
 
     /// The value at fraction `f` of a linear axis.
-    func value(at f: Double) -> Double { min + f * (max - min) }
+    func value(at f: Double) -> Double { 2 * (min / 2 + f * halfSpan) }
 
     /// About `count` round tick values from `min` to `max`, both ends always included.
     func ticks(count: Int) -> [Double] {
         var inner: [Double]
         switch scale {
         case .linear:
-            let step = Axis.niceStep((max - min) / Double(Swift.max(1, count)))
-            let first = Int((min / step).rounded(.up)), last = Int((max / step).rounded(.down))
-            inner = first <= last ? (first...last).map { Double($0) * step } : []
+            let step = Axis.niceStep(halfSpan / Double(Swift.max(1, count)) * 2)
+            let first = (min / step).rounded(.up), steps = (max / step).rounded(.down) - first
+            // An overflowed step (a span near 2·Double.greatestFiniteMagnitude) or a span lost in rounding
+            // (ends near 10^18 one apart) gives no round ticks between the ends: the ends alone.
+            inner = step.isFinite && steps >= 0 && steps <= 1000 ? (0...Int(steps)).map { (first + Double($0)) * step } : []
         case .log:
             let lo = decade(of: min) + (powerOfTen(decade(of: min)) < min ? 1 : 0), hi = decade(of: max)
             let every = Swift.max(1, (hi - lo + count - 1) / Swift.max(1, count))
@@ -54,7 +69,7 @@ public struct Axis: Sendable, Equatable {
                 inner = (lo - 1...hi).flatMap { e in [1.0, 2, 5].map { $0 * powerOfTen(e) } }
             }
         }
-        let tolerance = 1e-9 * (max - min)
+        let tolerance = 2e-9 * halfSpan
         inner = inner.filter { $0 > min + tolerance && $0 < max - tolerance }
         return [min] + inner + [max]
     }

@@ -1,8 +1,10 @@
 // Powers and logarithms of ten from the standard library alone: NNPlot imports
 // nothing but NNCore, and labels need exact decades (10^-3 must be 0.001, not a neighbour).
 
-/// 10^e, correctly rounded: whole powers up to 10^22 are exact, negatives are one division.
+/// 10^e, correctly rounded: whole powers up to 10^22 are exact, negatives are one division
+/// (two below 10^-308, where 10^-e itself would overflow: the subnormal decades).
 func powerOfTen(_ e: Int) -> Double {
+    guard e >= -308 else { return powerOfTen(Swift.max(e, -400) + 308) / powerOfTen(308) }
     var p = 1.0
     for _ in 0..<min(abs(e), 400) { p *= 10 }
     return e >= 0 ? p : 1 / p

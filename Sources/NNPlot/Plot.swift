@@ -39,7 +39,9 @@ public enum Plot {
         let series = [Series(name: "train loss", role: .train, x: epochs, y: records.map(\.trainLoss))]
             + (hasTest ? [Series(name: "test loss", role: .test, x: epochs, y: records.map(\.testLoss))] : [])
         let first = epochs.first ?? 0, last = epochs.last ?? 1
-        let x = first < last ? Axis(title: "epoch", min: first, max: last) : Axis(title: "epoch", min: first - 1, max: last + 1)
+        // One epoch (or epochs too large to tell apart in a Double): widen by one, or by a millionth where one is lost.
+        let widen = first < last ? 0 : Swift.max(1, 1e-6 * abs(first))
+        let x = Axis(title: "epoch", min: first - widen, max: last + widen)
         let marker = (hasTest ? history.bestTestEpoch : nil).map {
             Marker(x: Double($0.epoch), y: $0.testLoss,
                    label: "best test loss \(NumberFormat.short($0.testLoss)) at epoch \($0.epoch)")
@@ -55,9 +57,9 @@ public enum Plot {
         guard let lo = positive.min(), let hi = positive.max() else { return Axis(title: "loss", min: 0, max: 1) }
         if hi / lo > 20 {
             let top = decade(of: hi) + (powerOfTen(decade(of: hi)) < hi ? 1 : 0)
-            return Axis(title: "loss", min: powerOfTen(decade(of: lo)), max: powerOfTen(top), scale: .log)
+            return Axis(title: "loss", min: Swift.max(powerOfTen(decade(of: lo)), .leastNonzeroMagnitude), max: Axis.finite(powerOfTen(top)), scale: .log)
         }
         let step = Axis.niceStep(hi / 5)
-        return Axis(title: "loss", min: 0, max: (hi / step).rounded(.up) * step)
+        return Axis(title: "loss", min: 0, max: Axis.finite((hi / step).rounded(.up) * step))
     }
 }

@@ -15,7 +15,7 @@ struct SVGRenderer {
     init(_ figure: Figure) {
         self.figure = figure
         if figure.equalAspect {
-            let ratio = min(max((figure.x.max - figure.x.min) / (figure.y.max - figure.y.min), 1.0 / 3), 3)
+            let ratio = min(max(figure.x.halfSpan / figure.y.halfSpan, 1.0 / 3), 3)
             (plotWidth, plotHeight) = ratio >= 1 ? (480, (480 / ratio / Self.cell).rounded() * Self.cell)
                                                  : ((480 * ratio / Self.cell).rounded() * Self.cell, 480)
         } else {

@@ -34,7 +34,7 @@ struct TerminalRenderer {
         let available = columns - left - (boxed ? 1 : 0)
         if figure.equalAspect {
             // A cell is about twice as tall as it is wide, so a data unit spans twice as many columns as rows.
-            let ratio = min(max((figure.x.max - figure.x.min) / (figure.y.max - figure.y.min), 1.0 / 3), 3)
+            let ratio = min(max(figure.x.halfSpan / figure.y.halfSpan, 1.0 / 3), 3)
             let wanted = Int((2 * Double(Self.mapRows) * ratio).rounded())
             width = min(wanted, available)
             height = wanted <= available ? Self.mapRows : max(8, Int((Double(width) / (2 * ratio)).rounded()))
