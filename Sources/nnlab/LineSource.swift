@@ -41,7 +41,7 @@ struct EditLineSource: LineSource {
         // Not a folder, a pipe (which would block the start) or a device: a regular file, or nothing.
         var info = stat()
         if stat(historyPath, &info) == 0, info.st_mode & S_IFMT != S_IFREG || read_history(historyPath) != 0 {
-            Terminal.writeError("warning: cannot read history from \(historyPath); going on without it")
+            Streams.printError("warning: cannot read history from \(historyPath); going on without it")
         }
         // Words break at blanks only: `=` belongs to the word, so `optimizer=s` completes as a whole
         // (with libedit's default breaks the value was completed as if it were a key).
@@ -67,8 +67,8 @@ struct EditLineSource: LineSource {
         while true {
             guard let raw = readline("nnlab> ") else {
                 // NULL means Ctrl-C or end of input; the flag tells which.
-                if Interrupt.take() { print(""); continue }
-                print("")
+                if Interrupt.take() { Streams.print(""); continue }
+                Streams.print("")
                 return nil
             }
             defer { free(raw) }
@@ -105,7 +105,7 @@ struct EditLineSource: LineSource {
     private func warn(_ error: Int32) { warn(String(cString: strerror(error)).lowercased()) }
 
     private func warn(_ reason: String) {
-        Terminal.writeError("warning: cannot save history to \(historyPath): \(reason)")
+        Streams.printError("warning: cannot save history to \(historyPath): \(reason)")
     }
 }
 

@@ -40,15 +40,17 @@ struct Check: ParsableCommand {
     var update = false
 
     func run() throws {
+        Streams.install()
         var failed = 0, commands = 0
         for file in files {
             let result = Checker.check(file: file, update: update)
             commands += result.commands
-            if !result.report.isEmpty { print(result.report) }
+            if !result.report.isEmpty { Streams.print(result.report) }
             if !result.passed { failed += 1 }
         }
-        print(failed == 0 ? "checked \(files.count) files (\(commands) commands): all pass"
+        Streams.print(failed == 0 ? "checked \(files.count) files (\(commands) commands): all pass"
                           : "checked \(files.count) files: \(failed) failed")
-        if failed > 0 { throw ExitCode(1) }
+        let status = Streams.finish(status: failed > 0 ? 1 : 0)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -30,12 +30,12 @@ final class Progress {
         // %.4g: a loss of 5e302 (training about to diverge) stays short, on one line.
         let line = String(format: "epoch %d/%d · loss %.4g · train %.1f%% · test %.1f%% · %.1f s left",
                           done, total, record.trainLoss, record.trainAccuracy * 100, record.testAccuracy * 100, left)
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        Streams.printError(partial: "\r\u{1B}[K" + line)
     }
 
     func clear() {
         guard enabled else { return }
-        if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if lastDraw != .distantPast { Streams.printError(partial: "\r\u{1B}[K") }
         start = nil
         done = 0
         lastDraw = .distantPast

@@ -6,7 +6,8 @@ struct REPL {
     let interactive: Bool
 
     func run() -> Int32 {
-        setvbuf(stdout, nil, _IOLBF, 0)
+        setvbuf(stdout, nil, _IOLBF, 0)  // for libedit, which writes the prompt through stdio
+        Streams.install()
         Interrupt.install()
         let session = Session()
         session.display = Display(columns: interactive ? Terminal.columns : 80, color: interactive && Terminal.color)
@@ -18,7 +19,7 @@ struct REPL {
             session.lessonMemory = Terminal.home.appendingPathComponent(".nnlab_lesson").path
         }
         var source: LineSource = interactive ? EditLineSource(names: session.names(for:)) : PlainLineSource()
-        if interactive { print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
+        if interactive { Streams.print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
         var failed = false
         loop: while let line = source.next() {
             Interrupt.working(true)
@@ -29,15 +30,15 @@ struct REPL {
             _ = Interrupt.take()
             for output in outputs {
                 switch output {
-                case .text(let text): print(text)
+                case .text(let text): Streams.print(text)
                 case .error(let message):
                     failed = true
-                    Terminal.writeError("error: " + CommandError.printable(message))
+                    Streams.printError("error: " + CommandError.printable(message))
                 case .quit: break loop
                 }
             }
         }
         source.close()
-        return failed && !interactive ? 1 : 0
+        return Streams.finish(status: failed && !interactive ? 1 : 0)
     }
 }

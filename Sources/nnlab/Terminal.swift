@@ -17,10 +17,6 @@ enum Terminal {
         return 80
     }
 
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     /// The user's home folder: $HOME when set (as every shell tool does; Foundation on Linux
     /// ignores it and asks the password database), else the account's.
     static var home: URL {
