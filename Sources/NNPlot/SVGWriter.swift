@@ -33,16 +33,20 @@ struct SVGWriter {
         attributes.pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
     }
 
+    /// Markup characters as entities; control characters and the code points XML forbids (which no
+    /// entity can carry) written out as `\u{1B}`, so any title or name gives well-formed XML.
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
-            switch c {
+        for u in s.unicodeScalars {
+            switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(c)
+            case _ where u.properties.generalCategory == .control || u.value == 0xFFFE || u.value == 0xFFFF:
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(u)
             }
         }
         return out

@@ -73,6 +73,17 @@ final class SVGTests: XCTestCase {
         XCTAssertTrue(doc.texts.contains("a < b & \"c\""))
     }
 
+    /// Names from files (issue 17): escapes, NUL and U+FFFE have no place in XML, even as entities.
+    func testControlCharactersInTitlesAndNamesGiveWellFormedXML() {
+        let hostile = "a\u{1B}]0;pwned\u{07}\u{0}\u{FFFE}\u{9B}b\nc"
+        let figure = Plot.data(points: Fixtures.circlePoints(), title: hostile, xTitle: hostile, yTitle: "y")
+        let svg = figure.svg()
+        XCTAssertFalse(svg.unicodeScalars.contains { $0 != "\n" && ($0.properties.generalCategory == .control || $0.value == 0xFFFE) })
+        let doc = SVGDocument(svg)
+        XCTAssertTrue(doc.wellFormed)
+        XCTAssertTrue(doc.texts.contains(#"a\u{1B}]0;pwned\u{7}\u{0}\u{FFFE}\u{9B}b\u{A}c"#), "\(doc.texts)")
+    }
+
     func testLossChartHasPolylinesMarkerAndLogAxis() {
         let svg = Plot.loss(history: Fixtures.history(factor: 0.8), title: "loss").svg()
         let doc = SVGDocument(svg)

@@ -39,20 +39,26 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     /// characters (a line over 400) is cut to its start and end.
     public static func printable(_ message: String) -> String {
         let line = message.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            var out = ""
-            for u in word.unicodeScalars {
-                switch u {
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where hidden(u): out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
-                default: out.unicodeScalars.append(u)
-                }
-            }
+            let out = escaped(String(word))
             return out.count > 120 ? out.prefix(100) + "…" + out.suffix(10) : out
         }.joined(separator: " ")
         // A quoted word may hold blanks: the whole line is kept short too, its end (the hint) kept.
         return line.count > 400 ? line.prefix(300) + "…" + line.suffix(60) : line
+    }
+
+    /// Control characters (and the invisible ones that reorder text) written out, `\u{1B}`, whatever the length.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where hidden(u): out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// Control characters, and the invisible marks that reorder text on screen.

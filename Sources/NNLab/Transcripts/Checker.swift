@@ -11,7 +11,15 @@ public enum Checker {
         public var commands: Int
     }
 
+    /// The report shows lines of the file: their control characters are written out, never sent to the terminal.
     public static func check(file: String, update: Bool = false) -> Result {
+        var result = unescapedCheck(file: file, update: update)
+        result.report = result.report.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { CommandError.escaped(String($0)) }.joined(separator: "\n")
+        return result
+    }
+
+    static func unescapedCheck(file: String, update: Bool) -> Result {
         do {
             let text = try Files.read(file)
             if file.hasSuffix(".lesson") {

@@ -23,6 +23,10 @@ public struct Lesson: Equatable, Sendable {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw).trimmingTrailingSpaces()
             if line.isEmpty { continue }
+            // Lessons are shared: what they print reaches the terminal, so it must be plain text.
+            if let hidden = line.unicodeScalars.first(where: CommandError.hidden) {
+                throw FileError(file: file, line: i + 1, message: "a control character (\(CommandError.escaped(String(hidden)))) in the lesson")
+            }
             if line.hasPrefix("#") {
                 let words = String(line.dropFirst().drop { $0 == " " })
                 if steps.isEmpty && intro.count < 2 && narration.isEmpty { intro.append(words) } else { narration.append(words) }

@@ -30,7 +30,7 @@ public struct Transcript: Equatable, Sendable {
                 }
                 header.append(line)
             } else {
-                entries[entries.count - 1].output.append(line)
+                entries[entries.count - 1].output.append(Self.unescaped(line))
             }
         }
         guard !entries.isEmpty else { throw FileError(file: file, line: max(1, lines.count), message: "no `nnlab> ` command in the file") }
@@ -39,7 +39,17 @@ public struct Transcript: Equatable, Sendable {
     }
 
     public var text: String {
-        (header + entries.flatMap { [Transcript.prompt + $0.command] + $0.output }).map { $0 + "\n" }.joined()
+        (header + entries.flatMap { [Transcript.prompt + $0.command] + $0.output.map(Self.escaped) }).map { $0 + "\n" }.joined()
+    }
+
+    /// An output line that would read as a command (the echoed lines of a recorded `replay`, or a name
+    /// that printed one) is written with a `\` in front, as is one that starts with `\`; reading drops it.
+    static func escaped(_ output: String) -> String {
+        output.hasPrefix(prompt) || output.hasPrefix("\\") ? "\\" + output : output
+    }
+
+    static func unescaped(_ line: String) -> String {
+        line.hasPrefix("\\") ? String(line.dropFirst()) : line
     }
 
     /// The lines a transcript holds for the outputs of one command.
