@@ -62,4 +62,6 @@ extension DiagnosisContext {
 /// What one diagnosis computes once for all its analyzers (the context is a value; this is shared by reference).
 final class DiagnosisMemo {
     var neighbours: NeighbourLists?
+    /// The Bayes error estimate of loaded data (`BayesError.loaded`: a separability test and a feature search).
+    var bayes: BayesErrorEstimate?
 }

@@ -526,8 +526,9 @@ final class HeldOutScenarioTests: XCTestCase {
     }
 
     /// The floor this half holds today (measured, not a target, which is 0.95 each): raised as the analyzers improve.
-    /// When this half was written, before any analyzer was changed for it: precision 0.648, recall 0.822.
-    static let minimumPrecision = 0.6, minimumRecall = 0.8
+    /// When this half was written, before any analyzer was changed for it: precision 0.648, recall 0.822; with the
+    /// Bayes error of loaded data from the features that carry the classes (and 0 on separable rows): 0.800, 0.902.
+    static let minimumPrecision = 0.78, minimumRecall = 0.88
 }
 
 /// As in the tuning half (`ScenarioSuiteTests`, another test target): what one id must do, and the tally.
