@@ -34,4 +34,10 @@ public protocol Analyzer: Sendable {
     /// The ids this analyzer can emit.
     var ids: [String] { get }
     func analyze(_ context: DiagnosisContext) -> [Finding]
+    /// What it trains besides looking, counted before it runs, so that `diagnose` can be weighed up front.
+    func training(_ context: DiagnosisContext) -> [TrainingJob]
+}
+
+extension Analyzer {
+    public func training(_ context: DiagnosisContext) -> [TrainingJob] { [] }
 }

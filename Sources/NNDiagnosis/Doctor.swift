@@ -21,6 +21,18 @@ public struct Doctor: Sendable {
         self.analyzers = analyzers
     }
 
+    /// Passes of the model over both splits a diagnosis makes: `RunFacts` measures both in seven analyzers
+    /// and the error budget, and a few more read the training rows (as counted in the analyzers today).
+    static let passes = 10
+
+    /// What `diagnose` trains and measures, counted before it runs (the neighbour search bounds itself).
+    public func work(_ context: DiagnosisContext) -> [TrainingJob] {
+        let t = context.data.training
+        return [TrainingJob(inputs: t.features, hidden: context.hiddenLayers, trainRows: t.yTrain.count,
+                            testRows: t.yTest.count, passes: Self.passes)]
+            + analyzers.flatMap { $0.training(context) }
+    }
+
     public func diagnose(_ context: DiagnosisContext) -> Report {
         let found = analyzers.flatMap { $0.analyze(context) }
         // Sorting pairs with their position keeps the analyzers' order within a severity.
@@ -36,7 +48,7 @@ public struct Doctor: Sendable {
     /// it returns what was verified so far.
     public func verify(_ report: Report, context: DiagnosisContext, seeds: Int = 5,
                        shouldStop: () -> Bool = { false }) -> Report {
-        let trainSeeds = (0..<max(seeds, 1)).map(UInt32.init)
+        let trainSeeds = Self.verificationSeeds(seeds)
         var known: [(experiment: Experiment, median: Double)] = []
         /// nil when `shouldStop` interrupted it.
         func median(_ experiment: Experiment) -> Double? {
@@ -47,12 +59,31 @@ public struct Doctor: Sendable {
             return m
         }
         var verified = report
-        for (i, finding) in report.findings.enumerated() where finding.severity == .problem {
-            guard let fix = finding.fixes.first(where: { $0.change != .none }) else { continue }
+        for (i, fix) in Self.verifiable(report) {
             guard let before = median(Experiment(context)), let after = median(Experiment(context, fix.change)) else { break }
             verified.findings[i].verification = Verification(command: fix.command, before: before, after: after,
                                                               seeds: trainSeeds.count)
         }
         return verified
+    }
+
+    /// What `verify` would train, counted before any of it runs: each distinct experiment once, over its seeds.
+    public func verificationWork(_ report: Report, context: DiagnosisContext, seeds: Int = 5) -> [TrainingJob] {
+        var experiments: [Experiment] = []
+        for (_, fix) in Self.verifiable(report) {
+            for e in [Experiment(context), Experiment(context, fix.change)] where !experiments.contains(e) { experiments.append(e) }
+        }
+        let n = Self.verificationSeeds(seeds).count
+        return experiments.map { $0.job(on: context.data.training, seeds: n) }
+    }
+
+    private static func verificationSeeds(_ seeds: Int) -> [UInt32] { (0..<max(seeds, 1)).map(UInt32.init) }
+
+    /// Each problem with its first fix that an experiment can run.
+    private static func verifiable(_ report: Report) -> [(finding: Int, fix: Fix)] {
+        report.findings.enumerated().compactMap { i, finding in
+            guard finding.severity == .problem, let fix = finding.fixes.first(where: { $0.change != .none }) else { return nil }
+            return (i, fix)
+        }
     }
 }

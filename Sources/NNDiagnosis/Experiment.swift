@@ -42,6 +42,16 @@ public struct Experiment: Equatable, Sendable {
     }
 }
 
+extension Experiment {
+    /// What `run` would train on `data` over `seeds` seeds, counted before anything is built.
+    public func job(on data: TrainingData, seeds: Int) -> TrainingJob {
+        guard let spec else { return TrainingJob(hidden: hidden, data: data, config: config, runs: seeds) }
+        let regenerated = spec.generate().prepared
+        return TrainingJob(inputs: regenerated.dataset.features, hidden: hidden, trainRows: regenerated.split.train.count,
+                           testRows: regenerated.split.test.count, epochs: config.epochs, batch: config.batch, runs: seeds)
+    }
+}
+
 /// What an experiment's seeds gave, in seed order.
 public struct ExperimentResult: Sendable {
     public struct Run: Sendable {

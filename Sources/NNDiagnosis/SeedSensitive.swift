@@ -11,9 +11,18 @@ public struct SeedSensitive: Analyzer {
     public init(extraSeeds: Int = 3) { self.extraSeeds = min(max(extraSeeds, 1), 9) }
     public var ids: [String] { ["seed-sensitive"] }
 
+    /// Whether it trains at all: not after a divergence, without a history or without a test set.
+    func applies(_ context: DiagnosisContext) -> Bool {
+        !context.diverged && !context.run.history.records.isEmpty && !context.data.split.test.isEmpty
+    }
+
+    public func training(_ context: DiagnosisContext) -> [TrainingJob] {
+        applies(context) ? [Experiment(context).job(on: context.data.training, seeds: extraSeeds)] : []
+    }
+
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
+        guard applies(context) else { return [] }
         let data = context.data.training
-        guard !context.diverged, !context.run.history.records.isEmpty, !data.yTest.isEmpty else { return [] }
         let settings = context.settings
         let current = Evaluation(network: context.run.network, x: data.xTest, y: data.yTest).accuracy
         let seeds = (1...extraSeeds).map { settings.seed &+ UInt32($0) }

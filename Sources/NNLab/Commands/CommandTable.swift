@@ -182,8 +182,12 @@ public enum Limits {
     public static let magnitude = 1e100
     public static let units = 512
     public static let layers = 6
-    /// Multiply-adds of one `train` (epochs × points × weights), about a minute in a release build.
-    public static let trainingWork = 3e10
+    /// Multiply-adds one command may train (`TrainingJob.multiplyAdds`, the whole job): 20 s to a minute of
+    /// CPU in a release build (2.5–3.5e9 a second measured on small to dense256 models, about 1e9 on six
+    /// dense512 layers, whose one epoch on 20,000 points, 105 s, it refuses).
+    public static let trainingWork = 6e10
+    /// What a whole replay (or `nnlab check` of one transcript) may train, all its commands together.
+    public static let replayWork = 2 * trainingWork
 }
 
 extension DataSpec.Kind {

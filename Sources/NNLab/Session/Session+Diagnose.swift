@@ -14,14 +14,25 @@ extension Session {
 
     /// Every analyzer over the current run.
     func diagnosis() throws -> Report {
-        Doctor.standard.diagnose(try diagnosisContext())
+        try diagnosis(try diagnosisContext())
+    }
+
+    /// Weighed before it runs: the analyzers' extra trainings and passes over the data.
+    private func diagnosis(_ context: DiagnosisContext) throws -> Report {
+        let work = Doctor.standard.work(context), retrains = work.filter { $0.epochs > 0 }.reduce(0) { $0 + $1.runs }
+        try checkWork(work, doing: "diagnose measures this model on every point" + (retrains > 0 ? " and trains it \(retrains) more times" : ""))
+        return Doctor.standard.diagnose(context)
     }
 
     /// `diagnose [verify] [format=json]`.
     func diagnose(verify: Bool, json: Bool) throws -> String {
         let context = try diagnosisContext()
-        var report = Doctor.standard.diagnose(context)
-        if verify { report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop) }
+        var report = try diagnosis(context)
+        if verify {
+            let experiments = Doctor.standard.verificationWork(report, context: context)
+            try checkWork(experiments, doing: "diagnose verify trains \(experiments.count) settings × \(experiments.first?.runs ?? 0) seeds")
+            report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop)
+        }
         if json { return FindingRenderer.json(report) }
         let text = FindingRenderer.text(report, verified: verify)
         // After a Ctrl-C the latch stays set: say that the report is partial.

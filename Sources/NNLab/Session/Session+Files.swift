@@ -4,6 +4,7 @@ extension Session {
     /// A session for replaying: plain 80-column output, relative files in a scratch folder of its own.
     static func forReplay() -> Session {
         let s = Session()
+        s.replayAllowance = Limits.replayWork
         s.display = Display(columns: 80, color: false, unicode: true)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-replay-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -41,6 +41,9 @@ extension Session {
             throw CommandError(e.description)
         }
         reset()
+        let allowance = replayAllowance
+        replayAllowance = Limits.replayWork
+        defer { replayAllowance = allowance }
         var outputs: [Output] = [], differ: [Int] = []
         for entry in transcript.entries {
             // A replay inside a replay (a transcript that replays itself) would recurse without end.

@@ -27,8 +27,8 @@ extension Session {
             Self.apply(Dictionary(combo.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }), to: &config)
             return SweepRow(values: combo, config: config)
         }
+        try checkWork(rows.map { TrainingJob(hidden: hidden, data: training, config: $0.config, runs: seeds) })
         let network = freshNetwork(data, hidden)
-        try checkWork(runs: seeds, epochs: rows.map(\.config.epochs).reduce(0, +), data: training, parameters: network.parameters.count)
 
         var interrupted = false
         for r in rows.indices where !interrupted {

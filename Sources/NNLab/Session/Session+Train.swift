@@ -14,8 +14,8 @@ extension Session {
         Self.apply(c.values, to: &config)
 
         let training = data.prepared.training
+        try checkWork([TrainingJob(hidden: hidden, data: training, config: config)])
         var current = previous ?? TrainingRun(network: freshNetwork(data, hidden), config: config)
-        try checkWork(runs: 1, epochs: config.epochs, data: training, parameters: current.network.parameters.count)
         if let previous, previous.config.optimizer != config.optimizer || previous.config.learningRate != config.learningRate {
             current.optimizer = config.optimizer.make(learningRate: config.learningRate, parameterCount: current.network.parameters.count)
         }
@@ -44,17 +44,6 @@ extension Session {
 
     func freshNetwork(_ data: LabData, _ hidden: [LayerSpec]) -> Network {
         Network(inputs: data.prepared.dataset.features, hidden: hidden)
-    }
-
-    /// Refuses up front what would take minutes: epochs × points × weights multiply-adds per run.
-    func checkWork(runs: Int, epochs: Int, data: TrainingData, parameters: Int) throws {
-        // Each point also costs about as much as 100 weights whatever the model (batching, loss, measuring):
-        // `model linear` (3 weights) on 20000 points for 100000 epochs is four minutes of work.
-        let work = Double(runs) * Double(epochs) * Double(data.yTrain.count + data.yTest.count) * Double(parameters + 100)
-        guard work <= Limits.trainingWork else {
-            throw CommandError("that is about \(Text.number((work / 1e9).rounded()))e9 multiply-adds, over the limit of "
-                               + "\(Text.number(Limits.trainingWork / 1e9))e9 (minutes of waiting); use fewer epochs, points or units")
-        }
     }
 
     func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool) -> String {

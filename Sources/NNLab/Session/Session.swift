@@ -27,6 +27,8 @@ public final class Session {
     /// Where the lesson in progress is remembered between sessions (the executable sets it).
     public var lessonMemory: String?
     var recording: (path: String, transcript: Transcript)?
+    /// While a transcript is replayed: the multiply-adds its commands may still train (`checkWork`).
+    var replayAllowance: Double?
 
     public init() {}
 
