@@ -99,8 +99,8 @@ final class HostileSessionFileTests: XCTestCase {
 
     /// 200,000 features (876 MB for `status` before) are refused from their count, before any network or data is built.
     func testTooManyFeaturesAreRefusedBeforeAnythingIsBuilt() throws {
-        XCTAssertEqual(try edited(["loaded", "features"], (0..<200_000).map { "f\($0)" }), "edited.json is damaged: 200000 features; nnlab takes from 2 to 50")
-        XCTAssertEqual(try edited(["loaded", "features"], ["a"]), "edited.json is damaged: 1 features; nnlab takes from 2 to 50")
+        XCTAssertEqual(try edited(["loaded", "features"], (0..<200_000).map { "f\($0)" }), "edited.json is damaged: 200000 features; nnlab takes from 2 to \(Limits.features)")
+        XCTAssertEqual(try edited(["loaded", "features"], ["a"]), "edited.json is damaged: 1 features; nnlab takes from 2 to \(Limits.features)")
     }
 
     /// Code or terminal escapes smuggled in a name: refused, so they cannot reach a terminal, a transcript, an SVG or a script.
