@@ -52,7 +52,10 @@ extension ExportTests {
         try requireNumPy()
         let hostile: (String) -> String = { $0 + Self.hostilePayload + "\u{202E}\r'\"\\" }
         let plainFile = try hostileSessionFile("plain.json") { $0 }, hostileFile = try hostileSessionFile("hostile.json", rename: hostile)
+        // The CSV under its hostile name too, so that both scripts read their file (or, with embed=on, write the rows in).
+        try FileManager.default.copyItem(atPath: scratch + "/p1.csv", toPath: scratch + "/" + hostile("p1.csv"))
         for framework in ScriptFramework.allCases {
+          for options in ["", "embed=on", "exact=off"] {
             var scripts: [String] = []
             for file in [plainFile, hostileFile] {
                 var s = session([])
@@ -70,17 +73,19 @@ extension ExportTests {
                     s = plain
                 }
                 XCTAssertEqual(s.data?.name, file == plainFile ? "p1.csv" : hostile("p1.csv"))
-                scripts.append(try export(s, framework, as: "\(file.dropLast(5))_\(framework.rawValue).py"))
+                scripts.append(try export(s, framework, as: "\(file.dropLast(5))_\(framework.rawValue).py", options: options))
             }
+            XCTAssertEqual(scripts[0].contains("X = np.array([\n"), options == "embed=on", "\(framework) \(options)")
             let hostileScript = scripts[1]
             XCTAssertFalse(hostileScript.contains("\nimport os"), "a name ended a line of the \(framework) script")
             XCTAssertFalse(hostileScript.contains("\r") || hostileScript.contains("\u{202E}"))
             let out = try pythonOK(["-c", Self.compareTrees, "plain_\(framework.rawValue).py", "hostile_\(framework.rawValue).py"])
                 .split(separator: "\n").map(String.init)
-            XCTAssertEqual(out.first, "same", "\(framework): the names changed the script's code")
+            XCTAssertEqual(out.first, "same", "\(framework) \(options): the names changed the script's code")
             for name in ["p1.csv", "kind", "alpha", "beta", "cat", "dog"] {
-                XCTAssertTrue(out.contains(Self.pythonRepr(hostile(name))), "\(framework): \(name) is not a string literal of the script")
+                XCTAssertTrue(out.contains(Self.pythonRepr(hostile(name))), "\(framework) \(options): \(name) is not a string literal of the script")
             }
+          }
         }
     }
 

@@ -27,14 +27,22 @@ public enum CommandTable {
                     examples: ["export data file=circles.csv"]),
     ] + ScriptFramework.allCases.map { framework in
         CommandSpec(name: "export \(framework.rawValue)", words: .none,
-                    keys: [KeySpec(name: "file", kind: .path(ext: "py"), defaultText: nil, help: "where to write", required: true)],
+                    keys: [KeySpec(name: "file", kind: .path(ext: "py"), defaultText: nil, help: "where to write", required: true),
+                           KeySpec(name: "exact", kind: .choice(["on", "off"]), defaultText: "on",
+                                   help: "nnlab's starting weights and batch order in double precision"),
+                           KeySpec(name: "embed", kind: .choice(["on", "off"]), defaultText: "off",
+                                   help: "write a loaded CSV's rows into the script")],
                     summary: "write a standalone \(framework.writer.title) script: the same data, model and training",
                     details: """
-                    The script trains with the last train's settings (the defaults before any),
-                    prints its test accuracy and says in a comment what nnlab got.
+                    The script trains with the last train's settings (the defaults before any) and
+                    prints train and test accuracy and loss next to nnlab's, then one line of JSON.
+                    exact=on starts from nnlab's own weights and batch order, so it reproduces
+                    nnlab's figures; exact=off is the script a person would write. A loaded CSV is
+                    read from its path relative to the script (embed=on writes its rows in).
                     Run it with python3 FILE.
                     """,
-                    examples: ["export \(framework.rawValue) file=circles_\(framework.rawValue).py"])
+                    examples: ["export \(framework.rawValue) file=circles_\(framework.rawValue).py",
+                               "export \(framework.rawValue) file=circles_\(framework.rawValue).py exact=off"])
     } + [
         CommandSpec(name: "model", words: .layers, keys: [],
                     summary: "choose the network: linear, or hidden layers like dense16 relu",

@@ -26,6 +26,12 @@ extension Session {
         try Files.read(resolve(path), named: path)
     }
 
+    /// The absolute path a relative one stands for, as `read` and `write` resolve it.
+    func absolute(_ path: String) -> String {
+        let resolved = resolve(path)
+        return resolved.hasPrefix("/") ? resolved : FileManager.default.currentDirectoryPath + "/" + resolved
+    }
+
     private func resolve(_ path: String) -> String {
         guard let directory, !path.hasPrefix("/") else { return path }
         return directory + "/" + path

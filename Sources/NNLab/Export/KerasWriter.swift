@@ -1,0 +1,91 @@
+import NNCore
+
+/// Keras 3: a Sequential model ending in a logit. Exact: nnlab's kernels, float64, one `train_on_batch`
+/// per batch in nnlab's order. Otherwise: Keras' initialisers and `fit` on a tf.data pipeline reshuffled every epoch.
+struct KerasWriter: FrameworkWriter {
+    let title = "Keras"
+    let needs = "numpy and Keras 3 with TensorFlow (pip install numpy keras tensorflow-cpu)"
+
+    func imports(_ s: PythonScript) -> [String] {
+        ["import keras"] + (s.exact ? [] : ["import tensorflow as tf"])
+    }
+
+    func model(_ s: PythonScript) -> [String] {
+        let l2 = s.config.l2 > 0
+        let regularizer = l2 ? ", kernel_regularizer=l2" : ""
+        let setup = s.exact
+            ? ["keras.config.set_floatx('float64')  # nnlab computes in double precision"]
+            : ["keras.utils.set_random_seed(\(s.config.seed))"]
+        return setup
+            + (l2 ? ["# l2= adds l2 * sum(w**2) of each layer's kernel to the loss, as in nnlab.",
+                     "l2 = keras.regularizers.l2(\(PythonScript.number(s.config.l2)))"] : [])
+            + ["model = keras.Sequential([", "    keras.Input(shape=(\(s.features),)),"]
+            + s.hidden.map { "    keras.layers.Dense(\($0.units), activation='\($0.activation.rawValue)'\(regularizer))," }
+            + ["    keras.layers.Dense(1\(regularizer)),  # the logit", "])"]
+            + (s.exact ? ["for layer, kernel in zip(model.layers, kernels):",
+                          "    layer.set_weights([kernel, np.zeros(kernel.shape[1])])"] : [])
+            + ["", "", "def logits(X):", "    return keras.ops.convert_to_numpy(model(X, training=False))"]
+    }
+
+    func training(_ s: PythonScript) -> [String] {
+        let batch = s.config.batch
+        let optimizer = s.optimizerCall("keras.optimizers", rate: "learning_rate",
+                                        replacing: s.exact ? [.rmsprop: "RMSpropAsNnlab"] : [:],
+                                        extras: [.adam: "epsilon=1e-7", .rmsprop: s.exact ? nil : "rho=0.9, epsilon=1e-7"].compactMapValues { $0 },
+                                        notes: [.adam: "Keras' Adam is nnlab's, epsilon added to sqrt(v)",
+                                                .rmsprop: s.exact ? "divides by sqrt(v) + epsilon, as nnlab"
+                                                    : "Keras 3 divides by sqrt(v + epsilon); nnlab and PyTorch by sqrt(v) + epsilon"])
+        var lines = ["# 6. Training: \(s.trainingSummary)."]
+        if s.exact && s.config.optimizer == .rmsprop { lines += rmspropAsNnlab + ["", ""] }
+        lines += [
+            "optimizer = \(optimizer)",
+            "model.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True)"
+                + (s.exact ? ", jit_compile=False)" : ")"),
+            "Y_train = y_train.reshape(-1, 1).astype(X_train.dtype)",
+        ]
+        guard s.exact else {
+            return lines + [
+                "# A tf.data pipeline that reshuffles the batches every epoch, and a progress line from a callback.",
+                "batches = (tf.data.Dataset.from_tensor_slices((X_train.astype('float32'), Y_train.astype('float32')))",
+                "           .shuffle(len(y_train), seed=\(s.config.seed), reshuffle_each_iteration=True).batch(\(batch)))",
+                "model.fit(batches, epochs=\(s.epochs), verbose=0,",
+                "          callbacks=[keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: progress(epoch + 1))])",
+            ]
+        }
+        return lines + [
+            "# The batches of each epoch in nnlab's order: the next permutation of the same stream (rng), one",
+            "# train_on_batch each (one fit per epoch would cost far more for the same steps).",
+            "for epoch in range(\(s.epochs)):",
+            "    order = rng.permutation(len(y_train))",
+            "    for start in range(0, len(order), \(batch)):",
+            "        batch = order[start:start + \(batch)]",
+            "        model.train_on_batch(X_train[batch], Y_train[batch])",
+            "    progress(epoch + 1)",
+        ]
+    }
+
+    /// Keras 3's RMSprop divides by sqrt(v + epsilon); nnlab's (and PyTorch's) by sqrt(v) + epsilon, which at
+    /// these sizes of v moves the loss in its second digit.
+    let rmspropAsNnlab = [
+        "class RMSpropAsNnlab(keras.optimizers.Optimizer):",
+        "    \"\"\"RMSprop as nnlab and PyTorch step: s = rho*s + (1 - rho)*g**2, w -= lr*g / (sqrt(s) + epsilon).",
+        "    Keras 3's own RMSprop divides by sqrt(s + epsilon) instead.\"\"\"",
+        "",
+        "    def __init__(self, learning_rate, rho=0.9, epsilon=1e-7, **kwargs):",
+        "        super().__init__(learning_rate=learning_rate, **kwargs)",
+        "        self.rho, self.epsilon = rho, epsilon",
+        "",
+        "    def build(self, variables):",
+        "        if self.built:",
+        "            return",
+        "        super().build(variables)",
+        "        self.averages = [self.add_variable_from_reference(v, 'average') for v in variables]",
+        "",
+        "    def update_step(self, gradient, variable, learning_rate):",
+        "        lr = keras.ops.cast(learning_rate, variable.dtype)",
+        "        g = keras.ops.cast(gradient, variable.dtype)",
+        "        s = self.averages[self._get_variable_index(variable)]",
+        "        self.assign(s, self.rho * s + (1 - self.rho) * keras.ops.square(g))",
+        "        self.assign_sub(variable, lr * g / (keras.ops.sqrt(s) + self.epsilon))",
+    ]
+}
