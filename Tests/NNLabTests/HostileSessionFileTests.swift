@@ -97,6 +97,22 @@ final class HostileSessionFileTests: XCTestCase {
                        "edited.json is damaged: these settings leave 0 training and 9 test points; use more points (n=) or a test fraction between 0.1 and 0.5")
     }
 
+    /// Losses as large or as small as a Double holds are what training can record: they load and plot.
+    func testExtremeButPossibleLossesLoadAndPlot() throws {
+        for loss in [1.7e308, 1e-320, 0] {
+            let got = try load { file in
+                for i in 0..<5 {
+                    for key in ["trainLoss", "testLoss"] { file = Self.set(loss, at: ["training", "history", "records", i, key], in: file) as! [String: Any] }
+                }
+            }
+            XCTAssertEqual(got, "loaded", "\(loss)")
+            for line in ["plot loss", "status", "data info", "plot"] {
+                let out = session.run(line)
+                XCTAssertFalse(out.contains { if case .error = $0 { return true } else { return false } }, "\(loss) \(line): \(out)")
+            }
+        }
+    }
+
     /// 200,000 features (876 MB for `status` before) are refused from their count, before any network or data is built.
     func testTooManyFeaturesAreRefusedBeforeAnythingIsBuilt() throws {
         XCTAssertEqual(try edited(["loaded", "features"], (0..<200_000).map { "f\($0)" }), "edited.json is damaged: 200000 features; nnlab takes from 2 to \(Limits.features)")
