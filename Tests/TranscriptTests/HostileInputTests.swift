@@ -17,11 +17,11 @@ final class HostileInputTests: XCTestCase {
 
     /// Runs `nnlab arguments` in `dir` with `lines` on standard input; `stdout`/`stderr` replace the pipes
     /// (a full device), and `closeStdout` closes the reading end before anything is written.
-    func run(_ lines: [String], arguments: [String] = [], stdout: FileHandle? = nil, stderr: FileHandle? = nil,
-             closeStdout: Bool = false) throws -> Executable.Result {
+    func run(_ lines: [String], arguments: [String] = [], umask mask: String? = nil, stdout: FileHandle? = nil,
+             stderr: FileHandle? = nil, closeStdout: Bool = false) throws -> Executable.Result {
         let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", (mask.map { "umask \($0); " } ?? "") + "exec \"$0\" \"$@\"", Executable.url.path] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
@@ -116,5 +116,125 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(capped.stdout.hasPrefix("(more than 1000 lines differ: from the first to the last difference, "
                                             + "every line is shown as removed and added)\n--- many.transcript\n"), String(capped.stdout.prefix(300)))
         XCTAssertTrue(capped.stdout.hasSuffix("checked 1 files: 1 failed\n"))
+    }
+
+    // MARK: Writes that respect the file system
+
+    func mode(_ name: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: dir + "/" + name)[.posixPermissions] as! NSNumber).intValue
+    }
+
+    func text(_ name: String) throws -> String { try String(contentsOfFile: dir + "/" + name, encoding: .utf8) }
+
+    /// Saving replaced the file by a new one made 0666 less the umask: a 0600 file became 0644.
+    func testWritesKeepPermissionsAndOwnerAndNewFilesHonourTheUmask() throws {
+        let writes = ["save file=s.json", "export data file=d.csv", "export keras file=k.py", "plot file=p.svg", "record file=r.transcript"]
+        let first = try run(["data circles n=20", "model linear"] + writes, umask: "077")
+        XCTAssertEqual(first.stderr, "")
+        for name in ["s.json", "d.csv", "k.py", "p.svg", "r.transcript"] { XCTAssertEqual(try mode(name), 0o600, "\(name) with umask 077") }
+        for (name, mode) in [("s.json", 0o640), ("d.csv", 0o604), ("k.py", 0o755), ("p.svg", 0o660), ("r.transcript", 0o620)] {
+            XCTAssertEqual(chmod(dir + "/" + name, mode_t(mode)), 0)
+        }
+        let owned = geteuid() == 0  // only root can give a file away; as anyone else the owner part is skipped
+        if owned { XCTAssertEqual(chown(dir + "/s.json", 1234, 5678), 0) }
+        let again = try run(["data circles n=30", "model linear"] + writes, umask: "022")
+        XCTAssertEqual(again.stderr, "")
+        XCTAssertTrue(try text("s.json").contains("\"n\" : 30") || text("s.json").contains("\"n\":30"), "rewritten")
+        for (name, mode) in [("s.json", 0o640), ("d.csv", 0o604), ("k.py", 0o755), ("p.svg", 0o660), ("r.transcript", 0o620)] {
+            XCTAssertEqual(try self.mode(name), mode, name)
+        }
+        if owned {
+            let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/s.json")
+            XCTAssertEqual((attributes[.ownerAccountID] as! NSNumber).intValue, 1234)
+            XCTAssertEqual((attributes[.groupOwnerAccountID] as! NSNumber).intValue, 5678)
+        }
+    }
+
+    /// A read-only file was replaced (status 0) even as an ordinary user; a hard link was split.
+    func testReadOnlyAndHardLinkedFilesAreRefusedAndKept() throws {
+        for name in ["ro.json", "ro.transcript"] {
+            try file(name, "old\n")
+            XCTAssertEqual(chmod(dir + "/" + name, 0o444), 0)
+        }
+        try file("one.csv", "old\n")
+        XCTAssertEqual(link(dir + "/one.csv", dir + "/two.csv"), 0)
+        let r = try run(["data circles n=20", "save file=ro.json", "export data file=one.csv", "record file=ro.transcript", "status"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, """
+            error: cannot write ro.json: it is read-only
+            error: cannot write one.csv: it has 2 hard links, and a new file in its place would split them
+            error: cannot write ro.transcript: it is read-only
+
+            """)
+        XCTAssertTrue(r.stdout.contains("model: none"), "the session went on")
+        for name in ["ro.json", "ro.transcript"] {
+            XCTAssertEqual(try text(name), "old\n")
+            XCTAssertEqual(try mode(name), 0o444)
+        }
+        XCTAssertEqual([try text("one.csv"), try text("two.csv")], ["old\n", "old\n"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["one.csv", "ro.json", "ro.transcript", "two.csv"],
+                       "no temporary file is left")
+    }
+
+    /// Saving over a symbolic link replaced the link by a regular file; now the file it points at is written.
+    func testWritesGoThroughSymbolicLinks() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: false)
+        try file("real/s.json", "old\n")
+        XCTAssertEqual(chmod(dir + "/real/s.json", 0o640), 0)
+        XCTAssertEqual(symlink("real/s.json", dir + "/link.json"), 0)
+        XCTAssertEqual(symlink("link.json", dir + "/chain.json"), 0)
+        XCTAssertEqual(symlink(dir + "/real/new.csv", dir + "/dangling.csv"), 0)
+        let r = try run(["data circles n=20", "save file=chain.json", "export data file=dangling.csv"])
+        XCTAssertEqual(r.stderr, "")
+        for link in ["link.json", "chain.json", "dangling.csv"] {
+            XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: dir + "/" + link)[.type] as? FileAttributeType,
+                           .typeSymbolicLink, "\(link) is still a link")
+        }
+        XCTAssertTrue(try text("real/s.json").contains("nnlab"), "the target was written")
+        XCTAssertEqual(try mode("real/s.json"), 0o640)
+        XCTAssertTrue(try text("real/new.csv").hasPrefix("index,"), "a dangling link's target is created")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/real").sorted(), ["new.csv", "s.json"])
+    }
+
+    // MARK: Recording
+
+    /// Recording rewrote the whole transcript after every command (2000 commands: 82 s). Now each command is
+    /// appended to the same file (its inode never changes), and what was recorded survives nnlab being killed.
+    func testRecordingAppendsAndSurvivesAKill() throws {
+        let process = Process()
+        process.executableURL = Executable.url
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("record file=r.transcript\ndata circles n=20\n".utf8))
+        func waitFor(_ text: String) throws -> String {
+            for _ in 0..<500 {
+                if let now = try? self.text("r.transcript"), now.contains(text) { return now }
+                usleep(10_000)
+            }
+            throw XCTSkip("nnlab did not record `\(text)` within 5 s")
+        }
+        _ = try waitFor("nnlab> data circles n=20\n")
+        let inode = try FileManager.default.attributesOfItem(atPath: dir + "/r.transcript")[.systemFileNumber] as! NSNumber
+        input.fileHandleForWriting.write(Data((0..<50).map { _ in "status\n" }.joined().utf8))
+        // Wait for all fifty, then kill: nothing is flushed at exit, so every command must already be in the file.
+        var last = ""
+        for _ in 0..<500 where last.components(separatedBy: "nnlab> status\n").count - 1 < 50 {
+            last = (try? text("r.transcript")) ?? ""
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let kept = try text("r.transcript")
+        XCTAssertEqual(kept.components(separatedBy: "nnlab> status\n").count - 1, 50)
+        XCTAssertTrue(kept.hasPrefix("# recorded with nnlab\nnnlab> data circles n=20\ndata: circles, 20 points"), kept)
+        XCTAssertTrue(kept.hasSuffix("trained: not yet\n"), "whole commands only")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: dir + "/r.transcript")[.systemFileNumber] as! NSNumber, inode,
+                       "appended to, not replaced")
+        let check = try run([], arguments: ["check", "r.transcript"])
+        XCTAssertEqual(check.stdout, "checked 1 files (51 commands): all pass\n")
     }
 }

@@ -104,7 +104,7 @@ public enum CommandTable {
         CommandSpec(name: "record", words: .flags(["stop"]),
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "where to write")],
                     summary: "record the session (commands and output) into a transcript; record stop ends it",
-                    details: "The file is rewritten after every command, so nothing is lost.",
+                    details: "Each command and its output are added to the file as soon as it finishes, so nothing is lost if nnlab stops.",
                     examples: ["record file=my-session.transcript", "record stop"]),
         CommandSpec(name: "replay", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true)],

@@ -22,6 +22,10 @@ extension Session {
         try Files.write(text, to: resolve(path), named: path)
     }
 
+    func append(_ text: String, to path: String) throws {
+        try Files.append(text, to: resolve(path), named: path)
+    }
+
     func read(_ path: String) throws -> String {
         try Files.read(resolve(path), named: path)
     }

@@ -26,7 +26,8 @@ public final class Session {
     var lessonProgress: LessonProgress? { didSet { rememberLesson() } }
     /// Where the lesson in progress is remembered between sessions (the executable sets it).
     public var lessonMemory: String?
-    var recording: (path: String, transcript: Transcript)?
+    /// The transcript being recorded (`record file=`) and how many commands it holds.
+    var recording: (path: String, commands: Int)?
     /// While a transcript is replayed: the multiply-adds its commands may still train (`checkWork`).
     var replayAllowance: Double?
 
