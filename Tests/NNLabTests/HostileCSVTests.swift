@@ -101,6 +101,14 @@ final class HostileCSVTests: XCTestCase {
         XCTAssertTrue(outputs[0].contains(#"(\u{1B}]0;pwned\u{7}cat → 0, dog\u{1B}[2J → 1)"#), outputs[0])
     }
 
+    /// JSON output carries every control character (DEL and C1 too) and reordering mark as a \u escape.
+    func testJSONStringsWriteOutControlCharacters() throws {
+        let text = "a\u{1B}b\u{7F}c\u{9B}d\u{202E}e\u{0}"
+        let quoted = JSON.quote(text)
+        XCTAssertEqual(quoted, #""a\u001bb\u007fc\u009bd\u202ee\u0000""#)
+        XCTAssertEqual(try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String], [text])
+    }
+
     /// Every table `export data` writes loads back to the same data, names, labels and split.
     func testExportDataLoadsBackIdentically() throws {
         let cases: [(String, String, String?)] = [

@@ -28,8 +28,12 @@ public indirect enum JSON: Equatable, Sendable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) }
-                else { out.unicodeScalars.append(u) }
+                // Control characters (DEL and C1 too) and text-reordering marks as \u escapes: never raw on a terminal.
+                if u.value < 0x20 || CommandError.hidden(u) {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""
