@@ -1,36 +1,44 @@
 import NNCore
 
-/// One slice of the missing test accuracy, with the numbers behind it.
-public struct BudgetShare: Equatable, Sendable {
-    /// `irreducible`, `too-simple`, `not-finished`, `gap` or `sampling`.
+/// One row of the error budget: a measured part of the test error, with the measurement behind it.
+public struct BudgetRow: Equatable, Sendable {
+    /// `irreducible`, `too-simple`, `optimisation`, `wrong-labels`, `variance`, `sampling` or `unexplained`.
     public var key: String
     public var label: String
-    /// A fraction of all test points (not of what is missing): the shares add up to 1 − test accuracy.
+    /// A fraction of all test points, like the test error it is part of.
     public var share: Double
-    public var evidence: String
+    /// The numbers the share comes from, by name.
+    public var evidence: [Evidence]
+    /// The measurement in words.
+    public var text: String
 
-    public init(key: String, label: String, share: Double, evidence: String) {
+    public init(key: String, label: String, share: Double, evidence: [Evidence], text: String) {
         self.key = key
         self.label = label
         self.share = share
         self.evidence = evidence
+        self.text = text
     }
 }
 
-/// Where the missing test accuracy goes, split so the shares add up exactly to 1 − test accuracy.
-/// Each part is taken, in this order, from what the ones before left over, and clipped at zero:
-///  1. irreducible: the Bayes error, which no model can beat;
-///  2. model too simple / training not finished: training error above what the data forces (Bayes
-///     error and flipped labels), charged to the model when the loss had flattened, else to training;
-///  3. sampling noise: what is left, up to how far below its true accuracy the test set can come out by
-///     chance (one-sided 95%, `RunFacts.testMargin`);
-///  4. gap between train and test: the rest, beyond what the test set's luck explains. It is positive
-///     exactly when `RunFacts.gapBeyondChance` is, which is overfitting's test on the accuracy.
+/// Where the missing test accuracy goes, in the usual decomposition, each row from its own measurement:
+///  1. irreducible: the Bayes error (what the best possible classifier misses);
+///  2. model too simple: the training error the same layers keep even when trained well (`WellTrained`),
+///     above what the data force;
+///  3. optimisation: the training error this run has above what the same layers reach when trained well;
+///     rows 2 and 3 are measured only when the run falls clearly short of what the data allow;
+///  4. wrong labels: labels flipped on purpose among the test points (the built-in sets never flip test labels);
+///  5. variance: how much worse the setting does on training rows it never saw (k-fold cross-validation)
+///     than on those it trained on, when that gap is beyond chance: what overfitting's accuracy test sees;
+///  6. sampling: how far the test error exceeds the rows above, up to the low end of the test accuracy's 95%
+///     interval (the interval `small-test-set` shows), which chance alone can explain.
+/// A row whose measurement says there is nothing is 0. Each row is capped at what the rows before left of
+/// the test error; what no row accounts for is `unexplained`, never folded into a named row.
 public struct ErrorBudget: Equatable, Sendable {
     public var trainAccuracy: Double
     public var testAccuracy: Double
-    /// Always all five keys, in the order above (with `too-simple` before `not-finished`); unused ones are 0.
-    public var shares: [BudgetShare]
+    /// Always every key, in the order above, then `unexplained`; unused ones are 0.
+    public var rows: [BudgetRow]
 
     /// nil without a test set: there is nothing to account for.
     public init?(_ context: DiagnosisContext) {
@@ -40,35 +48,92 @@ public struct ErrorBudget: Equatable, Sendable {
         trainAccuracy = facts.train.accuracy
         testAccuracy = test.accuracy
         let missing = 1 - test.accuracy
+        var left = missing
+        func take(_ amount: Double) -> Double {
+            let share = min(max(0, amount), left)
+            left -= share
+            return share
+        }
+        var rows: [BudgetRow] = []
+
+        // 1. The Bayes error.
         let bayes = facts.bayes.value
-        let irreducible = min(bayes, missing)
-        // Flipped training labels raise the training error but not the (clean) test error: not the model's fault.
-        let excess = min(max(0, facts.trainError - facts.floor), missing - irreducible)
-        // Training that had not settled (still falling, climbing, or blown up) cannot blame the model.
-        let unfinished = context.diverged || facts.trend?.isFlat != true
-        let rest = missing - irreducible - excess
-        let noise = facts.testMargin
-        let sampling = min(rest, noise)
-        let trainError = "train error \(Format.percent(facts.trainError))", forced = Format.percent(facts.floor)
-        // Raw inputs on very different scales stall training by themselves: the model is not proven too simple.
-        let unscaled = UnscaledFeatures.applies(context)
-        let raw = unscaled ? ", on unscaled inputs: scale them before blaming the model" : ""
-        let model = excess == 0 ? "\(trainError) is no more than the \(forced) the data forces"
-            : unfinished ? "\(trainError) where the data forces \(forced), but training had not settled"
-            : "\(trainError) where the data forces \(forced), and training had settled\(raw)"
-        shares = [
-            BudgetShare(key: "irreducible", label: "irreducible overlap", share: irreducible,
-                        evidence: facts.allowedEvidence.text),
-            BudgetShare(key: "too-simple", label: unscaled ? "model too simple, or raw inputs" : "model too simple",
-                        share: unfinished ? 0 : excess, evidence: model),
-            BudgetShare(key: "not-finished", label: "training not finished", share: unfinished ? excess : 0,
-                        evidence: facts.trend.map { $0.evidence.text } ?? "no training history"),
-            BudgetShare(key: "gap", label: "gap between train and test", share: rest - sampling,
-                        evidence: "train \(Format.percent(trainAccuracy)) vs test \(Format.percent(testAccuracy))"),
-            BudgetShare(key: "sampling", label: "sampling noise of the test set", share: sampling,
-                        evidence: "a test set of \(test.n) points can come out up to \(Format.percent(noise)) low by chance (one-sided 95%)"),
-        ]
+        let irreducible = take(bayes)
+        let luckier = bayes > missing ? "; this test set came out luckier, missing only \(Format.percent(missing))" : ""
+        rows.append(BudgetRow(key: "irreducible", label: "irreducible overlap", share: irreducible,
+                              evidence: [facts.allowedEvidence], text: facts.allowedEvidence.text + luckier))
+
+        // 2–3. The training shortfall, split by the experiment; without a clear shortfall both rows are 0.
+        let excess = max(0, facts.trainError - facts.floor)
+        let shortfall = "train error \(Format.percent(facts.trainError)) where the data force \(Format.percent(facts.floor))"
+        if context.diverged {
+            let share = take(excess)
+            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: 0, evidence: [],
+                                  text: "not measured: training blew up"))
+            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: share,
+                                  evidence: [facts.trainAccuracyEvidence, context.learningRateEvidence],
+                                  text: "\(shortfall); training blew up (\(context.learningRateEvidence.text))"))
+        } else if facts.fallsShort, let well = context.wellTrained {
+            let wellError = 1 - well.trainAccuracy
+            let simple = take(wellError - facts.floor)
+            let optimisation = take(facts.trainError - max(wellError, facts.floor))
+            let experiment = Evidence("well_trained_train_accuracy", well.trainAccuracy,
+                                      "the same layers trained well (\(well.changes(from: context.settings))) get "
+                                        + "\(Format.percent(well.trainAccuracy)) on train")
+            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: simple, evidence: [experiment],
+                                  text: "\(experiment.text), where the data force \(Format.percent(facts.floor)) error"))
+            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: optimisation,
+                                  evidence: [facts.trainAccuracyEvidence, experiment],
+                                  text: "\(shortfall); \(experiment.text)"))
+        } else {
+            let text = facts.fallsShort ? "not measured: interrupted"
+                : "\(shortfall): within the \(Format.percent(facts.allowedTrainError)) the data allow"
+            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
+            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
+        }
+
+        // 4. Wrong test labels: none on purpose in the built-in sets; loaded labels cannot be checked here.
+        rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
+                              text: context.spec != nil ? "the test labels are never flipped"
+                                  : "not measured: the test labels of a file are taken as right"))
+
+        // 5. Variance: how much worse the setting does on rows it never saw than on those it trained on, measured by
+        //    k-fold cross-validation on the training rows; 0 when that gap is within its interval.
+        if facts.fallsShort {
+            // A model that cannot fit its own training rows scores rows it never saw around chance, and k-fold scores
+            // around chance lean low (a line through circles: 53.8% on train, 43.8% out of fold): no gap to measure.
+            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: 0, evidence: [],
+                                  text: "not measured: the model falls short on its own training rows"))
+        } else if let cv = context.crossValidation {
+            let gap = facts.train.accuracy - cv.accuracy, beyond = cv.gapBeyondChance(train: facts.train.accuracy)
+            let share = beyond > 0 ? take(gap) : 0
+            let verdict = Evidence("gap_beyond_chance", beyond,
+                                   "train \(Format.percent(facts.train.accuracy)) vs \(Format.percent(cv.accuracy)) on rows it never saw, "
+                                    + (beyond > 0 ? "beyond" : "within") + " chance")
+            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: share, evidence: [cv.evidence, verdict],
+                                  text: "\(verdict.text) (\(cv.evidence.text))"))
+        } else {
+            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: 0, evidence: [],
+                                  text: "not measured: too few training rows, a blow-up, or interrupted"))
+        }
+
+        // 6. Sampling: how far this test set's error exceeds what the rows above predict, up to the low end of the
+        //    test accuracy's 95% interval (the interval small-test-set shows): chance alone explains that much.
+        let predicted = missing - left
+        let interval = facts.testInterval
+        let sampling = take(min(missing - predicted, facts.testMargin))
+        let within = "a test set of \(test.n) points at \(Format.percent(test.accuracy)) is known only to "
+            + "\(Format.percent(interval.low, decimals: 0))–\(Format.percent(interval.high, decimals: 0)) (95% interval)"
+        rows.append(BudgetRow(key: "sampling", label: "sampling noise of the test set", share: sampling,
+                              evidence: [Evidence("interval_low", interval.low, within)],
+                              text: "test error \(Format.percent(missing)) against \(Format.percent(predicted)) measured above; \(within)"))
+        rows.append(BudgetRow(key: "unexplained", label: "unexplained", share: max(0, left), evidence: [],
+                              text: "what none of the measurements above accounts for"))
+        self.rows = rows
     }
 
     public var missing: Double { 1 - testAccuracy }
+
+    public func share(_ key: String) -> Double { rows.first { $0.key == key }?.share ?? 0 }
 }
+

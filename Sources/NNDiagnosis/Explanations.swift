@@ -36,14 +36,13 @@ public enum Explanations {
         Explanation(
             id: "underfitting", title: "The model is too simple for the data",
             body: """
-            The model gets many training points wrong, it has stopped improving, and the data would allow \
-            much better. The training points are the ones the model sees again and again, so missing them \
-            is not bad luck: the model cannot draw the shape the classes need. nnlab compares the training \
-            error with the Bayes error, the error even the best possible classifier makes on data this \
-            noisy, and speaks up only when the difference is clear and the loss has flattened. More hidden \
-            units, or more layers, let the model draw more complicated boundaries. Raw inputs on very \
-            different scales can stall training just as far short, so when they are not scaled nnlab \
-            suggests scaling them first.
+            The model gets many training points wrong while the data would allow much better. The training \
+            points are the ones the model sees again and again, so missing them is not bad luck. Before \
+            blaming the model, nnlab runs a cheap experiment: the same layers trained well (Adam at a sound \
+            learning rate, no l2, scaled inputs, for longer). Only when they still fall short is the model \
+            too simple for the shape the classes need; otherwise the training held it back, and \
+            not-converged says how. More hidden units, or more layers, let the model draw more complicated \
+            boundaries.
             """,
             example: ["data spiral", "model dense4 relu", "train epochs=300", "diagnose",
                       "model dense32 relu dense16 relu", "train epochs=300", "diagnose"]),
@@ -122,10 +121,12 @@ public enum Explanations {
         Explanation(
             id: "not-converged", title: "Training stopped before it was finished",
             body: """
-            The loss was still going down when the epochs ran out, and the model was not yet as accurate \
-            as the data allow. Nothing is wrong with the model: it simply had not finished learning. \
-            `train continue` goes on from where training stopped, keeping the weights; a larger learning \
-            rate takes bigger steps and gets there in fewer epochs.
+            The model was not yet as accurate on its training points as the data allow, and the same layers \
+            trained well (Adam at a sound learning rate, no l2, scaled inputs, for longer) do fit them: the \
+            model is big enough, the training fell short. nnlab names the likeliest cause from the run: the \
+            loss still falling when the epochs ran out (`train continue` goes on from where it stopped), \
+            steps too small, an l2 penalty too strong, or raw inputs on very different scales. The last \
+            suggestion is always the setting the experiment fitted with.
             """,
             example: ["data circles", "model dense16 relu", "train epochs=20", "diagnose", "train continue epochs=500",
                       "evaluate"]),

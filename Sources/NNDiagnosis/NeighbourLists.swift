@@ -64,4 +64,8 @@ final class DiagnosisMemo {
     var neighbours: NeighbourLists?
     /// The Bayes error estimate of loaded data (`BayesError.loaded`: a separability test and a feature search).
     var bayes: BayesErrorEstimate?
+    /// `WellTrained` once asked for: the outer nil is "not run yet", the inner nil "interrupted".
+    var wellTrained: WellTrained??
+    /// `CrossValidation`, likewise.
+    var crossValidation: CrossValidation??
 }

@@ -91,17 +91,14 @@ struct RunFacts {
         Evidence("test_accuracy", test.accuracy, "test accuracy \(Format.percent(test.accuracy)) (\(test.n) points)")
     }
 
-    /// The test accuracy the training accuracy predicts if the model does as well on new points as on its own:
-    /// errors on labels flipped on purpose count as right (the test labels are clean), and no model gets more
-    /// than the best possible classifier. The error budget's irreducible and model shares leave exactly this.
-    var expectedTestAccuracy: Double { min(train.accuracy + flipped, 1 - bayes.value) }
 
-    /// How far below its true accuracy this test set can come out by the luck of which points it holds.
-    var testMargin: Double { RunStatistics.shortfallMargin(accuracy: test.accuracy, n: test.n) }
+    /// The test accuracy's 95% interval: the one sampling interval the budget, overfitting and small-test-set share.
+    var testInterval: (low: Double, high: Double) { Proportion.interval(test.confusion[0][0] + test.confusion[1][1], of: test.n) }
 
-    /// How far the test accuracy falls below the expected one beyond that margin: positive only when the
-    /// test set's luck cannot explain the shortfall. The error budget's gap share, and overfitting's test.
-    var gapBeyondChance: Double { expectedTestAccuracy - test.accuracy - testMargin }
+    /// How far below its true accuracy this test set can come out by the luck of which points it holds:
+    /// down to the interval's low end.
+    var testMargin: Double { test.n > 0 ? max(0, test.accuracy - testInterval.low) : 1 }
+
 }
 
 /// Where the training loss was heading over the last tenth of the run (at least 5 epochs):
@@ -206,15 +203,5 @@ public enum RunStatistics {
     public static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted(), m = s.count / 2
         return s.isEmpty ? 0 : s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
-    }
-
-    /// How far below its true accuracy an accuracy measured on `n` points can come out by chance, one-sided
-    /// 95%: 1.645 standard errors, taken at the Agresti–Coull centre (as if 1.35 more right and 1.35 more wrong
-    /// answers had been seen) so that 40 right of 40 still leaves a margin (4.4 points). 37 of 40: 7.6 points.
-    static func shortfallMargin(accuracy: Double, n: Int) -> Double {
-        guard n > 0 else { return 1 }
-        let z = 1.644854, size = Double(n) + z * z
-        let centre = (accuracy * Double(n) + z * z / 2) / size
-        return z * (centre * (1 - centre) / size).squareRoot()
     }
 }

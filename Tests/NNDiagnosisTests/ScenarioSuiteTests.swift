@@ -209,8 +209,9 @@ final class ScenarioSuiteTests: XCTestCase {
             generated(DataSpec(kind: .gauss, n: 1000), [], TrainConfig(learningRate: 0.01, epochs: 100))
         },
         // Noisier rings (4.9% overlap, a note): 16 ReLU units at lr 0.01 fit every training point and lose
-        // on test (100% vs 82.5%, test loss lowest at epoch 109 of 500).
-        Scenario("circles noise 0.3", fires: ["overfitting"], notes: ["small-test-set", "class-overlap"]) {
+        // on test (100% vs 82.5%, test loss lowest at epoch 109 of 500). Issue 12: 5-fold cross-validation on the 160
+        // training rows does not show that gap beyond chance, so the 40 test points alone carried it: not judged.
+        Scenario("circles noise 0.3", notes: ["small-test-set", "class-overlap"], ignored: ["overfitting"]) {
             generated(DataSpec(kind: .circles, noise: 0.3), relu16, TrainConfig(learningRate: 0.01))
         },
 
@@ -272,7 +273,9 @@ final class ScenarioSuiteTests: XCTestCase {
         Scenario("sigmoid lr 1", fires: ["saturation"], notes: ["small-test-set"]) {
             generated(DataSpec(kind: .circles), [dense(16, .sigmoid)], TrainConfig(learningRate: 1, epochs: 50))
         },
-        Scenario("four units, seed 1", fires: ["overfitting"], notes: ["small-test-set"]) {
+        // 100% on train, 90% on 40 test points; 5-fold cross-validation on the training rows does not show the gap
+        // beyond chance (issue 12: one small test set is not enough): not judged.
+        Scenario("four units, seed 1", notes: ["small-test-set"], ignored: ["overfitting"]) {
             generated(DataSpec(kind: .circles), [dense(4, .relu)], TrainConfig(learningRate: 0.1, epochs: 100, seed: 1))
         },
         // 90% on test where seeds 6–8 get 97.5–100%, and 99.4% on train: unlucky and overfit, both true.
@@ -355,9 +358,9 @@ final class ScenarioSuiteTests: XCTestCase {
             loaded(stretch: 1000, scaled: false, [dense(16, .tanh)], TrainConfig(learningRate: 0.01, epochs: 100))
         },
         // x2 shifted by 40 (81 standard deviations), raw: training flattens at 66%. The cause is the input,
-        // not the model's size: scaled, the same 16 units get 100%. Underfitting is true (stuck well short) and
-        // must name the raw inputs and suggest scaling first, not a bigger model (asserted below).
-        Scenario("moons shifted +40", fires: ["unscaled-features", "underfitting"], notes: ["small-test-set"]) {
+        // not the model's size: scaled, the same 16 units get 100%. Since issue 12 the experiment says so: not-converged
+        // names the raw inputs and suggests scaling first, and underfitting (model too simple) stays quiet (asserted below).
+        Scenario("moons shifted +40", fires: ["unscaled-features", "not-converged"], notes: ["small-test-set"]) {
             loaded(stretch: 1, shift: 40, scaled: false, relu16, TrainConfig(learningRate: 0.01, epochs: 200))
         },
     ]
@@ -411,7 +414,7 @@ final class ScenarioSuiteTests: XCTestCase {
         /// Train and test accuracy of the session's model, for the printout.
         let train: Double, test: Double
         /// The error budget's gap share (nil without a test set) and the test-sampling excess it comes from.
-        let gapShare: Double?, gapBeyondChance: Double
+        let gapShare: Double?, gapBeyondChance: Double?
         var loud: Set<String> { Set(findings.filter { $0.severity != .note }.map(\.id)) }
         var any: Set<String> { Set(findings.map(\.id)) }
     }
@@ -425,8 +428,8 @@ final class ScenarioSuiteTests: XCTestCase {
         return Outcome(scenario: scenario, findings: report.findings, seconds: Date().timeIntervalSince(start),
                        train: Evaluation(network: context.run.network, x: t.xTrain, y: t.yTrain).accuracy,
                        test: Evaluation(network: context.run.network, x: t.xTest, y: t.yTest).accuracy,
-                       gapShare: report.budget?.shares.first { $0.key == "gap" }?.share,
-                       gapBeyondChance: RunFacts(context).gapBeyondChance)
+                       gapShare: report.budget?.share("variance"),
+                       gapBeyondChance: report.budget?.rows.first { $0.key == "variance" }?.evidence.first { $0.key == "gap_beyond_chance" }?.value)
     }
 
     /// Every (scenario, id) judgement, tallied per id, with a line for each miss.
@@ -541,35 +544,29 @@ final class ScenarioSuiteTests: XCTestCase {
         }
     }
 
-    /// On raw inputs that unscaled-features flags, underfitting points at the inputs first, as unscaled-features
-    /// does, and only then at the model; on scaled inputs it blames the model alone.
-    func testUnderfittingOnRawInputsSuggestsScalingFirst() throws {
-        for name in ["moons shifted +40", "unscaled, linear"] {
-            let outcome = try XCTUnwrap(Self.outcomes.first { $0.scenario.name == name })
-            let underfitting = try XCTUnwrap(outcome.findings.first { $0.id == "underfitting" }, name)
-            let unscaled = try XCTUnwrap(outcome.findings.first { $0.id == "unscaled-features" }, name)
-            XCTAssertEqual(underfitting.fixes.first?.command, unscaled.fixes.first?.command, name)
-            XCTAssertEqual(underfitting.fixes.first?.command, "data load file=PATH.csv scale=on", name)
-            XCTAssertTrue(underfitting.why.contains("scale them first"), underfitting.why)
-            XCTAssertTrue(underfitting.fixes.dropFirst().first?.command.hasPrefix("model ") ?? false, name)
-        }
+    /// On raw inputs where the same layers trained well (scaled) fit, not-converged names the inputs and suggests
+    /// scaling first, as unscaled-features does; a line that cannot fit however it is trained is underfitting.
+    func testRawInputsThatStallTrainingGetScalingFirst() throws {
+        let outcome = try XCTUnwrap(Self.outcomes.first { $0.scenario.name == "moons shifted +40" })
+        let stalled = try XCTUnwrap(outcome.findings.first { $0.id == "not-converged" })
+        let unscaled = try XCTUnwrap(outcome.findings.first { $0.id == "unscaled-features" })
+        XCTAssertEqual(stalled.fixes.first?.command, unscaled.fixes.first?.command)
+        XCTAssertTrue(stalled.headline.contains("raw"), stalled.headline)
+        XCTAssertFalse(outcome.any.contains("underfitting"))
         let line = try XCTUnwrap(Self.outcomes.first { $0.scenario.name == "example 1" }?.findings.first { $0.id == "underfitting" })
         XCTAssertEqual(line.fixes.map(\.command), ["model dense16 relu"])
-        XCTAssertFalse(line.why.contains("scale"))
+        XCTAssertEqual(line.evidence.first { $0.key == "well_trained_train_accuracy" }.map { $0.value < 0.7 }, true)
     }
 
-    /// Overfitting and the error budget read the same test-sampling margin: on every run where the model fits its
-    /// training points, a gap share in the budget and overfitting's accuracy test are the same statement.
-    func testOverfittingAndTheBudgetsGapAgree() {
+    /// Overfitting and the error budget read the same cross-validated gap: where overfitting fires on the accuracy, the
+    /// budget's variance row measured the same gap beyond chance, and a variance share is never charged within chance.
+    func testOverfittingAndTheBudgetsVarianceAgree() {
         var checked = 0
         for outcome in Self.outcomes {
-            guard let gap = outcome.gapShare else { continue }
-            XCTAssertEqual(gap, max(0, outcome.gapBeyondChance), accuracy: 1e-9, outcome.scenario.name)
-            if outcome.loud.contains("overfitting") {
-                let f = outcome.findings.first { $0.id == "overfitting" }!
-                let byLoss = f.evidence.contains { $0.key == "test_loss_rise" }
-                XCTAssertTrue(gap > 0 || byLoss, "\(outcome.scenario.name): overfitting without a gap share or a rising test loss")
-                XCTAssertEqual(f.headline.hasPrefix("the model does much better"), gap > 0, outcome.scenario.name)
+            guard let share = outcome.gapShare else { continue }
+            if share > 0 { XCTAssertGreaterThan(outcome.gapBeyondChance ?? 0, 0, outcome.scenario.name) }
+            if let f = outcome.findings.first(where: { $0.id == "overfitting" }), f.headline.hasPrefix("the model does much better") {
+                XCTAssertEqual(f.evidence.first { $0.key == "gap_beyond_chance" }?.value, outcome.gapBeyondChance, outcome.scenario.name)
             }
             checked += 1
         }

@@ -230,6 +230,8 @@ final class HeldOutScenarioTests: XCTestCase {
         let name: String
         let session: Session
         let findings: [(id: String, severity: String)]
+        /// `budget` of `diagnose format=json`.
+        let budget: [String: Any]
         /// Fresh points as raw feature rows, their labels and P(class 1 | x).
         let fresh: (x: [Double], y: [Int], p1: [Double])
         let flipShare: Double, conflictShare: Double
@@ -299,11 +301,11 @@ final class HeldOutScenarioTests: XCTestCase {
         let session = Session()
         session.directory = folder.path
         let load = "data load file=\(String(file))" + (c.scaled ? "" : " scale=off")
-        let findings = diagnose(session, [load, c.model, c.train])
+        let (findings, budget) = diagnose(session, [load, c.model, c.train])
         var freshRNG = RandomState(seed: c.seed + 1000)
         let fresh = c.world.sample(20_000, &freshRNG)
         let trainCount = Double(y.count - split.filter { $0 == "test" }.count)
-        return Run(name: c.name, session: session, findings: findings,
+        return Run(name: c.name, session: session, findings: findings, budget: budget,
                    fresh: (reshape(fresh.x, features: d, c.damage).x, fresh.y, fresh.p1),
                    flipShare: Double(flipped) / trainCount, conflictShare: Double(conflicts) / trainCount,
                    wide: c.damage.wide && !c.scaled, seconds: Date().timeIntervalSince(start))
@@ -314,7 +316,7 @@ final class HeldOutScenarioTests: XCTestCase {
     static func make(generated g: (name: String, data: String, model: String, train: String)) -> Run {
         let start = Date()
         let session = Session()
-        let findings = diagnose(session, [g.data, g.model, g.train])
+        let (findings, budget) = diagnose(session, [g.data, g.model, g.train])
         let spec = session.data!.spec!
         var freshSpec = DataSpec(kind: spec.kind, n: 5000, noise: spec.noise, seed: spec.seed &+ 7919, test: 0.5,
                                  imbalance: spec.imbalance)
@@ -322,7 +324,7 @@ final class HeldOutScenarioTests: XCTestCase {
         let fresh = freshSpec.generate().prepared.dataset
         let densities = spec.classDensities(points: 256)
         let p1 = (0..<fresh.count).map { i in posterior(densities, fresh.x[2 * i], fresh.x[2 * i + 1]) }
-        return Run(name: g.name, session: session, findings: findings, fresh: (fresh.x, fresh.y, p1),
+        return Run(name: g.name, session: session, findings: findings, budget: budget, fresh: (fresh.x, fresh.y, p1),
                    flipShare: Double(session.data!.flipped.count) / Double(session.data!.prepared.split.train.count),
                    conflictShare: 0, wide: false, seconds: Date().timeIntervalSince(start))
     }
@@ -342,14 +344,43 @@ final class HeldOutScenarioTests: XCTestCase {
     }
 
     /// Runs the lines, then `diagnose format=json`, and reads the findings back from the JSON.
-    static func diagnose(_ session: Session, _ lines: [String]) -> [(id: String, severity: String)] {
+    static func diagnose(_ session: Session, _ lines: [String]) -> (findings: [(id: String, severity: String)], budget: [String: Any]) {
         for line in lines {
             if case .error(let e)? = session.run(line).first { fatalError("\(line): \(e)") }
         }
         guard case .text(let json)? = session.run("diagnose format=json").first,
               let top = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let findings = top["findings"] as? [[String: Any]] else { fatalError("diagnose format=json") }
-        return findings.map { ($0["id"] as! String, $0["severity"] as! String) }
+              let findings = top["findings"] as? [[String: Any]], let budget = top["budget"] as? [String: Any]
+        else { fatalError("diagnose format=json") }
+        return (findings.map { ($0["id"] as! String, $0["severity"] as! String) }, budget)
+    }
+
+    /// Every budget row whose share its own evidence does not bear out, as read from `diagnose format=json`.
+    static func contradictions(_ budget: [String: Any]) -> [String] {
+        let rows = budget["rows"] as! [[String: Any]]
+        var found: [String] = []
+        var total = 0.0
+        for row in rows {
+            let key = row["key"] as! String, share = row["share"] as! Double
+            let evidence = row["evidence"] as! [String: Double]
+            total += share
+            guard share > 1e-12 else { continue }
+            let bad: Bool
+            switch key {
+            case "irreducible": bad = share > (evidence["bayes_error"] ?? 0) + 1e-9
+            case "too-simple": bad = !((evidence["well_trained_train_accuracy"] ?? 1) < 1)
+            case "optimisation":
+                bad = evidence["learning_rate"] == nil
+                    && !((evidence["well_trained_train_accuracy"] ?? 0) > (evidence["train_accuracy"] ?? 1))
+            case "variance": bad = !((evidence["gap_beyond_chance"] ?? 0) > 0)
+            case "sampling": bad = share > (budget["test"] as! Double) - (evidence["interval_low"] ?? 1) + 1e-9
+            case "unexplained": bad = false
+            default: bad = true
+            }
+            if bad { found.append("\(key) \(share) against \(evidence)") }
+        }
+        if abs(total - (budget["missing"] as! Double)) > 1e-9 { found.append("rows add up to \(total)") }
+        return found
     }
 
     // MARK: The independent checks
@@ -520,6 +551,8 @@ final class HeldOutScenarioTests: XCTestCase {
                   + String(format: " %4d %3d %3d %4d  %9.3f  %6.3f", t.tp, t.fp, t.fn, t.tn, t.precision, t.recall))
         }
         for m in mismatches { print("held-out mismatch: " + m) }
+        let contradicted = Self.runs.flatMap { run in Self.contradictions(run.budget).map { "\(run.name): \($0)" } }
+        XCTAssertEqual(contradicted, [], "budget rows against their own evidence")
         XCTAssertGreaterThanOrEqual(Self.cases.count, 40, "at least 40 loaded-CSV scenarios")
         XCTAssertGreaterThanOrEqual(total.precision, Self.minimumPrecision, mismatches.joined(separator: "\n"))
         XCTAssertGreaterThanOrEqual(total.recall, Self.minimumRecall, mismatches.joined(separator: "\n"))
@@ -527,8 +560,9 @@ final class HeldOutScenarioTests: XCTestCase {
 
     /// The floor this half holds today (measured, not a target, which is 0.95 each): raised as the analyzers improve.
     /// When this half was written, before any analyzer was changed for it: precision 0.648, recall 0.822; with the
-    /// Bayes error of loaded data from the features that carry the classes (and 0 on separable rows): 0.800, 0.902.
-    static let minimumPrecision = 0.78, minimumRecall = 0.88
+    /// Bayes error of loaded data from the features that carry the classes (and 0 on separable rows): 0.800, 0.902;
+    /// with capacity told from optimisation by experiment and overfitting judged by 5-fold cross-validation: 0.848, 0.931.
+    static let minimumPrecision = 0.83, minimumRecall = 0.92
 }
 
 /// As in the tuning half (`ScenarioSuiteTests`, another test target): what one id must do, and the tally.

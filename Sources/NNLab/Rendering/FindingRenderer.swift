@@ -33,9 +33,9 @@ enum FindingRenderer {
 
     static func budgetText(_ b: ErrorBudget) -> String {
         var lines = ["train \(Text.percent(b.trainAccuracy)) · test \(Text.percent(b.testAccuracy)) · missing \(Text.percent(b.missing))"]
-        let used = b.shares.filter { $0.share > 0.0005 }
+        let used = b.rows.filter { $0.share > 0.0005 }
         if !used.isEmpty {
-            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), $0.evidence] }, numeric: false))
+            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), $0.text] }, numeric: false))
         }
         return lines.joined(separator: "\n")
     }
@@ -45,8 +45,10 @@ enum FindingRenderer {
         if let b = report.budget {
             top.append(("budget", .object([
                 ("train", .number(b.trainAccuracy)), ("test", .number(b.testAccuracy)), ("missing", .number(b.missing)),
-                ("shares", .array(b.shares.map { .object([("key", .string($0.key)), ("share", .number($0.share)),
-                                                          ("evidence", .string($0.evidence))]) })),
+                ("rows", .array(b.rows.map { row in
+                    .object([("key", .string(row.key)), ("share", .number(row.share)),
+                             ("evidence", .object(row.evidence.map { ($0.key, .number($0.value)) })), ("text", .string(row.text))])
+                })),
             ])))
         }
         top.append(("findings", .array(report.findings.map { f in
