@@ -90,6 +90,65 @@ INLINE void input_block(const double *wt, long ldw, const double *dz, long ldz, 
         }
 }
 
+// One logit per row (every network's last layer): eight rows at a time, their 8 × 8 tiles of x
+// turned in registers so that each lane holds one row's sum.
+INLINE void forward_column(const double *w, double b, const double *x, long n, long in, double *z) {
+    long r = 0;
+    for (; r + 8 <= n; r += 8) {
+        const double *xr = x + r * in;
+        v8 acc = splat(b);
+        long i = 0;
+        for (; i + 8 <= in; i += 8) {
+            v8 a[8], t[8], u[8], c[8];
+            for (int k = 0; k < 8; k++) a[k] = load(xr + k * in + i, 8);
+            for (int k = 0; k < 8; k += 2) {
+                t[k] = __builtin_shufflevector(a[k], a[k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+                t[k + 1] = __builtin_shufflevector(a[k], a[k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+            }
+            for (int k = 0; k < 8; k += 4) {
+                u[k] = __builtin_shufflevector(t[k], t[k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+                u[k + 1] = __builtin_shufflevector(t[k + 1], t[k + 3], 0, 1, 8, 9, 4, 5, 12, 13);
+                u[k + 2] = __builtin_shufflevector(t[k], t[k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+                u[k + 3] = __builtin_shufflevector(t[k + 1], t[k + 3], 2, 3, 10, 11, 6, 7, 14, 15);
+            }
+            for (int k = 0; k < 4; k++) {
+                c[k] = __builtin_shufflevector(u[k], u[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+                c[k + 4] = __builtin_shufflevector(u[k], u[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+            }
+            for (int k = 0; k < 8; k++) acc += c[k] * splat(w[i + k]);
+        }
+        for (; i < in; i++) {
+            v8 c;
+            for (int k = 0; k < 8; k++) c[k] = xr[k * in + i];
+            acc += c * splat(w[i]);
+        }
+        store(z + r, acc, 8);
+    }
+    for (; r < n; r++) {
+        double s = b;
+        for (long i = 0; i < in; i++) s += x[r * in + i] * w[i];
+        z[r] = s;
+    }
+}
+
+// gw[i] over one output: the lanes run over the inputs, VECS·8 at a time.
+INLINE void weight_column(const double *x, const double *dz, long n, long in, double *gw, int V) {
+    for (long i = 0; i < in; i += 8 * V) {
+        v8 acc[4];
+        int width[4];
+        for (int v = 0; v < V; v++) {
+            long left = in - i - 8 * v;
+            width[v] = left >= 8 ? 8 : left > 0 ? (int)left : 0;
+            acc[v] = load(gw + i + 8 * v, width[v]);
+        }
+        for (long r = 0; r < n; r++) {
+            v8 d = splat(dz[r]);
+            for (int v = 0; v < V; v++) acc[v] += load(x + r * in + i + 8 * v, width[v]) * d;
+        }
+        for (int v = 0; v < V; v++) store(gw + i + 8 * v, acc[v], width[v]);
+    }
+}
+
 struct kernels {
     void (*forward)(const double *, const double *, const double *, long, long, long, double *);
     void (*weight_gradient)(const double *, const double *, long, long, long, double *, double *);
