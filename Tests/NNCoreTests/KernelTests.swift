@@ -2,7 +2,7 @@ import XCTest
 import NNKernels
 @testable import NNCore
 
-/// NNKernels' matrix products at every instruction-set level this CPU runs, bit for bit
+/// NNKernels' matrix products and Adam at every instruction-set level this CPU runs, bit for bit
 /// against the plain scalar loops, at widths on both sides of the vector and block sizes.
 final class KernelTests: XCTestCase {
     /// Rows, inputs and outputs: 1, the 8-wide vectors, the 4×16 blocks and the 8 × 8 tiles of one
@@ -77,6 +77,29 @@ final class KernelTests: XCTestCase {
                 XCTAssertNil(firstDifference(g.gw, gw), "weight gradient, \(shape)")
                 XCTAssertNil(firstDifference(g.gb, gb), "bias gradient, \(shape)")
                 XCTAssertNil(firstDifference(inputGradient(w, dz, n, i, o), dx), "input gradient, \(shape)")
+            }
+        }
+    }
+
+    func testAdamAtEveryLevelGivesTheBitsOfItsFormulas() {
+        let best = nn_kernel_best_level()
+        defer { XCTAssertEqual(nn_kernel_use(best), 1) }
+        for count in [1, 7, 8, 9, 65] {
+            let g = values(count), m0 = values(count), v0 = values(count).map { $0 * $0 }, p0 = values(count)
+            let (alpha, c1, c2, eps) = (0.00123, 1 - 0.9, 1 - 0.999, 1e-7)
+            var m = m0, v = v0, p = p0
+            for k in 0..<count {
+                m[k] += (g[k] - m[k]) * c1
+                v[k] += (g[k] * g[k] - v[k]) * c2
+                p[k] -= alpha * m[k] / (v[k].squareRoot() + eps)
+            }
+            for level in 0...best {
+                XCTAssertEqual(nn_kernel_use(Int32(level)), 1)
+                var mk = m0, vk = v0, pk = p0
+                nn_adam(&pk, g, &mk, &vk, count, alpha, c1, c2, eps)
+                XCTAssertNil(firstDifference(mk, m), "m, level \(level), \(count) parameters")
+                XCTAssertNil(firstDifference(vk, v), "v, level \(level), \(count) parameters")
+                XCTAssertNil(firstDifference(pk, p), "parameters, level \(level), \(count) parameters")
             }
         }
     }

@@ -1,3 +1,4 @@
+import NNKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -77,13 +78,10 @@ public struct Adam: Optimizer {
     public mutating func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int) {
         t += 1
         let alpha = learningRate * (1 - pow(beta2, Double(t))).squareRoot() / (1 - pow(beta1, Double(t)))
+        // NNKernels' nn_adam: these formulas, eight parameters at a time.
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                for k in 0..<count {
-                    m[k] += (g[k] - m[k]) * (1 - beta1)
-                    v[k] += (g[k] * g[k] - v[k]) * (1 - beta2)
-                    p[k] -= alpha * m[k] / (v[k].squareRoot() + epsilon)
-                }
+                nn_adam(p, g, m.baseAddress!, v.baseAddress!, count, alpha, 1 - beta1, 1 - beta2, epsilon)
             }
         }
     }

@@ -1,11 +1,11 @@
 #ifndef NNKERNELS_H
 #define NNKERNELS_H
 
-// The dense layers' matrix products, register-blocked, for the instruction set this CPU has
-// (AVX-512, AVX2 or baseline x86-64, chosen at start-up). Every result element is one sum in a
-// fixed order, the order of the plain scalar loop written beside each function, with no fused
-// multiply-add; lanes and blocks only ever hold independent sums. So every level gives the
-// same bits, and the same as the scalar code.
+// The training loop's arithmetic: the dense layers' matrix products, register-blocked, and
+// Adam's update, for the instruction set this CPU has (AVX-512, AVX2 or baseline x86-64, chosen
+// at start-up). Every result element is computed as the plain scalar formula written beside each
+// function, sums in that order, with no fused multiply-add; lanes and blocks only ever hold
+// independent values. So every level gives the same bits, and the same as the scalar code.
 //
 // Matrices are row-major; `in`, `out` and `n` are the layer's inputs, outputs and rows.
 
@@ -21,6 +21,11 @@ void nn_weight_gradient(const double *x, const double *dz, long n, long in, long
 // dx[r][i] = 0 + dz[r][0]·w[i][0] + dz[r][1]·w[i][1] + …
 // `wt` is w transposed by `nn_transpose` (out rows of `nn_padded(in)` values).
 void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx);
+
+// Adam (Keras 3) on `count` parameters, with c1 = 1 − β1, c2 = 1 − β2 and the bias correction in alpha:
+// m = m + (g − m)·c1;  v = v + (g·g − v)·c2;  p = p − alpha·m / (√v + eps)
+void nn_adam(double *p, const double *g, double *m, double *v, long count,
+             double alpha, double c1, double c2, double eps);
 
 // The row length of a transposed W: `in` rounded up to a whole vector of 8.
 long nn_padded(long in);

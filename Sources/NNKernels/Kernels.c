@@ -149,10 +149,23 @@ INLINE void weight_column(const double *x, const double *dz, long n, long in, do
     }
 }
 
+// Adam's update of `width` parameters (8: a whole vector).
+INLINE void adam_block(double *p, const double *g, double *m, double *v, double alpha, double c1, double c2,
+                       double eps, int width) {
+    v8 gv = load(g, width), mv = load(m, width), vv = load(v, width), pv = load(p, width);
+    mv += (gv - mv) * splat(c1);
+    vv += (gv * gv - vv) * splat(c2);
+    pv -= splat(alpha) * mv / (__builtin_elementwise_sqrt(vv) + splat(eps));
+    store(m, mv, width);
+    store(v, vv, width);
+    store(p, pv, width);
+}
+
 struct kernels {
     void (*forward)(const double *, const double *, const double *, long, long, long, double *);
     void (*weight_gradient)(const double *, const double *, long, long, long, double *, double *);
     void (*input_gradient)(const double *, const double *, long, long, long, double *);
+    void (*adam)(double *, const double *, double *, double *, long, double, double, double, double);
 };
 
 long nn_padded(long in) { return (in + 7) / 8 * 8; }
@@ -170,7 +183,7 @@ void nn_transpose(const double *w, long in, long out, double *wt) {
 #define LEVEL(name) base_##name
 #define ROWS 2
 #define VECS 1
-#include "DenseKernelsBody.h"
+#include "KernelsBody.h"
 #undef LEVEL
 #undef ROWS
 #undef VECS
@@ -180,7 +193,7 @@ void nn_transpose(const double *w, long in, long out, double *wt) {
 #define LEVEL(name) avx2_##name
 #define ROWS 4
 #define VECS 1
-#include "DenseKernelsBody.h"
+#include "KernelsBody.h"
 #undef LEVEL
 #undef ROWS
 #undef VECS
@@ -190,7 +203,7 @@ void nn_transpose(const double *w, long in, long out, double *wt) {
 #define LEVEL(name) avx512_##name
 #define ROWS 4
 #define VECS 2
-#include "DenseKernelsBody.h"
+#include "KernelsBody.h"
 #undef LEVEL
 #undef ROWS
 #undef VECS
@@ -236,4 +249,9 @@ void nn_weight_gradient(const double *x, const double *dz, long n, long in, long
 
 void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx) {
     table[nn_kernel_level()]->input_gradient(wt, dz, n, in, out, dx);
+}
+
+void nn_adam(double *p, const double *g, double *m, double *v, long count,
+             double alpha, double c1, double c2, double eps) {
+    table[nn_kernel_level()]->adam(p, g, m, v, count, alpha, c1, c2, eps);
 }

@@ -1,4 +1,4 @@
-// The kernels' bodies, compiled once per instruction set by DenseKernels.c with
+// The kernels' bodies, compiled once per instruction set by Kernels.c with
 // LEVEL(name) naming them, and ROWS × VECS (vectors of 8) the register block.
 
 // The row blocks left over at the end: fewer than ROWS, each count a block of its own.
@@ -74,4 +74,12 @@ static void LEVEL(input_gradient)(const double *wt, const double *dz, long n, lo
 
 #undef REMAINDER
 
-static const struct kernels LEVEL(kernels) = {LEVEL(forward), LEVEL(weight_gradient), LEVEL(input_gradient)};
+static void LEVEL(adam)(double *p, const double *g, double *m, double *v, long count,
+                        double alpha, double c1, double c2, double eps) {
+    long k = 0;
+    for (; k + 8 <= count; k += 8) adam_block(p + k, g + k, m + k, v + k, alpha, c1, c2, eps, 8);
+    if (k < count) adam_block(p + k, g + k, m + k, v + k, alpha, c1, c2, eps, (int)(count - k));
+}
+
+static const struct kernels LEVEL(kernels) = {LEVEL(forward), LEVEL(weight_gradient), LEVEL(input_gradient),
+                                              LEVEL(adam)};
