@@ -5,6 +5,9 @@
 #pragma clang fp contract(off)
 
 typedef double v8 __attribute__((vector_size(64)));
+// The helpers taking and returning v8 are always inlined, so no call passes one in registers
+// whose layout differs between the levels.
+#pragma clang diagnostic ignored "-Wpsabi"
 #define INLINE static inline __attribute__((always_inline))
 
 INLINE v8 splat(double x) { return (v8){x, x, x, x, x, x, x, x}; }
@@ -90,6 +93,25 @@ INLINE void input_block(const double *wt, long ldw, const double *dz, long ldz, 
         }
 }
 
+// c[j][k] = a[k][j]: an 8 × 8 tile turned in registers.
+INLINE void transpose8(const v8 a[8], v8 c[8]) {
+    v8 t[8], u[8];
+    for (int k = 0; k < 8; k += 2) {
+        t[k] = __builtin_shufflevector(a[k], a[k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        t[k + 1] = __builtin_shufflevector(a[k], a[k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+    }
+    for (int k = 0; k < 8; k += 4) {
+        u[k] = __builtin_shufflevector(t[k], t[k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+        u[k + 1] = __builtin_shufflevector(t[k + 1], t[k + 3], 0, 1, 8, 9, 4, 5, 12, 13);
+        u[k + 2] = __builtin_shufflevector(t[k], t[k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+        u[k + 3] = __builtin_shufflevector(t[k + 1], t[k + 3], 2, 3, 10, 11, 6, 7, 14, 15);
+    }
+    for (int k = 0; k < 4; k++) {
+        c[k] = __builtin_shufflevector(u[k], u[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        c[k + 4] = __builtin_shufflevector(u[k], u[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+    }
+}
+
 // One logit per row (every network's last layer): eight rows at a time, their 8 × 8 tiles of x
 // turned in registers so that each lane holds one row's sum.
 INLINE void forward_column(const double *w, double b, const double *x, long n, long in, double *z) {
@@ -99,22 +121,9 @@ INLINE void forward_column(const double *w, double b, const double *x, long n, l
         v8 acc = splat(b);
         long i = 0;
         for (; i + 8 <= in; i += 8) {
-            v8 a[8], t[8], u[8], c[8];
+            v8 a[8], c[8];
             for (int k = 0; k < 8; k++) a[k] = load(xr + k * in + i, 8);
-            for (int k = 0; k < 8; k += 2) {
-                t[k] = __builtin_shufflevector(a[k], a[k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
-                t[k + 1] = __builtin_shufflevector(a[k], a[k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
-            }
-            for (int k = 0; k < 8; k += 4) {
-                u[k] = __builtin_shufflevector(t[k], t[k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
-                u[k + 1] = __builtin_shufflevector(t[k + 1], t[k + 3], 0, 1, 8, 9, 4, 5, 12, 13);
-                u[k + 2] = __builtin_shufflevector(t[k], t[k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
-                u[k + 3] = __builtin_shufflevector(t[k + 1], t[k + 3], 2, 3, 10, 11, 6, 7, 14, 15);
-            }
-            for (int k = 0; k < 4; k++) {
-                c[k] = __builtin_shufflevector(u[k], u[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
-                c[k + 4] = __builtin_shufflevector(u[k], u[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
-            }
+            transpose8(a, c);
             for (int k = 0; k < 8; k++) acc += c[k] * splat(w[i + k]);
         }
         for (; i < in; i++) {
@@ -161,22 +170,33 @@ INLINE void adam_block(double *p, const double *g, double *m, double *v, double 
     store(p, pv, width);
 }
 
+// W transposed as nn_transpose says: 8 × 8 tiles turned in registers, the edges value by value.
+INLINE void transpose_matrix(const double *w, long in, long out, double *wt) {
+    long ld = nn_padded(in), o = 0;
+    for (; o + 8 <= out; o += 8) {
+        long i = 0;
+        for (; i + 8 <= in; i += 8) {
+            v8 a[8], c[8];
+            for (int k = 0; k < 8; k++) a[k] = load(w + (i + k) * out + o, 8);
+            transpose8(a, c);
+            for (int k = 0; k < 8; k++) store(wt + (o + k) * ld + i, c[k], 8);
+        }
+        for (int k = 0; k < 8; k++)
+            for (long j = i; j < ld; j++) wt[(o + k) * ld + j] = j < in ? w[j * out + o + k] : 0;
+    }
+    for (; o < out; o++)
+        for (long j = 0; j < ld; j++) wt[o * ld + j] = j < in ? w[j * out + o] : 0;
+}
+
 struct kernels {
     void (*forward)(const double *, const double *, const double *, long, long, long, double *);
     void (*weight_gradient)(const double *, const double *, long, long, long, double *, double *);
     void (*input_gradient)(const double *, const double *, long, long, long, double *);
     void (*adam)(double *, const double *, double *, double *, long, double, double, double, double);
+    void (*transpose)(const double *, long, long, double *);
 };
 
 long nn_padded(long in) { return (in + 7) / 8 * 8; }
-
-void nn_transpose(const double *w, long in, long out, double *wt) {
-    long ld = nn_padded(in);
-    for (long o = 0; o < out; o++) {
-        for (long i = 0; i < in; i++) wt[o * ld + i] = w[i * out + o];
-        for (long i = in; i < ld; i++) wt[o * ld + i] = 0;
-    }
-}
 
 // Register blocks, measured on an AMD EPYC (Zen 4) for AVX-512; for the others, what fits
 // in their 16 registers.
@@ -249,6 +269,10 @@ void nn_weight_gradient(const double *x, const double *dz, long n, long in, long
 
 void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx) {
     table[nn_kernel_level()]->input_gradient(wt, dz, n, in, out, dx);
+}
+
+void nn_transpose(const double *w, long in, long out, double *wt) {
+    table[nn_kernel_level()]->transpose(w, in, out, wt);
 }
 
 void nn_adam(double *p, const double *g, double *m, double *v, long count,

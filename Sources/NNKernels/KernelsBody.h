@@ -81,5 +81,7 @@ static void LEVEL(adam)(double *p, const double *g, double *m, double *v, long c
     if (k < count) adam_block(p + k, g + k, m + k, v + k, alpha, c1, c2, eps, (int)(count - k));
 }
 
+static void LEVEL(transpose)(const double *w, long in, long out, double *wt) { transpose_matrix(w, in, out, wt); }
+
 static const struct kernels LEVEL(kernels) = {LEVEL(forward), LEVEL(weight_gradient), LEVEL(input_gradient),
-                                              LEVEL(adam)};
+                                              LEVEL(adam), LEVEL(transpose)};

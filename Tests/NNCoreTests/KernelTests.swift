@@ -77,6 +77,10 @@ final class KernelTests: XCTestCase {
                 XCTAssertNil(firstDifference(g.gw, gw), "weight gradient, \(shape)")
                 XCTAssertNil(firstDifference(g.gb, gb), "bias gradient, \(shape)")
                 XCTAssertNil(firstDifference(inputGradient(w, dz, n, i, o), dx), "input gradient, \(shape)")
+                var wt = [Double](repeating: .nan, count: o * nn_padded(i))
+                nn_transpose(w, i, o, &wt)
+                let padded = (0..<(o * nn_padded(i))).map { k in k % nn_padded(i) < i ? w[(k % nn_padded(i)) * o + k / nn_padded(i)] : 0 }
+                XCTAssertNil(firstDifference(wt, padded), "transpose, \(shape)")
             }
         }
     }
