@@ -249,6 +249,14 @@ final class ExportTests: XCTestCase {
         let continued = try export(session(["data circles", "model dense4 relu", "train epochs=20", "train continue epochs=5"]), .pytorch)
         XCTAssertTrue(continued.contains("for epoch in range(25):"), "the epochs nnlab's model was trained for in all")
         XCTAssertTrue(continued.contains("the last `train` asked for 5"))
+        XCTAssertFalse(continued.contains("changed settings part way"), "only the epochs changed: the script retraces nnlab's run")
+        for change in ["lr=0.01", "batch=8", "seed=1", "optimizer=sgd", "l2=0.01"] {
+            let changed = try export(session(["data circles", "model dense4 relu", "train epochs=20", "train continue epochs=5 \(change)",
+                                              "train continue epochs=5"]), .keras)
+            XCTAssertTrue(changed.contains("# Except here: a `train continue` changed settings part way"), change)
+        }
+        XCTAssertFalse(try export(session(["data circles", "model dense4 relu", "train epochs=5", "train continue lr=0.01 epochs=5",
+                                           "train epochs=5"]), .keras).contains("changed settings part way"), "a fresh train starts over")
     }
 
     /// The post's NumPy code, with the session's n, noise and seeds, gives nnlab's points (as

@@ -20,11 +20,16 @@ struct KerasWriter: FrameworkWriter {
             + (l2 ? ["# l2= adds l2 * sum(w**2) of each layer's kernel to the loss, as in nnlab.",
                      "l2 = keras.regularizers.l2(\(PythonScript.number(s.config.l2)))"] : [])
             + ["model = keras.Sequential([", "    keras.Input(shape=(\(s.features),)),"]
-            + s.hidden.map { "    keras.layers.Dense(\($0.units), activation='\($0.activation.rawValue)'\(regularizer))," }
+            + s.hidden.flatMap { layer($0, regularizer: regularizer) }
             + ["    keras.layers.Dense(1\(regularizer)),  # the logit", "])"]
             + (s.exact ? ["for layer, kernel in zip(model.layers, kernels):",
                           "    layer.set_weights([kernel, np.zeros(kernel.shape[1])])"] : [])
             + ["", "", "def logits(X):", "    return keras.ops.convert_to_numpy(model(X, training=False))"]
+    }
+
+    /// One hidden layer: what a `LayerSpec` field adds (a dropout rate, batch norm) becomes lines here.
+    func layer(_ spec: LayerSpec, regularizer: String) -> [String] {
+        ["    keras.layers.Dense(\(spec.units), activation='\(spec.activation.rawValue)'\(regularizer)),"]
     }
 
     func training(_ s: PythonScript) -> [String] {

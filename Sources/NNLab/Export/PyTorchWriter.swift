@@ -14,9 +14,7 @@ struct PyTorchWriter: FrameworkWriter {
 
     func model(_ s: PythonScript) -> [String] {
         let widths = [s.features] + s.hidden.map(\.units)
-        let layers = s.hidden.enumerated().map { i, layer in
-            "    nn.Linear(\(widths[i]), \(layer.units)), \(Self.module(layer.activation)),"
-        }
+        let layers = s.hidden.enumerated().flatMap { i, spec in layer(spec, inputs: widths[i]) }
         let setup = [
             "# nnlab's models are small: one thread skips the cost of splitting tiny products between threads",
             "# (5-15x faster on 2 cores than the default, same results). Raise it for big models.",
@@ -48,6 +46,11 @@ struct PyTorchWriter: FrameworkWriter {
                 "    model.train(training)",
                 "    return z.double().numpy()",
             ]
+    }
+
+    /// One hidden layer: what a `LayerSpec` field adds (a dropout rate, batch norm) becomes lines here.
+    func layer(_ spec: LayerSpec, inputs: Int) -> [String] {
+        ["    nn.Linear(\(inputs), \(spec.units)), \(Self.module(spec.activation)),"]
     }
 
     static func module(_ activation: Activation) -> String {

@@ -43,6 +43,8 @@ struct PythonScript {
     var exact = true
     /// Where the script reads loaded data from, relative to itself; nil writes the rows into the script.
     var csvPath: String?
+    /// nnlab's `train continue` changed settings part way: one loop with the last ones cannot retrace it.
+    var mixedSettings = false
 
     var text: String {
         let writer = framework.writer
@@ -83,7 +85,10 @@ struct PythonScript {
             "# exact=on: the script starts from nnlab's own weights and feeds the batches in nnlab's order (both drawn",
             "# with NumPy, as nnlab draws them), in double precision, so it reproduces nnlab's figures: the same accuracy",
             "# and a loss within about 1e-4 (the frameworks add up sums in another order).",
-        ] : [
+        ] + (mixedSettings ? [
+            "# Except here: a `train continue` changed settings part way, and this script trains every epoch with the",
+            "# last ones, so its figures will differ from nnlab's.",
+        ] : []) : [
             "# exact=off: \(writer.title) draws its own starting weights and batch order, so expect figures within",
             "# nnlab's spread over seeds (see `sweep`), not the same digits. `export \(framework.rawValue)` (exact=on) reproduces them.",
         ]

@@ -29,7 +29,8 @@ extension Session {
         let script = PythonScript(framework: framework, data: data, hidden: hidden, config: config,
                                   epochs: trained > 0 ? trained : config.epochs,
                                   nnlab: trained > 0 ? run?.history.last : nil,
-                                  fileName: fileName, exact: c.text("exact") != "off", csvPath: csvPath)
+                                  fileName: fileName, exact: c.text("exact") != "off", csvPath: csvPath,
+                                  mixedSettings: run != nil && continuedWithOtherSettings)
         try write(script.text, to: path)
         return "wrote a \(framework.writer.title) script to \(path)" + note
     }

@@ -19,6 +19,13 @@ extension Session {
         if let previous, previous.config.optimizer != config.optimizer || previous.config.learningRate != config.learningRate {
             current.optimizer = config.optimizer.make(learningRate: config.learningRate, parameterCount: current.network.parameters.count)
         }
+        if let previous {
+            var same = config
+            same.epochs = previous.config.epochs
+            continuedWithOtherSettings = continuedWithOtherSettings || same != previous.config
+        } else {
+            continuedWithOtherSettings = false
+        }
         current.config = config
         let total = config.epochs
         let stop = current.train(training, epochs: total, shouldStop: shouldStop, onEpoch: { self.onEpoch($0, total) })

@@ -11,6 +11,9 @@ public final class Session {
     /// The trained network with its optimizer state and history.
     public internal(set) var run: TrainingRun?
     public internal(set) var lastStop: StopReason?
+    /// A `train continue` changed more than the epochs (lr, optimizer, batch, l2, seed): one loop with the last
+    /// settings, as an exported script runs, no longer retraces `run`. Not kept by `save`.
+    var continuedWithOtherSettings = false
 
     /// Asked once per epoch during training: true stops it (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
