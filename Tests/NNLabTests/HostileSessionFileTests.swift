@@ -97,6 +97,23 @@ final class HostileSessionFileTests: XCTestCase {
                        "edited.json is damaged: these settings leave 0 training and 9 test points; use more points (n=) or a test fraction between 0.1 and 0.5")
     }
 
+    /// A file of 31 million zeros (45 s and 1.5 GB in the decoder) is refused from a count of its values;
+    /// the largest history a file of its size can hold still fits under the count.
+    func testFilesWithMoreValuesThanASessionHoldsAreRefusedBeforeDecoding() throws {
+        let zeros = "{\"nnlab\": 1, \"junk\": [" + String(repeating: "0,", count: 8_000_000) + "0]}"
+        try zeros.write(toFile: session.directory! + "/zeros.json", atomically: false, encoding: .utf8)
+        guard case .error(let e)? = session.run("load file=zeros.json").first else { return XCTFail() }
+        XCTAssertTrue(e.hasPrefix("zeros.json holds more values than a saved nnlab session can"), e)
+
+        let json = #"{"a": "x\"y:[1,2]", "b": [1, 2.5e-3, true, null, {"c": []}], "d": "\\"}"#
+        XCTAssertEqual(Array(json.utf8).withUnsafeBytes { SessionFile.valueCount($0, stoppingAbove: 100) }, 10)
+        let record = #"{"deadFraction":0,"epoch":1,"gradientNorm":0,"testAccuracy":0,"testLoss":0,"trainAccuracy":0,"trainLoss":0}"#
+        let history = #"{"records":["# + Array(repeating: record, count: 200_000).joined(separator: ",") + "]}"
+        let count = Array(history.utf8).withUnsafeBytes { SessionFile.valueCount($0, stoppingAbove: .max) }
+        XCTAssertEqual(count, 2 + 8 * 200_000)
+        XCTAssertLessThan(count - SessionFile.largestValueCount(bytes: 0), SessionFile.largestValueCount(bytes: history.utf8.count) - SessionFile.largestValueCount(bytes: 0))
+    }
+
     /// Losses as large or as small as a Double holds are what training can record: they load and plot.
     func testExtremeButPossibleLossesLoadAndPlot() throws {
         for loss in [1.7e308, 1e-320, 0] {

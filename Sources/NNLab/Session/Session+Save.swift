@@ -24,6 +24,10 @@ extension Session {
     /// `load file=PATH.json`: restores a saved session exactly; the current one is replaced.
     func load(from path: String) throws -> String {
         let bytes = Data(try read(path).utf8)
+        let limit = SessionFile.largestValueCount(bytes: bytes.count)
+        guard bytes.withUnsafeBytes({ SessionFile.valueCount($0, stoppingAbove: limit) }) <= limit else {
+            throw CommandError("\(path) holds more values than a saved nnlab session can (\(limit) in \(bytes.count >> 20) MB)")
+        }
         let decoder = JSONDecoder()
         guard let header = try? decoder.decode(SessionFile.Header.self, from: bytes) else {
             throw CommandError("\(path) is not a saved nnlab session (no \"nnlab\" version field)")
@@ -50,10 +54,12 @@ extension Session {
         var stop: StopReason?
         if let t = file.training {
             guard let restoredData, let restoredHidden else { preconditionFailure("checked: training needs data and a model") }
-            var run = TrainingRun(network: freshNetwork(restoredData, restoredHidden), config: t.config)
-            guard run.network.parameters.count == t.parameters.count else {
-                throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(run.network.parameters.count)")
+            // Counted before the network is built from the file's sizes.
+            let expected = TrainingJob(inputs: restoredData.prepared.dataset.features, hidden: restoredHidden, trainRows: 0, testRows: 0).parameters
+            guard expected == t.parameters.count else {
+                throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(expected)")
             }
+            var run = TrainingRun(network: freshNetwork(restoredData, restoredHidden), config: t.config)
             run.network.parameters = t.parameters
             run.history = t.history
             // The shuffle stream goes on from a seed of its own; the optimizer's moments start afresh.
