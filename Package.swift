@@ -38,7 +38,8 @@ let package = Package(
             dependencies: ["NNLab", .product(name: "Benchmark", package: "swift-benchmark")],
             path: "Benchmarks/nnlab-bench"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNKernels"], exclude: ["Fixtures"]),
-        .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis"]),
+        // NNLab too: what a fix asks for is checked as the command a learner sees.
+        .testTarget(name: "NNDiagnosisTests", dependencies: ["NNDiagnosis", "NNLab"]),
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
         .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),
         // Runs the built `nnlab` binary: scripts, exit status, and (with lessons) every transcript.

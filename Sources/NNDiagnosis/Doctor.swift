@@ -61,7 +61,7 @@ public struct Doctor: Sendable {
         var verified = report
         for (i, fix) in Self.verifiable(report) {
             guard let before = median(Experiment(context)), let after = median(Experiment(context, fix.change)) else { break }
-            verified.findings[i].verification = Verification(command: fix.command, before: before, after: after,
+            verified.findings[i].verification = Verification(fix: fix, before: before, after: after,
                                                               seeds: trainSeeds.count)
         }
         return verified
@@ -82,7 +82,7 @@ public struct Doctor: Sendable {
     /// Each problem with its first fix that an experiment can run.
     private static func verifiable(_ report: Report) -> [(finding: Int, fix: Fix)] {
         report.findings.enumerated().compactMap { i, finding in
-            guard finding.severity == .problem, let fix = finding.fixes.first(where: { $0.change != .none }) else { return nil }
+            guard finding.severity == .problem, let fix = finding.fixes.first(where: \.runnable) else { return nil }
             return (i, fix)
         }
     }

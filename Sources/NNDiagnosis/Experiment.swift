@@ -78,13 +78,13 @@ public struct ExperimentResult: Sendable {
 extension Experiment {
     /// The session's setting with `change` applied: its layers and settings (as long as it trained),
     /// and the data regenerated when the change is to the data.
-    init(_ context: DiagnosisContext, _ change: Fix.Change = .none) {
+    init(_ context: DiagnosisContext, _ change: Fix.Change? = nil) {
         self.init(hidden: context.hiddenLayers, config: context.settings)
         switch change {
-        case .model(let layers): hidden = layers
-        case .train(let settings): config = settings
-        case .data(let regenerated): spec = regenerated
-        case .none: break
+        case .model(let layers)?: hidden = layers
+        case .train(let settings, _)?, .trainLonger(_, let settings)?: config = settings
+        case .data(let regenerated, _)?: spec = regenerated
+        case .scaleLoadedData?, .sweep?, nil: break
         }
     }
 }

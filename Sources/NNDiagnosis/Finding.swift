@@ -17,7 +17,7 @@ public struct Finding: Equatable, Sendable {
     public var evidence: [Evidence]
     /// Two or three sentences a learner can follow.
     public var why: String
-    /// Fixes to try, each a command and, where it can be run as an experiment, how.
+    /// Fixes to try, each a typed change that NNLab writes as a command.
     public var fixes: [Fix]
     /// Dataset indices when the finding is about particular points.
     public var points: [Int]
@@ -51,37 +51,45 @@ public struct Evidence: Equatable, Sendable {
     }
 }
 
-/// A suggested change, as the command a learner types and as an experiment the doctor can run.
+/// A suggested change, as data: NNLab writes it as the command a learner types, and the doctor
+/// can run it as an experiment.
 public struct Fix: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         /// Replace the model's hidden layers.
         case model(hidden: [LayerSpec])
-        /// Retrain with these settings.
-        case train(TrainConfig)
-        /// Regenerate the data with this spec (e.g. `scale=on`, more points).
-        case data(DataSpec)
-        /// Nothing to run: advice only.
-        case none
+        /// Train from scratch with these settings; `was` are the run's own.
+        case train(TrainConfig, was: TrainConfig)
+        /// Go on training `more` epochs: the same run as `whole` from scratch.
+        case trainLonger(more: Int, whole: TrainConfig)
+        /// Generate the data again from this spec (`was` is the current one).
+        case data(DataSpec, was: DataSpec)
+        /// Load the file again with its inputs standardised: advice only.
+        case scaleLoadedData
+        /// Train each learning rate over `seeds` seeds and compare: advice only.
+        case sweep(learningRates: [Double], seeds: Int)
     }
 
-    /// The command line to type, e.g. `model dense16 relu` or `train lr=0.01`.
-    public var command: String
     public var change: Change
 
-    public init(command: String, change: Change) {
-        self.command = command
-        self.change = change
+    public init(_ change: Change) { self.change = change }
+
+    /// Whether `Doctor.verify` can run it as an experiment.
+    public var runnable: Bool {
+        switch change {
+        case .model, .train, .trainLonger, .data: return true
+        case .scaleLoadedData, .sweep: return false
+        }
     }
 }
 
 /// What running a fix as an experiment changed (median test accuracy over seeds).
 public struct Verification: Equatable, Sendable {
-    public var command: String
+    public var fix: Fix
     public var before: Double
     public var after: Double
     public var seeds: Int
-    public init(command: String, before: Double, after: Double, seeds: Int) {
-        self.command = command
+    public init(fix: Fix, before: Double, after: Double, seeds: Int) {
+        self.fix = fix
         self.before = before
         self.after = after
         self.seeds = seeds

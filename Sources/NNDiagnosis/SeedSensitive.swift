@@ -44,7 +44,7 @@ public struct SeedSensitive: Analyzer {
         let accuracies = all.map { Format.percent($0) }.joined(separator: ", ")
         let settingsFix: Fix = settings.learningRate >= 0.01 ? .learningRate(settings, times: 0.1)
             : .biggerModel(than: context.hiddenLayers)
-        let lr = Format.number(settings.learningRate), lower = Format.number(settings.learningRate / 10)
+        let lr = settings.learningRate, lower = Double(Format.number(lr / 10)) ?? lr / 10
         return [Finding(
             id: "seed-sensitive", severity: unlucky ? .problem : .warning,
             headline: unlucky ? "this run was unlucky: the same setup with other seeds does clearly better"
@@ -57,7 +57,7 @@ public struct SeedSensitive: Analyzer {
             ],
             why: "The seed decides the starting weights and the order of the batches. When that alone moves the "
                 + "test accuracy this much, one run says little; settings that train reliably agree across seeds.",
-            fixes: [settingsFix, Fix(command: "sweep lr=\(lr),\(lower) seeds=5", change: .none)])]
+            fixes: [settingsFix, Fix(.sweep(learningRates: [lr, lower], seeds: 5))])]
     }
 
     /// The 95% point of the range of k standard normal draws (k = 2...10), the studentized range with infinite degrees of freedom.

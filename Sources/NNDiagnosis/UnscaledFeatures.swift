@@ -32,10 +32,9 @@ public struct UnscaledFeatures: Analyzer {
     /// Whether this analyzer speaks up: other analyzers ask before they blame the model or the training.
     static func applies(_ context: DiagnosisContext) -> Bool { measure(context.data)?.applies ?? false }
 
-    /// `data circles scale=on`, or the advice to load the file again with scaling.
+    /// The data generated again with scaling, or the advice to load the file again with it.
     static func scalingFix(_ context: DiagnosisContext) -> Fix {
-        context.spec.map { spec in Fix.data(spec) { $0.scaled = true } }
-            ?? Fix(command: "data load file=PATH.csv scale=on", change: .none)
+        context.spec.map { spec in Fix.data(spec) { $0.scaled = true } } ?? Fix(.scaleLoadedData)
     }
 
     public init() {}

@@ -28,13 +28,13 @@ final class DoctorTests: XCTestCase {
 
     func testVerifyShowsAHiddenLayerFixesExample1() {
         let doctor = Doctor(analyzers: [Canned(findings: [
-            finding("needs-a-hidden-layer", .problem, [Fix(command: "explain underfitting", change: .none), hiddenLayer]),
+            finding("needs-a-hidden-layer", .problem, [Fix(.sweep(learningRates: [0.1], seeds: 5)), hiddenLayer]),
             finding("only-a-warning", .warning, [hiddenLayer]),
-            finding("advice-only", .problem, [Fix(command: "explain overfitting", change: .none)]),
+            finding("advice-only", .problem, [Fix(.scaleLoadedData)]),
         ])])
         let report = doctor.verify(doctor.diagnose(S.example1), context: S.example1)
         let verification = report.findings[0].verification
-        XCTAssertEqual(verification?.command, "model dense16 relu", "the first runnable fix")
+        XCTAssertEqual(verification?.fix, hiddenLayer, "the first runnable fix")
         XCTAssertEqual(verification?.seeds, 5)
         XCTAssertLessThanOrEqual(verification?.before ?? 1, 0.6, "a line: median of seeds 0–4")
         XCTAssertGreaterThanOrEqual(verification?.after ?? 0, 0.95, "16 ReLU units: median of seeds 0–4")
@@ -115,20 +115,20 @@ final class FixCommandTests: XCTestCase {
         let settings = TrainConfig(learningRate: 1, epochs: 30, optimizer: .sgd, seed: 3)
         let fix = Fix.train(settings) { $0.learningRate = 0.1 }
         XCTAssertEqual(fix.command, "train lr=0.1 epochs=30 optimizer=sgd seed=3")
-        XCTAssertEqual(fix.change, .train(TrainConfig(learningRate: 0.1, epochs: 30, optimizer: .sgd, seed: 3)))
+        XCTAssertEqual(fix.change, .train(TrainConfig(learningRate: 0.1, epochs: 30, optimizer: .sgd, seed: 3), was: settings))
         XCTAssertEqual(Fix.train(TrainConfig()) { $0.l2 = 0.01 }.command, "train l2=0.01")
     }
 
     func testALearningRateIsRoundedToWhatTheCommandSays() {
         let fix = Fix.learningRate(TrainConfig(learningRate: 0.003), times: 0.1)
         XCTAssertEqual(fix.command, "train lr=0.0003")
-        XCTAssertEqual(fix.change, .train(TrainConfig(learningRate: 0.0003)))
+        XCTAssertEqual(fix.change, .train(TrainConfig(learningRate: 0.0003), was: TrainConfig(learningRate: 0.003)))
     }
 
     func testContinuingIsTheLongerRunFromScratch() {
         let fix = Fix.trainLonger(TrainConfig(epochs: 500, seed: 2), by: 1500)
         XCTAssertEqual(fix.command, "train continue epochs=1500")
-        XCTAssertEqual(fix.change, .train(TrainConfig(epochs: 2000, seed: 2)))
+        XCTAssertEqual(fix.change, .trainLonger(more: 1500, whole: TrainConfig(epochs: 2000, seed: 2)))
     }
 
     func testModels() {
@@ -144,6 +144,6 @@ final class FixCommandTests: XCTestCase {
         let spec = DataSpec(kind: .circles, noise: 0.3, scaled: false)
         let fix = Fix.data(spec) { $0.scaled = true }
         XCTAssertEqual(fix.command, "data circles scale=on noise=0.3")
-        XCTAssertEqual(fix.change, .data(DataSpec(kind: .circles, noise: 0.3)))
+        XCTAssertEqual(fix.change, .data(DataSpec(kind: .circles, noise: 0.3), was: spec))
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import NNDiagnosis
+import NNLab
 
 final class ExplanationsTests: XCTestCase {
     /// The ids of DESIGN.md, in its order: part of the command-language contract.

@@ -550,7 +550,7 @@ final class ScenarioSuiteTests: XCTestCase {
         let outcome = try XCTUnwrap(Self.outcomes.first { $0.scenario.name == "moons shifted +40" })
         let stalled = try XCTUnwrap(outcome.findings.first { $0.id == "not-converged" })
         let unscaled = try XCTUnwrap(outcome.findings.first { $0.id == "unscaled-features" })
-        XCTAssertEqual(stalled.fixes.first?.command, unscaled.fixes.first?.command)
+        XCTAssertEqual(stalled.fixes.first, unscaled.fixes.first)
         XCTAssertTrue(stalled.headline.contains("raw"), stalled.headline)
         XCTAssertFalse(outcome.any.contains("underfitting"))
         let line = try XCTUnwrap(Self.outcomes.first { $0.scenario.name == "example 1" }?.findings.first { $0.id == "underfitting" })

@@ -45,7 +45,7 @@ final class TrainingAnalyzerTests: XCTestCase {
         XCTAssertEqual(value(finding, "well_trained_train_accuracy"), 1)
         var longer = S.stoppedEarly.run.config
         longer.epochs = 520
-        XCTAssertEqual(finding?.fixes.first?.change, .train(longer), "continuing 500 epochs is training 520 from scratch")
+        XCTAssertEqual(finding?.fixes.first?.change, .trainLonger(more: 500, whole: longer), "continuing 500 epochs is training 520 from scratch")
         let trend = RunFacts(S.stoppedEarly).trend!
         XCTAssertGreaterThan(value(finding, "loss_trend")!, 0)
         XCTAssertGreaterThanOrEqual(trend.projectedDrop, LossTrend.minimumProjected)

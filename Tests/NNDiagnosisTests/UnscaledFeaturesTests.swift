@@ -16,7 +16,7 @@ final class UnscaledFeaturesTests: XCTestCase {
         XCTAssertEqual(finding.evidence.map(\.key), ["scale_ratio"])
         XCTAssertGreaterThan(finding.evidence[0].value, 50)
         XCTAssertTrue(finding.evidence[0].text.hasPrefix("x2 spreads"))
-        XCTAssertEqual(finding.fixes, [Fix(command: "data load file=PATH.csv scale=on", change: .none)])
+        XCTAssertEqual(finding.fixes, [Fix(.scaleLoadedData)])
     }
 
     func testAnInputFarFromZeroWarns() throws {
@@ -29,7 +29,7 @@ final class UnscaledFeaturesTests: XCTestCase {
         context.data = PreparedData(dataset: stretched(), split: context.data.split, scaled: false)
         let finding = try XCTUnwrap(UnscaledFeatures().analyze(context).first)
         XCTAssertEqual(finding.fixes.map(\.command), ["data moons scale=on seed=7"])
-        XCTAssertEqual(finding.fixes.first?.change, .data(DataSpec(kind: .moons, seed: 7)))
+        XCTAssertEqual(finding.fixes.first?.change, .data(DataSpec(kind: .moons, seed: 7), was: DataSpec(kind: .moons, seed: 7, scaled: false)))
     }
 
     func testQuietWhenScaledOrAlreadyComparable() {

@@ -61,7 +61,7 @@ final class HostileSessionFileTests: XCTestCase {
             (["loaded", "source", "classes"], ["a", "a"], "the data needs two class names"),
             (["loaded", "source", "test"], 5.0, "test must be a number above 0 and at most 0.9 (got '5')"),
             (["training", "config", "epochs"], -5, "epochs must be a whole number from 1 to 100000 (got '-5')"),
-            (["training", "config", "epochs"], 1e18, "epochs must be a whole number from 1 to 100000 (got '1e+18')"),
+            (["training", "config", "epochs"], 1e18, "epochs must be a whole number from 1 to 100000 (got '1000000000000000000')"),
             (["training", "config", "learningRate"], 0, "lr must be a number above 0 and at most 10 (got '0')"),
             (["training", "config", "batch"], 0, "batch must be a whole number from 1 to 20000 (got '0')"),
             (records + [4, "epoch"], 1_000_000_000_000_000_000 as Int64, "history: epoch 1000000000000000000 where epoch 5 belongs"),

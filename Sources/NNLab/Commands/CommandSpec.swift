@@ -10,6 +10,10 @@ public struct CommandSpec: Sendable {
     /// Longer text for `help VERB`, may be empty.
     public var details: String
     public var examples: [String]
+    /// What runs it: a command without a handler does not compile.
+    public var run: Handler
+
+    public typealias Handler = @Sendable (Session, Invocation) throws -> [Output]
 
     public enum Words: Sendable, Equatable {
         case none
@@ -52,6 +56,15 @@ public struct KeySpec: Sendable {
     public var required = false
     /// Takes several values separated by commas (`sweep lr=0.001,0.01`).
     public var list = false
+    /// The setting the key sets, for keys that build a settings value (`train`, `data`, `set`); nil
+    /// for keys the handler reads itself (`file=`, `format=`).
+    public var field: Field? = nil
+
+    /// The default as a value; the default's text is parsed like a typed value, so it is written once.
+    public var defaultValue: Invocation.Value? {
+        guard let text = defaultText, let value = try? Parser.value(text, for: self, column: 0) else { return nil }
+        return list ? .list([value]) : value
+    }
 
     public enum Kind: Sendable, Equatable {
         case integer(ClosedRange<Int>)

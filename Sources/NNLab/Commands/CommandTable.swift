@@ -1,30 +1,38 @@
 import NNCore
 import NNDiagnosis
 
-/// The one table of commands. Dispatch, `help`, completion and "did you mean" read it; nothing repeats it.
+/// The one table of commands. Parsing, dispatch, `help`, completion, "did you mean" and the command
+/// writer read it; nothing repeats it. Each command names its handler, each settings key its field.
 public enum CommandTable {
     public static let all: [CommandSpec] = dataCommands + [
         CommandSpec(name: "data load", words: .none, keys: [
-            KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "a CSV file with a header row", required: true),
-            KeySpec(name: "label", kind: .text, defaultText: nil, help: "the label column (default: label, y, class, target or the last)"),
-            KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing"),
-            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "the split"),
-            KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train"),
+            KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "a CSV file with a header row", required: true,
+                    field: .text(\LoadSpec.file)),
+            KeySpec(name: "label", kind: .text, defaultText: nil, help: "the label column (default: label, y, class, target or the last)",
+                    field: .optionalText(\LoadSpec.label)),
+            KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing",
+                    field: .real(\LoadSpec.test)),
+            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "the split", field: .seed(\LoadSpec.seed)),
+            KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train",
+                    field: .onOff(\LoadSpec.scaled)),
         ], summary: "your own data: numeric feature columns and one label column with two classes",
                     details: """
                     Labels are mapped to 0 and 1 in sorted order (numbers by value, then text) and reported.
                     A column named index is skipped; a split column (train/test), as export data writes,
                     gives the split, and in a file laid out as export data writes it (index first, split
                     last) the label is the column before split. Blank lines are skipped.
-                    """, examples: ["data load file=points.csv", "data load file=iris2.csv label=species test=0.3"]),
+                    """, examples: ["data load file=points.csv", "data load file=iris2.csv label=species test=0.3"],
+                    run: { s, c in [.text(try s.loadData(c))] }),
         CommandSpec(name: "data info", words: .none, keys: [format],
                     summary: "sizes, class counts, ranges, split and corruptions of the data",
-                    details: "", examples: ["data info", "data info format=json"]),
+                    details: "", examples: ["data info", "data info format=json"],
+                    run: { s, c in [.text(try s.dataInfo(json: c.text("format") == "json"))] }),
         CommandSpec(name: "export data", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "where to write", required: true)],
                     summary: "write the data as CSV: index,x1,x2,label,split (raw values)",
                     details: "Values are written unscaled, as the shortest text that reads back to the same number.",
-                    examples: ["export data file=circles.csv"]),
+                    examples: ["export data file=circles.csv"],
+                    run: { s, c in [.text(try s.exportData(to: c.text("file")!))] }),
     ] + ScriptFramework.allCases.map { framework in
         CommandSpec(name: "export \(framework.rawValue)", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "py"), defaultText: nil, help: "where to write", required: true),
@@ -42,7 +50,8 @@ public enum CommandTable {
                     Run it with python3 FILE.
                     """,
                     examples: ["export \(framework.rawValue) file=circles_\(framework.rawValue).py",
-                               "export \(framework.rawValue) file=circles_\(framework.rawValue).py exact=off"])
+                               "export \(framework.rawValue) file=circles_\(framework.rawValue).py exact=off"],
+                    run: { s, c in [.text(try s.exportScript(framework, c))] })
     } + [
         CommandSpec(name: "model", words: .layers, keys: [],
                     summary: "choose the network: linear, or hidden layers like dense16 relu",
@@ -52,14 +61,16 @@ public enum CommandTable {
                     The output layer (one unit, sigmoid) is always added.
                     Activations: \(activations.joined(separator: ", ")).
                     """,
-                    examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"]),
+                    examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"],
+                    run: { s, c in [.text(try s.model(c.words))] }),
         CommandSpec(name: "train", words: .flags(["continue"]), keys: trainKeys, summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
                     details: """
                     Weights start from Glorot-uniform draws of the train seed; batches are
                     reshuffled every epoch. `continue` keeps the weights and optimizer state.
                     Ctrl-C stops training and keeps the model trained so far.
                     """,
-                    examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"]),
+                    examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"],
+                    run: { s, c in [.text(try s.train(c))] }),
         CommandSpec(name: "sweep", words: .none, keys: sweepKeys,
                     summary: "train every combination of settings over several seeds; median and range",
                     details: """
@@ -68,16 +79,19 @@ public enum CommandTable {
                     accuracy is marked. The current model is kept as it was.
                     """,
                     examples: ["sweep lr=0.001,0.01,0.1", "sweep lr=0.01,0.1 optimizer=adam,sgd seeds=3 epochs=200",
-                               "sweep epochs=50,200,1000 format=json"]),
+                               "sweep epochs=50,200,1000 format=json"],
+                    run: { s, c in [.text(try s.sweep(c))] }),
         CommandSpec(name: "evaluate", words: .none, keys: [format],
                     summary: "accuracy and loss on train and test, recall per class, confusion matrix",
-                    details: "", examples: ["evaluate", "evaluate format=json"]),
+                    details: "", examples: ["evaluate", "evaluate format=json"],
+                    run: { s, c in [.text(try s.evaluate(json: c.text("format") == "json"))] }),
         CommandSpec(name: "diagnose", words: .flags(["verify"]), keys: [format],
                     summary: "why accuracy is not 100%: every analyzer, with evidence and fixes to try",
                     details: """
                     Opens with the error budget: where the missing test accuracy goes.
                     `verify` runs each problem's fix as an experiment (5 seeds) and reports before -> after.
-                    """, examples: ["diagnose", "diagnose verify", "diagnose format=json"]),
+                    """, examples: ["diagnose", "diagnose verify", "diagnose format=json"],
+                    run: { s, c in [.text(try s.diagnose(verify: c.has("verify"), json: c.text("format") == "json"))] }),
         CommandSpec(name: "plot", words: .flags(["boundary", "loss", "data"]), keys: [
             KeySpec(name: "file", kind: .path(ext: "svg"), defaultText: nil, help: "write an SVG file instead"),
             KeySpec(name: "show", kind: .choice(Explanations.all.map(\.id)), defaultText: nil,
@@ -86,12 +100,15 @@ public enum CommandTable {
                     details: """
                     o and x are the two classes (capitals: test points), ! a point the model gets wrong,
                     @ a point named by show=. Set NO_COLOR for plain characters.
-                    """, examples: ["plot", "plot data", "plot loss", "plot boundary show=label-noise", "plot file=boundary.svg"]),
+                    """, examples: ["plot", "plot data", "plot loss", "plot boundary show=label-noise", "plot file=boundary.svg"],
+                    run: { s, c in [.text(try s.plot(c))] }),
         CommandSpec(name: "explain", words: .name, keys: [],
                     summary: "the long explanation of a finding id; explain alone lists them",
-                    details: "", examples: ["explain", "explain linear-inseparable"]),
+                    details: "", examples: ["explain", "explain linear-inseparable"],
+                    run: { s, c in [.text(try s.explain(c.words.first?.text))] }),
         CommandSpec(name: "status", words: .none, keys: [],
-                    summary: "what is loaded, the model, and the last training", details: "", examples: ["status"]),
+                    summary: "what is loaded, the model, and the last training", details: "", examples: ["status"],
+                    run: { s, _ in [.text(s.status())] }),
         CommandSpec(name: "lesson", words: .name, keys: [],
                     summary: "start a lesson (lesson NAME), resume the one in progress, list them, or leave one",
                     details: """
@@ -100,45 +117,62 @@ public enum CommandTable {
                     with the finished ones marked; lesson stop leaves the one in progress.
                     In a lesson, Enter runs the offered command; type your own to try a variation. When a
                     variation breaks what the lesson expects, it says so and goes back to that step.
-                    """, examples: ["lesson", "lesson list", "lesson circles", "lesson stop"]),
+                    """, examples: ["lesson", "lesson list", "lesson circles", "lesson stop"],
+                    run: { s, c in [.text(try s.lesson(c.words.first?.text))] }),
         CommandSpec(name: "record", words: .flags(["stop"]),
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "where to write")],
                     summary: "record the session (commands and output) into a transcript; record stop ends it",
                     details: "Each command and its output are added to the file as soon as it finishes, so nothing is lost if nnlab stops.",
-                    examples: ["record file=my-session.transcript", "record stop"]),
+                    examples: ["record file=my-session.transcript", "record stop"],
+                    run: { s, c in [.text(try s.record(c))] }),
         CommandSpec(name: "replay", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true)],
                     summary: "start fresh and run a transcript's commands, saying whether the outputs match",
-                    details: "", examples: ["replay file=transcripts/circles.transcript"]),
+                    details: "", examples: ["replay file=transcripts/circles.transcript"],
+                    run: { s, c in try s.replay(c.text("file")!) }),
         CommandSpec(name: "save", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "json"), defaultText: nil, help: "where to write", required: true)],
                     summary: "save the whole session (data, model, weights, history, settings) as JSON",
                     details: "load restores it exactly: evaluate prints the same numbers.",
-                    examples: ["save file=circles.json"]),
+                    examples: ["save file=circles.json"],
+                    run: { s, c in [.text(try s.save(to: c.text("file")!))] }),
         CommandSpec(name: "load", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "json"), defaultText: nil, help: "a saved session", required: true)],
                     summary: "replace the session with one saved by save",
-                    details: "", examples: ["load file=circles.json"]),
+                    details: "", examples: ["load file=circles.json"],
+                    run: { s, c in [.text(try s.load(from: c.text("file")!))] }),
         CommandSpec(name: "set", words: .none, keys: [
-            KeySpec(name: "color", kind: .choice(["auto", "on", "off"]), defaultText: "auto", help: "colour in pictures"),
-            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "train seed when train names none"),
-            KeySpec(name: "width", kind: .integerOrAuto(40...300), defaultText: "auto", help: "columns for terminal plots"),
+            KeySpec(name: "color", kind: .choice(["auto", "on", "off"]), defaultText: "auto", help: "colour in pictures",
+                    field: .autoOnOff(\Settings.color)),
+            KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "train seed when train names none",
+                    field: .seed(\Settings.seed)),
+            KeySpec(name: "width", kind: .integerOrAuto(40...300), defaultText: "auto", help: "columns for terminal plots",
+                    field: .autoInteger(\Settings.columns)),
         ], summary: "session defaults: colour, default train seed, plot width; set alone shows them",
-                    details: "", examples: ["set", "set color=off", "set seed=3 width=100"]),
+                    details: "", examples: ["set", "set color=off", "set seed=3 width=100"],
+                    run: { s, c in [.text(s.set(c))] }),
         CommandSpec(name: "help", words: .topic, keys: [],
-                    summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"]),
-        CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"]),
+                    summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"],
+                    run: { _, c in [.text(try Help.text(topic: c.words.first?.text))] }),
+        CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"],
+                    run: { _, _ in [.quit] }),
     ]
 
     static let activations = Activation.allCases.map(\.rawValue)
 
     static let trainKeys = [
-        KeySpec(name: "lr", kind: .real(0...10, openLow: true), defaultText: "0.001", help: "learning rate"),
-        KeySpec(name: "epochs", kind: .integer(1...Limits.epochs), defaultText: "500", help: "passes over the training set"),
-        KeySpec(name: "batch", kind: .integer(1...Limits.points), defaultText: "32", help: "points per gradient step"),
-        KeySpec(name: "optimizer", kind: .choice(OptimizerKind.allCases.map(\.rawValue)), defaultText: "adam", help: "update rule"),
-        KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order"),
-        KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels"),
+        KeySpec(name: "lr", kind: .real(0...10, openLow: true), defaultText: "0.001", help: "learning rate",
+                field: .real(\TrainConfig.learningRate)),
+        KeySpec(name: "epochs", kind: .integer(1...Limits.epochs), defaultText: "500", help: "passes over the training set",
+                field: .integer(\TrainConfig.epochs)),
+        KeySpec(name: "batch", kind: .integer(1...Limits.points), defaultText: "32", help: "points per gradient step",
+                field: .integer(\TrainConfig.batch)),
+        KeySpec(name: "optimizer", kind: .choice(OptimizerKind.allCases.map(\.rawValue)), defaultText: "adam", help: "update rule",
+                field: .choice(\TrainConfig.optimizer)),
+        KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order",
+                field: .seed(\TrainConfig.seed)),
+        KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels",
+                field: .real(\TrainConfig.l2)),
     ]
 
     /// The train keys, each taking a list, with `seeds=` in place of `seed=`.
@@ -156,21 +190,34 @@ public enum CommandTable {
     static var dataCommands: [CommandSpec] {
         DataSpec.Kind.allCases.map { kind in
             CommandSpec(name: "data \(kind.rawValue)", words: .none, keys: [
-                KeySpec(name: "n", kind: .integer(Limits.minPoints...Limits.points), defaultText: "200", help: "number of points"),
+                KeySpec(name: "n", kind: .integer(Limits.minPoints...Limits.points), defaultText: "200", help: "number of points",
+                        field: .integer(\DataSpec.n)),
                 KeySpec(name: "noise", kind: .real(0...10, openLow: false), defaultText: Text.number(kind.defaultNoise),
-                        help: "standard deviation of the Gaussian noise"),
-                KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "points and split"),
-                KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing"),
-                KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train"),
-                KeySpec(name: "flip", kind: .real(0...0.5, openLow: false), defaultText: "0", help: "fraction of training labels to flip"),
-                KeySpec(name: "imbalance", kind: .real(0...1, openLow: true), defaultText: "1", help: "keep class 1 at this ratio to class 0"),
+                        help: "standard deviation of the Gaussian noise", field: .real(\DataSpec.noise)),
+                KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "points and split",
+                        field: .seed(\DataSpec.seed)),
+                KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing",
+                        field: .real(\DataSpec.test)),
+                KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train",
+                        field: .onOff(\DataSpec.scaled)),
+                KeySpec(name: "flip", kind: .real(0...0.5, openLow: false), defaultText: "0", help: "fraction of training labels to flip",
+                        field: .real(\DataSpec.flip)),
+                KeySpec(name: "imbalance", kind: .real(0...1, openLow: true), defaultText: "1", help: "keep class 1 at this ratio to class 0",
+                        field: .real(\DataSpec.imbalance)),
             ], summary: kind.summary, details: "",
-                        examples: ["data \(kind.rawValue)", "data \(kind.rawValue) noise=0.1 seed=7", "data \(kind.rawValue) n=400 test=0.3"])
+                        examples: ["data \(kind.rawValue)", "data \(kind.rawValue) noise=0.1 seed=7", "data \(kind.rawValue) n=400 test=0.3"],
+                        run: { s, c in [.text(try s.generate(c))] })
         }
     }
 
     /// Commands whose name starts with `verb`.
     public static func forms(of verb: Substring) -> [CommandSpec] { all.filter { $0.verb == verb } }
+
+    /// The command named `name` (`train`, `data circles`); the names are the table's own.
+    static func spec(_ name: String) -> CommandSpec {
+        guard let spec = all.first(where: { $0.name == name }) else { preconditionFailure("no command \(name) in the table") }
+        return spec
+    }
 
     public static var verbs: [String] {
         var seen = Set<Substring>()

@@ -1,28 +1,3 @@
-/// A command line checked against the table: which command, its bare words, its typed values.
-public struct Invocation: Sendable {
-    public var spec: CommandSpec
-    public var words: [Token]
-    public var values: [String: Value]
-
-    public enum Value: Equatable, Sendable {
-        case integer(Int), real(Double), text(String)
-        case list([Value])
-    }
-
-    public func has(_ flag: String) -> Bool { words.contains { $0.text == flag } }
-    public func integer(_ key: String) -> Int? { if case .integer(let v)? = values[key] { return v }; return nil }
-    public func real(_ key: String) -> Double? {
-        switch values[key] {
-        case .real(let v)?: return v
-        case .integer(let v)?: return Double(v)
-        default: return nil
-        }
-    }
-    public func text(_ key: String) -> String? { if case .text(let v)? = values[key] { return v }; return nil }
-    /// The values of a list key (one value when written without commas), nil when absent.
-    public func list(_ key: String) -> [Value]? { if case .list(let v)? = values[key] { return v }; return nil }
-}
-
 /// One clear line about what is wrong with a command, and where.
 public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
@@ -92,7 +67,7 @@ public enum Parser {
             spec = chosen
             rest = rest.dropFirst()
         }
-        var invocation = Invocation(spec: spec, words: [], values: [:])
+        var invocation = Invocation(spec)
         for token in rest {
             if let eq = token.text.firstIndex(of: "=") {
                 let name = String(token.text[..<eq]), raw = String(token.text[token.text.index(after: eq)...])
@@ -108,9 +83,9 @@ public enum Parser {
                 if key.list {
                     let parts = raw.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                     guard parts.count <= 10 else { throw CommandError("\(name)= takes at most 10 values", column: token.column) }
-                    invocation.values[name] = .list(try parts.map { try value($0, for: key, column: token.column) })
+                    invocation.set(name, .list(try parts.map { try value($0, for: key, column: token.column) }))
                 } else {
-                    invocation.values[name] = try value(raw, for: key, column: token.column)
+                    invocation.set(name, try value(raw, for: key, column: token.column))
                 }
             } else {
                 try checkWord(token, of: spec, given: invocation.words)

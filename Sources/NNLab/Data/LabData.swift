@@ -48,26 +48,13 @@ public struct LabData: Equatable, Sendable {
         }
     }
 
-    /// The command that makes this data again, with the keys that differ from the defaults.
-    public var command: String {
+    /// The command that makes this data again, with the keys that differ from the table's defaults.
+    public var command: String { CommandWriter.line(invocation) }
+
+    var invocation: Invocation {
         switch origin {
-        case .generated(let s):
-            var parts = ["data \(s.kind.rawValue)"]
-            if s.n != 200 { parts.append("n=\(s.n)") }
-            if s.noise != s.kind.defaultNoise { parts.append("noise=\(Text.number(s.noise))") }
-            if s.seed != 42 { parts.append("seed=\(s.seed)") }
-            if s.test != 0.2 { parts.append("test=\(Text.number(s.test))") }
-            if !s.scaled { parts.append("scale=off") }
-            if s.flip > 0 { parts.append("flip=\(Text.number(s.flip))") }
-            if s.imbalance != 1 { parts.append("imbalance=\(Text.number(s.imbalance))") }
-            return parts.joined(separator: " ")
-        case .loaded(let l):
-            var parts = ["data load file=\(l.file)"]
-            if let label = l.label { parts.append("label=\(label)") }
-            if l.test != 0.2 { parts.append("test=\(Text.number(l.test))") }
-            if l.seed != 42 { parts.append("seed=\(l.seed)") }
-            if !l.scaled { parts.append("scale=off") }
-            return parts.joined(separator: " ")
+        case .generated(let s): return .data(s)
+        case .loaded(let l): return .load(l)
         }
     }
 }

@@ -113,13 +113,13 @@ struct PythonScript {
 
     var dataCommand: String { data.command }
 
-    var modelCommand: String {
-        hidden.isEmpty ? "model linear" : "model " + hidden.map { "dense\($0.units) \($0.activation.rawValue)" }.joined(separator: " ")
-    }
+    var modelCommand: String { CommandWriter.line(.model(hidden)) }
 
+    /// Every setting but a zero l2 spelled out, so the reader of the script need not know the defaults.
     var trainCommand: String {
-        "train lr=\(Self.number(config.learningRate)) epochs=\(epochs) batch=\(config.batch) "
-            + "optimizer=\(config.optimizer.rawValue) seed=\(config.seed)" + (config.l2 > 0 ? " l2=\(Self.number(config.l2))" : "")
+        var c = config
+        c.epochs = epochs
+        return CommandWriter.line(.train(c, always: ["lr", "epochs", "batch", "optimizer", "seed"]))
     }
 
     /// "Adam, lr 0.01, batches of 32 reshuffled every epoch, 500 epochs", for the training section's heading.

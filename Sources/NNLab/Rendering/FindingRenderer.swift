@@ -2,7 +2,8 @@ import NNDiagnosis
 
 /// Findings in words and layout, compiler-style (facts come from NNDiagnosis as data).
 enum FindingRenderer {
-    static func text(_ report: Report, verified: Bool) -> String {
+    /// `command` writes a fix as the command to type.
+    static func text(_ report: Report, verified: Bool, command: (Fix) -> String) -> String {
         var blocks: [String] = []
         if let budget = report.budget { blocks.append(budgetText(budget)) }
         if report.findings.isEmpty {
@@ -17,15 +18,15 @@ enum FindingRenderer {
                              + (f.points.count > 12 ? " ... (\(f.points.count) in all)" : ""))
             }
             for fix in f.fixes {
-                var line = "  try: \(fix.command)"
-                if let v = f.verification, v.command == fix.command {
+                var line = "  try: \(command(fix))"
+                if let v = f.verification, v.fix == fix {
                     line += "   (verified: test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds)"
                 }
                 lines.append(line)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
-        if !verified && report.findings.contains(where: { $0.severity == .problem && $0.fixes.contains { $0.change != .none } }) {
+        if !verified && report.findings.contains(where: { $0.severity == .problem && $0.fixes.contains(where: \.runnable) }) {
             blocks.append("diagnose verify runs each suggested fix as an experiment")
         }
         return blocks.joined(separator: "\n\n")
@@ -40,7 +41,7 @@ enum FindingRenderer {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ report: Report) -> String {
+    static func json(_ report: Report, command: (Fix) -> String) -> String {
         var top: [(String, JSON)] = []
         if let b = report.budget {
             top.append(("budget", .object([
@@ -56,10 +57,10 @@ enum FindingRenderer {
                 ("id", .string(f.id)), ("severity", .string(f.severity.rawValue)), ("headline", .string(f.headline)),
                 ("evidence", .object(f.evidence.map { ($0.key, .number($0.value)) })),
                 ("points", .integers(f.points)),
-                ("try", .array(f.fixes.map { .string($0.command) })),
+                ("try", .array(f.fixes.map { .string(command($0)) })),
             ]
             if let v = f.verification {
-                o.append(("verification", .object([("command", .string(v.command)), ("before", .number(v.before)),
+                o.append(("verification", .object([("command", .string(command(v.fix))), ("before", .number(v.before)),
                                                    ("after", .number(v.after)), ("seeds", .integer(v.seeds))])))
             }
             return .object(o)

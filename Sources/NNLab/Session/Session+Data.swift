@@ -4,10 +4,9 @@ import NNCore
 extension Session {
     /// `data circles n=200 noise=0.2 ...`: generates, splits and scales; the model starts fresh.
     func generate(_ c: Invocation) throws -> String {
-        let kind = DataSpec.Kind(rawValue: String(c.spec.form!))!
-        let spec = DataSpec(kind: kind, n: c.integer("n") ?? 200, noise: c.real("noise"), seed: UInt32(c.integer("seed") ?? 42),
-                            test: c.real("test") ?? 0.2, scaled: c.text("scale") != "off",
-                            flip: c.real("flip") ?? 0, imbalance: c.real("imbalance") ?? 1)
+        var spec = DataSpec(kind: DataSpec.Kind(rawValue: String(c.spec.form!))!)
+        Invocation.defaults(of: c.spec, into: &spec)
+        c.apply(to: &spec)
         return try use(LabData(spec.generate())) + freshModelNote
     }
 
@@ -15,9 +14,10 @@ extension Session {
     func loadData(_ c: Invocation) throws -> String {
         let file = c.text("file")!
         let table = try CSVLoader.load(try read(file), file: file, label: c.text("label"))
-        let spec = LoadSpec(file: file, label: c.text("label"), test: c.real("test") ?? 0.2, seed: UInt32(c.integer("seed") ?? 42),
-                            scaled: c.text("scale") != "off", classes: table.classes, labelColumn: table.labelColumn,
-                            fileSplit: table.split != nil)
+        var spec = LoadSpec(file: file, label: nil, test: 0, seed: 0, scaled: true, classes: table.classes,
+                            labelColumn: table.labelColumn, fileSplit: table.split != nil)
+        Invocation.defaults(of: c.spec, into: &spec)
+        c.apply(to: &spec)
         var lines = [try use(LabData(loaded: table, spec: spec))]
         let mapped = table.classes != ["0", "1"]
         lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"

@@ -33,8 +33,10 @@ extension Session {
             try checkWork(experiments, doing: "diagnose verify trains \(experiments.count) settings × \(experiments.first?.runs ?? 0) seeds")
             report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop)
         }
-        if json { return FindingRenderer.json(report) }
-        let text = FindingRenderer.text(report, verified: verify)
+        let data = try requireData()
+        let command = { (fix: Fix) in CommandWriter.line(.fix(fix, data: data)) }
+        if json { return FindingRenderer.json(report, command: command) }
+        let text = FindingRenderer.text(report, verified: verify, command: command)
         // After a Ctrl-C the latch stays set: say that the report is partial.
         return context.shouldStop() ? text + "\n\ninterrupted: the report is incomplete"
             + (verify ? " (\(report.findings.filter { $0.verification != nil }.count) fixes verified)" : "") : text

@@ -15,7 +15,7 @@ extension Session {
         if ["keras", "torch", "numpy", "tensorflow"].contains(module) {
             throw CommandError("name the script something other than \(fileName): Python would import it in place of \(module)")
         }
-        let config = run?.config ?? TrainConfig(seed: settings.seed)
+        let config = run?.config ?? freshConfig()
         let trained = run?.history.records.count ?? 0
         var csvPath: String?, note = ""
         if case .loaded(let load) = data.origin, c.text("embed") != "on" {

@@ -9,15 +9,11 @@ public struct Settings: Equatable, Sendable {
 }
 
 extension Session {
-    func set(_ c: Invocation) throws -> String {
-        if let color = c.text("color") { settings.color = color == "auto" ? nil : color == "on" }
-        if let seed = c.integer("seed") { settings.seed = UInt32(seed) }
-        if c.values["width"] != nil { settings.columns = c.integer("width") }
-        return [
-            "color=\(settings.color.map { $0 ? "on" : "off" } ?? "auto")",
-            "seed=\(settings.seed)",
-            "width=\(settings.columns.map(String.init) ?? "auto")",
-        ].joined(separator: " ")
+    /// `set KEY=VALUE ...`, then every setting as `key=value`.
+    func set(_ c: Invocation) -> String {
+        c.apply(to: &settings)
+        return c.spec.keys.compactMap { key in key.field?.value(of: settings).map { key.name + "=" + CommandWriter.text($0) } }
+            .joined(separator: " ")
     }
 
     /// The display after the learner's settings.

@@ -24,7 +24,8 @@ extension Session {
         let training = data.prepared.training
         var rows = combos.map { combo -> SweepRow in
             var config = TrainConfig()
-            Self.apply(Dictionary(combo.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }), to: &config)
+            Invocation.defaults(of: c.spec, into: &config)
+            for (key, value) in combo { c.spec.key(key)?.field?.apply(value, to: &config) }
             return SweepRow(values: combo, config: config)
         }
         try checkWork(rows.map { TrainingJob(hidden: hidden, data: training, config: $0.config, runs: seeds) })

@@ -9,9 +9,9 @@ extension Session {
         if c.has("continue") && previous == nil {
             throw CommandError("nothing to continue: type `train` first")
         }
-        var config = previous?.config ?? TrainConfig(seed: settings.seed)
-        if previous == nil { config.epochs = 500 }
-        Self.apply(c.values, to: &config)
+        // A fresh run starts from the table's defaults and the session's seed; `continue` from the last run.
+        var config = previous?.config ?? freshConfig(c.spec)
+        c.apply(to: &config)
 
         let training = data.prepared.training
         try checkWork([TrainingJob(hidden: hidden, data: training, config: config)])
@@ -34,19 +34,12 @@ extension Session {
         return trainReport(current, stop: stop, continued: previous != nil)
     }
 
-    /// Sets what the train keys in `values` say (single values only).
-    static func apply(_ values: [String: Invocation.Value], to config: inout TrainConfig) {
-        for (key, value) in values {
-            switch (key, value) {
-            case ("lr", .real(let v)): config.learningRate = v
-            case ("l2", .real(let v)): config.l2 = v
-            case ("epochs", .integer(let v)): config.epochs = v
-            case ("batch", .integer(let v)): config.batch = v
-            case ("seed", .integer(let v)): config.seed = UInt32(v)
-            case ("optimizer", .text(let v)): config.optimizer = OptimizerKind(rawValue: v)!
-            default: break
-            }
-        }
+    /// The settings `train` uses when nothing is given: the table's defaults, with the seed `set` chose.
+    func freshConfig(_ spec: CommandSpec = CommandTable.spec("train")) -> TrainConfig {
+        var config = TrainConfig()
+        Invocation.defaults(of: spec, into: &config)
+        config.seed = settings.seed
+        return config
     }
 
     func freshNetwork(_ data: LabData, _ hidden: [LayerSpec]) -> Network {

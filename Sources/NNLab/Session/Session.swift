@@ -72,31 +72,7 @@ public final class Session {
     }
 
     func execute(_ c: Invocation) throws -> [Output] {
-        switch c.spec.name {
-        case "data load": return [.text(try loadData(c))]
-        case "data info": return [.text(try dataInfo(json: c.text("format") == "json"))]
-        case "export data": return [.text(try exportData(to: c.text("file")!))]
-        case "export keras": return [.text(try exportScript(.keras, c))]
-        case "export pytorch": return [.text(try exportScript(.pytorch, c))]
-        case "model": return [.text(try model(c.words))]
-        case "train": return [.text(try train(c))]
-        case "evaluate": return [.text(try evaluate(json: c.text("format") == "json"))]
-        case "status": return [.text(status())]
-        case "help": return [.text(try Help.text(topic: c.words.first?.text))]
-        case "quit": return [.quit]
-        case "diagnose": return [.text(try diagnose(verify: c.has("verify"), json: c.text("format") == "json"))]
-        case "plot": return [.text(try plot(c))]
-        case "sweep": return [.text(try sweep(c))]
-        case "save": return [.text(try save(to: c.text("file")!))]
-        case "load": return [.text(try load(from: c.text("file")!))]
-        case "set": return [.text(try set(c))]
-        case "explain": return [.text(try explain(c.words.first?.text))]
-        case "lesson": return [.text(try lesson(c.words.first?.text))]
-        case "record": return [.text(try record(c))]
-        case "replay": return try replay(c.text("file")!)
-        case let name where name.hasPrefix("data "): return [.text(try generate(c))]
-        default: throw CommandError("\(c.spec.name) is in the table but has no handler")
-        }
+        try c.spec.run(self, c)
     }
 
     /// Back to an empty session, as a transcript starts.

@@ -8,29 +8,25 @@ extension SessionFile {
     /// Throws the first problem, in words; the caller names the file.
     func check() throws {
         guard nnlab >= 1 else { throw CommandError("format \(nnlab) is not one nnlab writes") }
-        if let d = data {
-            let spec = "data \(d.kind.rawValue)"
-            try Self.value(spec, "n", Double(d.n))
-            for (key, value) in [("noise", d.noise), ("test", d.test), ("flip", d.flip), ("imbalance", d.imbalance)] {
-                try Self.value(spec, key, value)
-            }
-        }
+        if let d = data { try Self.settings(d, of: "data " + d.kind.rawValue) }
         if let l = loaded { try l.check() }
         guard data == nil || loaded == nil else { throw CommandError("both generated and loaded data") }
-        if let model, !model.isEmpty { _ = try Session.parseLayers(model.flatMap { [Token(text: "dense\($0.units)", column: 0), Token(text: $0.activation.rawValue, column: 0)] }) }
+        if let model, !model.isEmpty { _ = try Session.parseLayers(Invocation.model(model).words) }
         if let t = training {
             guard data != nil || loaded != nil, model != nil else { throw CommandError("training without data or model") }
             try t.check()
         }
-        if let width = settings.width { try Self.value("set", "width", Double(width)) }
+        let chosen = Settings(color: settings.color, seed: settings.seed, columns: settings.width)
+        try Self.settings(chosen, of: "set")
     }
 
-    /// A value passes the key's check in the command table, as if typed.
-    static func value(_ spec: String, _ key: String, _ value: Double) throws {
-        guard let k = CommandTable.all.first(where: { $0.name == spec })?.key(key) else {
-            preconditionFailure("\(spec) has no key \(key) in the command table")
+    /// Every field of `root` that a key of the command is bound to passes the key's check in the
+    /// command table, written and read back as if typed.
+    static func settings<Root>(_ root: Root, of command: String) throws {
+        for key in CommandTable.spec(command).keys {
+            guard let field = key.field, field.root == Root.self, let value = field.value(of: root) else { continue }
+            _ = try Parser.value(CommandWriter.text(value), for: key, column: 0)
         }
-        _ = try Parser.value(value.isFinite ? Text.number(value) : "\(value)", for: k, column: 0)
     }
 
     /// As `data load` makes a name or label: escaped, so it reads back as itself.
@@ -41,10 +37,7 @@ extension SessionFile {
 
 extension SessionFile.LoadedPart {
     func check() throws {
-        let spec = CommandTable.all.first { $0.name == "data load" }!
-        try SessionFile.value(spec.name, "test", source.test)
-        _ = try Parser.value(source.file, for: spec.key("file")!, column: 0)
-        if let label = source.label { _ = try Parser.value(label, for: spec.key("label")!, column: 0) }
+        try SessionFile.settings(source, of: "data load")
         for (text, what) in [(source.file, "the file name"), (source.labelColumn, "the label column")] + (source.label.map { [($0, "label")] } ?? []) {
             try SessionFile.name(text, what)
         }
@@ -68,9 +61,7 @@ extension SessionFile.LoadedPart {
 
 extension SessionFile.TrainingPart {
     func check() throws {
-        for (key, value) in [("lr", config.learningRate), ("epochs", Double(config.epochs)), ("batch", Double(config.batch)), ("l2", config.l2)] {
-            try SessionFile.value("train", key, value)
-        }
+        try SessionFile.settings(config, of: "train")
         guard parameters.allSatisfy(\.isFinite) else { throw CommandError("a weight is not a finite number") }
         let records = history.records
         for (i, r) in records.enumerated() {
