@@ -61,7 +61,7 @@ public enum BayesError {
             return BayesErrorEstimate(value: 0, low: 0, high: high, exact: false)
         }
         let all = nearestNeighbours(context.neighbours, k: 15)
-        guard rows.features >= 3, let subset = RelevantFeatures.select(rows, k: 15),
+        guard let subset = context.relevantFeatures,
               Double(subset.wrong) / Double(subset.of) < all.value else { return all }
         let (low, high) = Proportion.interval(subset.wrong, of: subset.of)
         return BayesErrorEstimate(value: Double(subset.wrong) / Double(subset.of), low: low, high: min(high, 0.5), exact: false)

@@ -19,6 +19,15 @@ struct StandardRows {
         y = train.y
         indices = data.split.train
     }
+
+    /// The same rows with only `kept` features (already standardised, so kept as they are).
+    init(_ rows: StandardRows, keeping kept: [Int]) {
+        let d = rows.features
+        x = (0..<rows.count).flatMap { i in kept.map { rows.x[i * d + $0] } }
+        y = rows.y
+        indices = rows.indices
+        features = kept.count
+    }
 }
 
 extension DiagnosisContext {

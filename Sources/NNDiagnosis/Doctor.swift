@@ -31,6 +31,11 @@ public struct Doctor: Sendable {
         return [TrainingJob(inputs: t.features, hidden: context.hiddenLayers, trainRows: t.yTrain.count,
                             testRows: t.yTest.count, passes: Self.passes)]
             + analyzers.flatMap { $0.training(context) }
+            // The experiments the error budget, underfitting, not-converged and overfitting share (each run at most once;
+            // the well-trained one only when the run falls short, counted anyway).
+            + [TrainingJob(hidden: context.hiddenLayers, data: t, config: context.settings, runs: CrossValidation.folds),
+               TrainingJob(hidden: context.hiddenLayers, data: t, config: WellTrained.config(context.settings),
+                           runs: WellTrained.seeds.count)]
     }
 
     public func diagnose(_ context: DiagnosisContext) -> Report {

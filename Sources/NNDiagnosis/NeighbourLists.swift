@@ -59,6 +59,29 @@ extension DiagnosisContext {
     }
 }
 
+extension DiagnosisContext {
+    /// The features that carry the classes (`RelevantFeatures`), chosen on first use; nil with fewer than 3
+    /// features or when every feature counts.
+    var relevantFeatures: (features: [Int], wrong: Int, of: Int)? {
+        if let known = shared.relevantFeatures { return known }
+        let rows = neighbours.rows
+        var found = rows.features >= 3 ? RelevantFeatures.select(rows, k: 15) : nil
+        if found?.features.count == rows.features { found = nil }
+        shared.relevantFeatures = .some(found)
+        return found
+    }
+
+    /// Neighbour lists among the features that carry the classes, where there are fewer of those than features:
+    /// in 10 features of which 2 matter, a flipped label's nearest neighbours on all features are mostly chance.
+    var relevantNeighbours: NeighbourLists {
+        guard let kept = relevantFeatures?.features else { return neighbours }
+        if let lists = shared.relevantNeighbours { return lists }
+        let lists = NeighbourLists(StandardRows(neighbours.rows, keeping: kept), shouldStop: shouldStop)
+        shared.relevantNeighbours = lists
+        return lists
+    }
+}
+
 /// What one diagnosis computes once for all its analyzers (the context is a value; this is shared by reference).
 final class DiagnosisMemo {
     var neighbours: NeighbourLists?
@@ -68,4 +91,6 @@ final class DiagnosisMemo {
     var wellTrained: WellTrained??
     /// `CrossValidation`, likewise.
     var crossValidation: CrossValidation??
+    var relevantFeatures: (features: [Int], wrong: Int, of: Int)??
+    var relevantNeighbours: NeighbourLists?
 }

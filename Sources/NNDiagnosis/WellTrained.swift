@@ -15,12 +15,16 @@ struct WellTrained {
     /// True when the session's inputs were raw and the experiment standardised them.
     let scaled: Bool
 
+    /// Three times as long (at least 300 epochs, at most 2000): a plateau that more epochs at a sound step lift is no plateau.
+    static func config(_ settings: TrainConfig) -> TrainConfig {
+        TrainConfig(learningRate: learningRate, epochs: min(max(3 * settings.epochs, 300), 2000),
+                    batch: settings.batch, optimizer: .adam, seed: 0, l2: 0)
+    }
+
     /// nil when interrupted.
     init?(_ context: DiagnosisContext) {
         let settings = context.settings
-        // Three times as long (at least 300 epochs, at most 2000): a plateau that more epochs at a sound step lift is no plateau.
-        config = TrainConfig(learningRate: Self.learningRate, epochs: min(max(3 * settings.epochs, 300), 2000),
-                             batch: settings.batch, optimizer: .adam, seed: 0, l2: 0)
+        config = Self.config(settings)
         let data = context.data
         scaled = data.scaler == Scaler.identity(features: data.dataset.features)
         let training = scaled ? PreparedData(dataset: data.dataset, split: data.split, scaled: true).training : data.training

@@ -54,8 +54,9 @@ final class WorkLimitTests: XCTestCase {
         XCTAssertTrue(e.contains("over the limit of 60e9"), e)
     }
 
-    /// A run as long as 20,000 epochs on 20,000 points: diagnose would train it three times more
-    /// (seed-sensitive), and verify five times per setting. The history is made up: nothing trains here.
+    /// A run as long as 20,000 epochs on 20,000 points: diagnose would train it ten times more
+    /// (three seeds for seed-sensitive, five folds of cross-validation, two well-trained seeds), and verify five
+    /// times per setting. The history is made up: nothing trains here.
     func testDiagnoseAndVerifyAreWeighedBeforeTheyTrain() throws {
         let s = Session()
         _ = s.run("data circles n=20000")
@@ -64,7 +65,7 @@ final class WorkLimitTests: XCTestCase {
         run.history.records = (1...20_000).map { EpochRecord(epoch: $0, trainLoss: 0.3, trainAccuracy: 0.9, testLoss: 0.3, testAccuracy: 0.9) }
         s.run = run
         let e = error(s, "diagnose")
-        XCTAssertTrue(e.hasPrefix("diagnose measures this model on every point and trains it 3 more times: that is about "), e)
+        XCTAssertTrue(e.hasPrefix("diagnose measures this model on every point and trains it 10 more times: that is about "), e)
         XCTAssertTrue(e.contains("over the limit of 60e9 (minutes of waiting)"), e)
 
         // Verify: each distinct experiment over its five seeds.
