@@ -5,15 +5,16 @@ import NNCore
 public struct DiagnosisContext {
     public var data: PreparedData { didSet { shared = DiagnosisMemo() } }
     /// How the data was generated; nil for data loaded from a file.
-    public var spec: DataSpec?
+    public var spec: DataSpec? { didSet { shared = DiagnosisMemo() } }
     /// Dataset indices of labels flipped on purpose (known only for generated data).
-    public var flipped: [Int]
+    public var flipped: [Int] { didSet { shared = DiagnosisMemo() } }
     /// The trained run: network, settings, optimizer state and history.
-    public var run: TrainingRun
-    public var stop: StopReason
+    public var run: TrainingRun { didSet { shared = DiagnosisMemo() } }
+    public var stop: StopReason { didSet { shared = DiagnosisMemo() } }
     /// Asked every epoch by analyzers that train (seed-sensitive): true stops them (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
-    /// Facts computed on first use and shared by every analyzer of this diagnosis.
+    /// Facts computed on first use and shared by every analyzer of this diagnosis; changing what they
+    /// are computed from starts afresh.
     var shared = DiagnosisMemo()
 
     public init(data: PreparedData, spec: DataSpec?, flipped: [Int], run: TrainingRun, stop: StopReason) {

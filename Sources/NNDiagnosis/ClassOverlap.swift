@@ -12,7 +12,7 @@ public struct ClassOverlap: Analyzer {
     public var ids: [String] { ["class-overlap"] }
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
-        let bayes = BayesError.estimate(context)
+        let bayes = context.facts.bayes
         guard bayes.value >= Self.noteAt else { return [] }
         let how = bayes.exact ? "known exactly from how the data was made"
             : bayes.neighboursPhrase("estimated from each training point's nearest neighbours") + ", likely \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"

@@ -13,7 +13,7 @@ public struct DeadReLU: Analyzer {
         let units = context.hiddenUnits([.relu]) { z in !z.contains { $0 > 0 } }
         guard units.of > 0, Double(units.stuck) >= Self.share * Double(units.of) else { return [] }
         let share = Double(units.stuck) / Double(units.of)
-        let facts = RunFacts(context)
+        let facts = context.facts
         var evidence = [Evidence("dead_units", Double(units.stuck),
                                  "\(units.stuck) of \(units.of) ReLU units output 0 for every training point")]
         // The first epoch from which the dead share never fell below today's.

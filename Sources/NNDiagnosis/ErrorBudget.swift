@@ -42,7 +42,7 @@ public struct ErrorBudget: Equatable, Sendable {
 
     /// nil without a test set: there is nothing to account for.
     public init?(_ context: DiagnosisContext) {
-        let facts = RunFacts(context)
+        let facts = context.facts
         let test = facts.test
         guard test.n > 0 else { return nil }
         trainAccuracy = facts.train.accuracy

@@ -20,7 +20,7 @@ public struct LabelNoise: Analyzer {
         guard suspects.count >= Self.minimum else { return [] }
         // Points that noise alone carries across the best boundary look mislabelled too: on generated
         // data their number is known, and three times that many are needed before blaming the labels.
-        if context.spec != nil, Double(suspects.count) < 3 * BayesError.estimate(context).value * Double(rows.count) {
+        if context.spec != nil, Double(suspects.count) < 3 * context.facts.bayes.value * Double(rows.count) {
             return []
         }
         // Data from a file: flipped labels sit alone among the other class, so they are most of the rows the

@@ -84,6 +84,8 @@ extension DiagnosisContext {
 
 /// What one diagnosis computes once for all its analyzers (the context is a value; this is shared by reference).
 final class DiagnosisMemo {
+    /// Both splits measured, the Bayes estimate and the loss trend (`RunFacts`).
+    var facts: RunFacts?
     var neighbours: NeighbourLists?
     /// The Bayes error estimate of loaded data (`BayesError.loaded`: a separability test and a feature search).
     var bayes: BayesErrorEstimate?

@@ -9,7 +9,7 @@ public struct NotConverged: Analyzer {
     public var ids: [String] { ["not-converged"] }
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
-        let facts = RunFacts(context)
+        let facts = context.facts
         guard case .training(let well)? = Shortfall(context, facts) else { return [] }
         // Steps too large and stuck units already have their finding (oscillating-loss, dead-relu, saturation), each
         // with its own fix; this one would only repeat it. The error budget still charges the shortfall to optimisation.

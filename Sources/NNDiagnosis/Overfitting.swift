@@ -30,7 +30,7 @@ public struct Overfitting: Analyzer {
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
         guard !context.diverged else { return [] }
-        let facts = RunFacts(context)
+        let facts = context.facts
         let train = facts.train
         guard train.n > 0 else { return [] }
         // A model that does not clearly beat always answering the commoner class (by twice the binomial spread)

@@ -17,7 +17,7 @@ public struct Saturation: Analyzer {
             Double(z.filter { abs($0) > Self.limit }.count) > Self.points * Double(z.count)
         }
         guard units.of > 0, Double(units.stuck) >= Self.share * Double(units.of) else { return [] }
-        let facts = RunFacts(context)
+        let facts = context.facts
         var fixes = [Fix.model(context.hiddenLayers.map {
             $0.activation == .tanh || $0.activation == .sigmoid ? LayerSpec(units: $0.units, activation: .relu) : $0
         })]

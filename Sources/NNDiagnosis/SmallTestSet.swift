@@ -33,7 +33,7 @@ public struct SmallTestSet: Analyzer {
         ]
         // How often even the best possible model would miss this many: the post's 39/40 in numbers.
         let misses = n - right
-        if misses > 0, case let bayes = BayesError.estimate(context).value, bayes > 0 {
+        if misses > 0, case let bayes = context.facts.bayes.value, bayes > 0 {
             let chance = Self.atLeast(misses, of: n, rate: bayes)
             if chance >= 0.05 {
                 evidence.append(Evidence("chance_of_misses", chance,

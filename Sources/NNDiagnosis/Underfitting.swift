@@ -8,7 +8,7 @@ public struct Underfitting: Analyzer {
     public var ids: [String] { ["underfitting"] }
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
-        let facts = RunFacts(context)
+        let facts = context.facts
         guard case .model? = Shortfall(context, facts), let shortfall = Shortfall(context, facts) else { return [] }
         var evidence = [facts.trainAccuracyEvidence, facts.allowedEvidence, shortfall.evidence(context)]
         if let trend = facts.trend { evidence.append(trend.evidence) }

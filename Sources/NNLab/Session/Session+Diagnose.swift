@@ -17,11 +17,15 @@ extension Session {
         try diagnosis(try diagnosisContext())
     }
 
-    /// Weighed before it runs: the analyzers' extra trainings and passes over the data.
+    /// Made once per run (`lastReport`), weighed before it runs: the analyzers' extra trainings and
+    /// passes over the data. A report cut short by Ctrl-C is not kept.
     private func diagnosis(_ context: DiagnosisContext) throws -> Report {
+        if let lastReport { return lastReport }
         let work = Doctor.standard.work(context), retrains = work.filter { $0.epochs > 0 }.reduce(0) { $0 + $1.runs }
         try checkWork(work, doing: "diagnose measures this model on every point" + (retrains > 0 ? " and trains it \(retrains) more times" : ""))
-        return Doctor.standard.diagnose(context)
+        let report = Doctor.standard.diagnose(context)
+        if !context.shouldStop() { lastReport = report }
+        return report
     }
 
     /// `diagnose [verify] [format=json]`.
