@@ -5,11 +5,15 @@ public struct TerminalOptions: Sendable {
     public var color: Bool
     /// Box-drawing lines, `·` and half blocks; off keeps to ASCII.
     public var unicode: Bool
+    /// Lines the whole figure may take (a terminal's height less the prompt), so that its title does
+    /// not scroll away; nil: the usual height.
+    public var rows: Int?
 
-    public init(columns: Int = 80, color: Bool = false, unicode: Bool = true) {
+    public init(columns: Int = 80, color: Bool = false, unicode: Bool = true, rows: Int? = nil) {
         self.columns = columns
         self.color = color
         self.unicode = unicode
+        self.rows = rows
     }
 }
 

@@ -29,20 +29,24 @@ struct TerminalRenderer {
         glyphs = options.unicode ? .unicode : .ascii
         columns = max(30, options.columns)
         boxed = figure.equalAspect
-        yTickCount = (boxed ? Self.mapRows : Self.chartRows) / 3
+        top = boxed ? 2 : 1
+        // Within `options.rows`: the header, frame, tick labels, x title and legend take the rest.
+        let chrome = (boxed ? 2 : 1) + 3 + figure.legend.count + 1
+        let fit = options.rows.map { max(8, $0 - chrome) } ?? Int.max
+        let rows = min(boxed ? Self.mapRows : Self.chartRows, fit)
+        yTickCount = rows / 3
         left = (figure.y.ticks(count: yTickCount).map { Axis.label($0).count }.max() ?? 0) + 2
         let available = columns - left - (boxed ? 1 : 0)
         if figure.equalAspect {
             // A cell is about twice as tall as it is wide, so a data unit spans twice as many columns as rows.
             let ratio = min(max(figure.x.halfSpan / figure.y.halfSpan, 1.0 / 3), 3)
-            let wanted = Int((2 * Double(Self.mapRows) * ratio).rounded())
+            let wanted = Int((2 * Double(rows) * ratio).rounded())
             width = min(wanted, available)
-            height = wanted <= available ? Self.mapRows : max(8, Int((Double(width) / (2 * ratio)).rounded()))
+            height = wanted <= available ? rows : max(8, Int((Double(width) / (2 * ratio)).rounded()))
         } else {
             width = available - 1  // leaves room for the last x label
-            height = Self.chartRows
+            height = rows
         }
-        top = boxed ? 2 : 1
     }
 
     func render() -> String {

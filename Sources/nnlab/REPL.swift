@@ -11,6 +11,7 @@ struct REPL {
         Interrupt.install()
         let session = Session()
         session.display = Display(columns: interactive ? Terminal.columns : 80, color: interactive && Terminal.color)
+        session.wrapsText = interactive
         session.shouldStop = { Interrupt.take() }
         let progress = Progress(enabled: interactive && isatty(STDERR_FILENO) == 1)
         session.onEpoch = progress.update
@@ -22,6 +23,12 @@ struct REPL {
         if interactive { Streams.print("nnlab 0.1.0 — type help for commands, quit or Ctrl-D to leave") }
         var failed = false
         loop: while let line = source.next() {
+            if interactive {
+                // The terminal may have been resized since the last command. A picture leaves room
+                // for the command line above it and the prompt below.
+                session.display.columns = Terminal.columns
+                session.display.rows = Terminal.rows - 2
+            }
             Interrupt.working(true)
             progress.begin()
             let outputs = session.run(line)

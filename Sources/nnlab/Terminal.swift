@@ -11,10 +11,14 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
     }
 
-    static var columns: Int {
+    static var columns: Int { size.map { Int($0.ws_col) } ?? 80 }
+
+    static var rows: Int { size.map { Int($0.ws_row) } ?? 24 }
+
+    private static var size: winsize? {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return size
     }
 
     /// The user's home folder: $HOME when set (as every shell tool does; Foundation on Linux

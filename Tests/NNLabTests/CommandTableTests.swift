@@ -4,16 +4,26 @@ import XCTest
 /// Help, completion and suggestions all come from the one table.
 final class CommandTableTests: XCTestCase {
     func testHelpListsEveryCommandAndEveryKey() throws {
-        let overview = try Help.text(topic: nil)
+        let overview = try Help.text(topic: [])
         for spec in CommandTable.all {
             XCTAssertTrue(overview.contains(spec.name), spec.name)
-            let detail = try Help.text(topic: String(spec.verb))
+            let detail = try Help.text(topic: spec.name.split(separator: " ").map(String.init))
             for key in spec.keys { XCTAssertTrue(detail.contains(key.name + "="), "\(spec.name) \(key.name)") }
             for example in spec.examples { XCTAssertNoThrow(try Parser.parse(example), "example '\(example)' parses") }
+            // Every name `help` lists works after `help` as typed (`help data circles` too).
+            XCTAssertEqual(try Parser.parse("help " + spec.name)?.words.map(\.text), spec.name.split(separator: " ").map(String.init))
         }
-        XCTAssertTrue(try Help.text(topic: "tr").hasPrefix("usage: train"), "a unique prefix finds the command")
-        XCTAssertThrowsError(try Help.text(topic: "trian")) { error in
+        XCTAssertTrue(try Help.text(topic: ["tr"]).hasPrefix("usage: train"), "a unique prefix finds the command")
+        XCTAssertThrowsError(try Help.text(topic: ["trian"])) { error in
             XCTAssertTrue((error as! CommandError).message.contains("did you mean train?"))
+        }
+        // A verb with several forms lists them in a few lines; each form's keys are one `help` away.
+        let data = try Help.text(topic: ["data"])
+        XCTAssertLessThan(data.split(separator: "\n").count, 15, data)
+        XCTAssertTrue(data.contains("data circles") && !data.contains("noise="), data)
+        XCTAssertTrue(try Help.text(topic: ["data", "circ"]).hasPrefix("usage: data circles"))
+        XCTAssertThrowsError(try Help.text(topic: ["data", "cirles"])) { error in
+            XCTAssertTrue((error as! CommandError).message.contains("did you mean circles?"), "\(error)")
         }
     }
 

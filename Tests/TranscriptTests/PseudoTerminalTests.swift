@@ -219,6 +219,34 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertTrue(second.output.contains("decision boundary"), second.output)
     }
 
+    func testAt80By24ProseWrapsUnderItsLabelAndPlotsKeepTheirTitle() throws {
+        let t = try PseudoTerminal(home: home, columns: 80, rows: 24)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        try t.type("data circles", thenWaitFor: "data: circles")
+        try t.type("model linear", thenWaitFor: "model: ")
+        try t.type("train", thenWaitFor: "epoch 500:")
+        try t.type("diagnose", thenWaitFor: "diagnose verify runs")
+        try t.type("plot boundary", thenWaitFor: "model predicts 1")
+        try t.waitFor("nnlab> ", count: 6)
+        let screen = t.output.replacingOccurrences(of: "\r", with: "")
+        let diagnosis = try XCTUnwrap(screen.components(separatedBy: "nnlab> diagnose\n").last?.components(separatedBy: "nnlab> ").first)
+        let lines = diagnosis.split(separator: "\n")
+        XCTAssertTrue(lines.count > 20, diagnosis)
+        for line in lines { XCTAssertLessThanOrEqual(line.count, 80, "too wide: \(line)") }
+        // The evidence (over 200 characters on one line when piped) hangs under its own text.
+        let evidence = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  evidence: ") })
+        XCTAssertTrue(lines[evidence + 1].hasPrefix(String(repeating: " ", count: 12)) && lines[evidence + 1].dropFirst(12).first != " ",
+                      diagnosis)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("       ") && !$0.hasPrefix("        ") }, "why: continues under its text\n\(diagnosis)")
+        // The decision map with its title fits above the prompt.
+        let plot = try XCTUnwrap(screen.components(separatedBy: "nnlab> plot boundary\n").last?.components(separatedBy: "nnlab> ").first)
+        XCTAssertTrue(plot.hasPrefix("x2  circles: decision boundary"), plot)
+        XCTAssertLessThanOrEqual(plot.split(separator: "\n").count, 22, plot)
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+    }
+
     func testARealControlCThroughTheTerminal() throws {
         let t = try PseudoTerminal(home: home, controlling: true)
         defer { t.close() }
@@ -264,13 +292,13 @@ final class PseudoTerminal: @unchecked Sendable {
     /// terminal, so a typed ^C raises SIGINT as in a real terminal. Otherwise it runs in a process
     /// group of its own (as a shell's job would) and `interrupt()` sends the signal.
     /// `fileSizeLimit` (in 512-byte blocks) runs nnlab through `sh -c 'ulimit -f N; exec nnlab'`.
-    init(home: String, controlling: Bool = false, fileSizeLimit: Int? = nil) throws {
+    init(home: String, controlling: Bool = false, fileSizeLimit: Int? = nil, columns: UInt16 = 100, rows: UInt16 = 40) throws {
         master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0, let name = LibC.ptsname(master) else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         let slavePath = String(cString: name)
-        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

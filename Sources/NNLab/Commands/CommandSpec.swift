@@ -38,7 +38,7 @@ public struct CommandSpec: Sendable {
         case .none: break
         case .flags(let f): parts += f.map { "[\($0)]" }
         case .layers: parts.append("linear | denseN ACT [denseN ACT ...]")
-        case .topic: parts.append("[command]")
+        case .topic: parts.append("[command [form]]")
         case .name: parts.append("[name]")
         }
         parts += keys.map { $0.required ? "\($0.name)=\($0.placeholder)" : "[\($0.name)=\($0.placeholder)]" }

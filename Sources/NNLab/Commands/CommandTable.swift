@@ -153,7 +153,7 @@ public enum CommandTable {
                     run: { s, c in [.text(s.set(c))] }),
         CommandSpec(name: "help", words: .topic, keys: [],
                     summary: "list commands, or explain one: help train", details: "", examples: ["help", "help train"],
-                    run: { _, c in [.text(try Help.text(topic: c.words.first?.text))] }),
+                    run: { _, c in [.text(try Help.text(topic: c.words.map(\.text)))] }),
         CommandSpec(name: "quit", words: .none, keys: [], summary: "leave nnlab (Ctrl-D works too)", details: "", examples: ["quit"],
                     run: { _, _ in [.quit] }),
     ]

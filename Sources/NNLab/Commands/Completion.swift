@@ -34,7 +34,9 @@ public enum Completion {
         switch spec.words {
         case .none: return keys
         case .flags(let flags): return flags.filter { !given.contains($0) } + keys
-        case .topic: return words.count == 1 ? CommandTable.verbs : []
+        case .topic:
+            if words.count == 1 { return CommandTable.verbs }
+            return words.count == 2 ? CommandTable.forms(of: Substring(words[1])).compactMap { $0.form.map(String.init) } : []
         case .name: return words.count == 1 ? names(verb) : []
         case .layers:
             // After `denseN` comes an activation; otherwise another layer (or linear, first).

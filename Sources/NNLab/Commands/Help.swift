@@ -1,14 +1,27 @@
 /// `help` and `help VERB`, read from the command table.
 enum Help {
-    static func text(topic: String?) throws -> String {
-        guard let topic else { return overview }
+    /// `help`, `help VERB`, `help VERB FORM` (`help data circles`).
+    static func text(topic: [String]) throws -> String {
+        guard let first = topic.first else { return overview }
         // Graded lookup, as the SQLite shell does: exact verb, then unique prefix.
         let verbs = CommandTable.verbs
-        let verb = verbs.contains(topic) ? topic : verbs.filter { $0.hasPrefix(topic) }.onlyElement
+        let verb = verbs.contains(first) ? first : verbs.filter { $0.hasPrefix(first) }.onlyElement
         guard let verb else {
-            throw CommandError("no help for '\(topic)'" + Suggest.phrase(topic, verbs) + " (type help for the list)")
+            throw CommandError("no help for '\(first)'" + Suggest.phrase(first, verbs) + " (type help for the list)")
         }
-        return CommandTable.forms(of: Substring(verb)).map(detail).joined(separator: "\n\n")
+        let forms = CommandTable.forms(of: Substring(verb))
+        guard topic.count == 2 else {
+            // A verb with several forms: one line each, the keys one `help` away.
+            guard forms.count > 1 else { return forms.map(detail).joined(separator: "\n\n") }
+            return "\(verb) takes one of these forms (help \(verb) FORM shows its keys and examples):\n"
+                + TextTable.render(forms.map { ["  " + $0.name, $0.summary] }, numeric: false)
+        }
+        let names = forms.compactMap { $0.form.map(String.init) }
+        let form = names.contains(topic[1]) ? topic[1] : names.filter { $0.hasPrefix(topic[1]) }.onlyElement
+        guard let form, let spec = forms.first(where: { $0.form.map(String.init) == form }) else {
+            throw CommandError("\(verb) has no form '\(topic[1])'" + Suggest.phrase(topic[1], names) + " (type help \(verb) for the list)")
+        }
+        return detail(spec)
     }
 
     static var overview: String {

@@ -116,7 +116,10 @@ public enum Parser {
             if given.contains(where: { $0.text == token.text }) {
                 throw CommandError("'\(token.text)' is given twice", column: token.column)
             }
-        case .topic, .name:
+        case .topic:
+            // `help data circles`: a verb and one of its forms.
+            if given.count >= 2 { throw CommandError("\(spec.name) takes a command and its form at most", column: token.column) }
+        case .name:
             if !given.isEmpty { throw CommandError("\(spec.name) takes one name", column: token.column) }
         case .layers:
             break // the model command checks its layer words itself

@@ -69,18 +69,7 @@ enum FindingRenderer {
     }
 
     static func explanation(_ e: Explanation, width: Int) -> String {
-        ([e.id + ": " + e.title, ""] + wrap(e.body, width: min(width, 80)) + ["", "try:"] + e.example.map { "  nnlab> " + $0 })
+        ([e.id + ": " + e.title, ""] + Wrap.wrap(e.body, width: min(width, 80)) + ["", "try:"] + e.example.map { "  nnlab> " + $0 })
             .joined(separator: "\n")
-    }
-
-    /// Greedy word wrap.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 
 extension Session {
+    /// How transcripts are shown, recorded and replayed alike: plain, 80 columns.
+    static let transcriptDisplay = Display(columns: 80, color: false, unicode: true)
+
     /// A session for replaying: plain 80-column output, relative files in a scratch folder of its own.
     static func forReplay() -> Session {
         let s = Session()
         s.replayAllowance = Limits.replayWork
-        s.display = Display(columns: 80, color: false, unicode: true)
+        s.display = transcriptDisplay
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-replay-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         s.directory = dir

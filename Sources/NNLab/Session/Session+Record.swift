@@ -9,7 +9,13 @@ extension Session {
         guard let path = c.text("file") else { throw CommandError("record needs file=PATH.transcript (or stop)") }
         try write(Transcript(header: ["# recorded with nnlab"]).text, to: path)
         recording = (path, 0)
-        return "recording to \(path); record stop ends it"
+        // Replay starts from an empty session with default settings, so the recording must too, or
+        // its first outputs (a "(the model will start fresh ...)" note, say) would not come back.
+        let fresh = data == nil && hidden == nil && settings == Settings() ? ""
+            : "; the session starts fresh, as replay will (type data ... again)"
+        startFresh()
+        return "recording to \(path)\(fresh); record stop ends it;\n"
+            + "while recording, output is shown as replay shows it: plain, \(Self.transcriptDisplay.columns) columns"
     }
 
     /// Appends a command and its outputs to the transcript being recorded, so the file holds every
@@ -40,7 +46,7 @@ extension Session {
         } catch let e as FileError {
             throw CommandError(e.description)
         }
-        reset()
+        startFresh()
         let allowance = replayAllowance
         replayAllowance = Limits.replayWork
         defer { replayAllowance = allowance }
@@ -48,7 +54,8 @@ extension Session {
         for entry in transcript.entries {
             // A replay inside a replay (a transcript that replays itself) would recurse without end.
             let nested = Tokenizer.tokenize(entry.command).first?.text == "replay"
-            let result = nested ? [.error("\(path):\(entry.line): a replay cannot run another replay; skipped")] : runCommand(entry.command)
+            let result = nested ? [.error("\(path):\(entry.line): a replay cannot run another replay; skipped")]
+                : wrapped(runCommand(entry.command), always: false)
             if Transcript.lines(result) != entry.output { differ.append(entry.line) }
             outputs.append(.text(Transcript.prompt + CommandError.printable(entry.command)))
             outputs += result.filter { $0 != .quit }
@@ -58,5 +65,11 @@ extension Session {
             : "replayed \(transcript.entries.count) commands from \(path): \(differ.count) outputs differ (first at line \(differ[0])); "
               + "nnlab check \(path) shows the diff"))
         return outputs
+    }
+
+    /// Empty, with default settings: how a transcript starts, recorded or replayed.
+    func startFresh() {
+        reset()
+        settings = Settings()
     }
 }

@@ -18,7 +18,7 @@ extension Session {
 
     /// The display after the learner's settings.
     var effectiveDisplay: Display {
-        var d = display
+        var d = recording == nil ? display : Self.transcriptDisplay
         if let color = settings.color { d.color = color }
         if let columns = settings.columns { d.columns = columns }
         return d

@@ -23,6 +23,9 @@ public final class Session {
     /// Sees each epoch as it finishes (for a live progress line at a terminal).
     public var onEpoch: (_ record: EpochRecord, _ total: Int) -> Void = { _, _ in }
     public var display = Display()
+    /// Prose is wrapped to the display's width: at a terminal (the executable sets this), or when
+    /// the learner chose a width with `set width=`; piped output and transcripts stay unwrapped.
+    public var wrapsText = false
     /// Defaults the learner chose with `set`.
     public internal(set) var settings = Settings()
     /// Where relative file names point; nil is the working directory.
@@ -42,10 +45,23 @@ public final class Session {
     /// Runs one line. Blank lines and comments give nothing, except in a lesson, where
     /// Enter runs the offered command. While recording, the line and its output are kept.
     public func run(_ line: String) -> [Output] {
+        // While recording, output is what replay will show: not wrapped to this terminal.
+        let outputs = runLine(line)
+        return recording == nil && wrapsText ? wrapped(outputs, always: true) : outputs
+    }
+
+    /// Outputs with their prose wrapped to the display's width, when `always` or `set width=` asks.
+    func wrapped(_ outputs: [Output], always: Bool) -> [Output] {
+        guard always || settings.columns != nil else { return outputs }
+        let width = effectiveDisplay.columns
+        return outputs.map { if case .text(let text) = $0 { return .text(Wrap.lines(text, width: width)) } else { return $0 } }
+    }
+
+    func runLine(_ line: String) -> [Output] {
         if let progress = lessonProgress, let step = runInLesson(line, progress) {
             return step.outputs + recordEntry(step.command, step.commandOutputs)
         }
-        let outputs = runCommand(line)
+        let outputs = wrapped(runCommand(line), always: false)
         // An aside during a lesson: remind the learner where the lesson stands.
         let reminder: [Output] = lessonProgress.map { p in
             Tokenizer.tokenize(line).first?.text == "lesson" ? []

@@ -1,0 +1,63 @@
+import XCTest
+@testable import NNLab
+
+final class WrapTests: XCTestCase {
+    func testALabelledLineHangsUnderItsText() {
+        let line = "  evidence: " + Array(repeating: "word", count: 30).joined(separator: " ")
+        let lines = Wrap.lines(line, width: 40).split(separator: "\n")
+        XCTAssertEqual(lines.first, "  evidence: word word word word word")
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 12) + "word") })
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 40 })
+        XCTAssertEqual(lines.joined(separator: " ").split(separator: " ").filter { $0 == "word" }.count, 30, "no word lost")
+    }
+
+    func testATableRowHangsUnderItsLastCellAndKeepsItsColumns() {
+        let row = "  model too simple   45.6%  train error 46.3% where the data forces 0.6%, and training had settled"
+        XCTAssertEqual(Wrap.lines(row, width: 60), """
+              model too simple   45.6%  train error 46.3% where the data
+                                        forces 0.6%, and training had
+                                        settled
+            """)
+    }
+
+    func testAHeadlineHangsByTwoAndShortLinesPicturesAndJSONStayWhole() {
+        XCTAssertEqual(Wrap.lines("problem[underfitting]: the model gets 53.8% of the points right", width: 30), """
+            problem[underfitting]: the
+              model gets 53.8% of the
+              points right
+            """)
+        let picture = "   │" + String(repeating: "·", count: 70) + "│"
+        let json = "{\"findings\":[" + String(repeating: "1,", count: 60) + "1]}"
+        for whole in ["short line", picture, json] { XCTAssertEqual(Wrap.lines(whole, width: 40), whole) }
+        XCTAssertEqual(Wrap.wrap("a " + String(repeating: "x", count: 50) + " b", width: 10), ["a", String(repeating: "x", count: 50), "b"])
+    }
+
+    func testSetWidthWrapsPipedOutputAndRecordingKeepsWhatReplayShows() {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        _ = s.run("data circles")
+        _ = s.run("model linear")
+        _ = s.run("train epochs=50")
+        let unwrapped = Transcript.lines(s.run("diagnose"))
+        XCTAssertTrue(unwrapped.contains { $0.count > 100 }, "piped without set width, prose stays on one line")
+        _ = s.run("set width=60")
+        let wrapped = Transcript.lines(s.run("diagnose"))
+        XCTAssertTrue(wrapped.allSatisfy { $0.count <= 60 }, wrapped.joined(separator: "\n"))
+    }
+
+    func testARecordingStartedMidSessionReplaysToTheSameOutput() {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        _ = s.run("data circles")
+        _ = s.run("model linear")
+        let start = Transcript.lines(s.run("record file=mid.transcript")).joined()
+        XCTAssertTrue(start.contains("the session starts fresh, as replay will"), start)
+        for line in ["data moons", "model dense8 relu", "data circles", "train epochs=20", "set width=50", "diagnose", "record stop"] {
+            _ = s.run(line)
+        }
+        let replay = Transcript.lines(s.run("replay file=mid.transcript"))
+        // The transcript's own `set width=50` wraps replay's closing line too.
+        XCTAssertTrue(replay.suffix(2).joined(separator: " ").hasSuffix("replayed 6 commands from mid.transcript: every output matches the recording"),
+                      replay.joined(separator: "\n"))
+    }
+}
