@@ -61,3 +61,24 @@ final class WrapTests: XCTestCase {
                       replay.joined(separator: "\n"))
     }
 }
+
+final class GlossaryTests: XCTestCase {
+    func testExplainCoversTheWordsReportsUse() {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        for id in ["recall", "interval", "bayes-error", "exact-test", "glorot-uniform", "kernel"] {
+            let text = Transcript.lines(s.run("explain " + id)).joined(separator: "\n")
+            XCTAssertTrue(text.hasPrefix(id + ": "), text)
+            XCTAssertTrue(text.contains("nnlab> "), "an example to type: \(text)")
+        }
+        XCTAssertTrue(Transcript.lines(s.run("explain")).contains { $0.hasPrefix("  bayes-error") })
+        XCTAssertTrue(s.names(for: "explain").contains("interval"))
+    }
+
+    func testATermIsGlossedOnceAtItsFirstAppearance() {
+        XCTAssertEqual(Glossary.glossed("the recall of class 1; recall again"),
+                       "the recall (how many of a class's points the model finds) of class 1; recall again")
+        XCTAssertEqual(Glossary.glossed("a line (exact test)"), "a line (exact test: a proof by linear programming, not an estimate)")
+        XCTAssertEqual(Glossary.glossed("nothing technical"), "nothing technical")
+    }
+}

@@ -171,13 +171,14 @@ final class FileFailureTests: XCTestCase {
     /// The write fails halfway (the file size limit is hit): the file that was there before is still whole.
     func testAFailedWriteLeavesTheOldFileWhole() throws {
         let setup = ["data circles", "model dense16 relu", "train epochs=20"]
-        let first = try run(setup + ["save file=s.json", "export data file=d.csv", "record file=r.transcript", "plot", "record stop"])
+        let first = try run(["record file=r.transcript"] + setup + ["save file=s.json", "export data file=d.csv", "plot", "record stop"])
         XCTAssertEqual(first.stderr, "")
         let before = try ["s.json", "d.csv"].map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
         XCTAssertTrue(before.allSatisfy { $0.count > 2048 }, "each file is bigger than the limit below")
 
-        let r = try run(setup + ["train continue epochs=5", "save file=s.json", "export data file=d.csv",
-                                 "record file=r.transcript", "plot", "status"], limitFileSize: 2)
+        // `record` starts a fresh session, so the status comes before it; help's 2 KB do not fit.
+        let r = try run(setup + ["train continue epochs=5", "save file=s.json", "export data file=d.csv", "status",
+                                 "record file=r.transcript", "help"], limitFileSize: 2)
         XCTAssertEqual(r.status, 1)
         let errors = r.stderr.split(separator: "\n").map(String.init)
         guard errors.count == 3 else { return XCTFail("three errors: \(r.stderr)") }
@@ -185,7 +186,7 @@ final class FileFailureTests: XCTestCase {
                                 "error: cannot write r.transcript: file too large; recording stopped"])
         let after = try ["s.json", "d.csv"].map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
         XCTAssertEqual(after, before, "each old file is whole")
-        // The new recording started (its header was written); the plot's entry did not fit: the file holds
+        // The new recording started (its header was written); help's entry did not fit: the file holds
         // the last whole write, not half of the next.
         XCTAssertEqual(try String(contentsOfFile: dir + "/r.transcript", encoding: .utf8), "# recorded with nnlab\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["d.csv", "r.transcript", "s.json"],
@@ -198,7 +199,8 @@ final class FileFailureTests: XCTestCase {
         let s = Session.forReplay()
         defer { s.removeScratch() }
         try FileManager.default.createDirectory(atPath: s.directory! + "/sub", withIntermediateDirectories: false)
-        XCTAssertEqual(s.run("record file=sub/r.transcript"), [.text("recording to sub/r.transcript; record stop ends it")])
+        XCTAssertEqual(s.run("record file=sub/r.transcript"), [.text("recording to sub/r.transcript; record stop ends it;\n"
+                                                                      + "while recording, output is shown as replay shows it: plain, 80 columns")])
         try FileManager.default.removeItem(atPath: s.directory! + "/sub")
         let out = s.run("status")
         XCTAssertEqual(out.count, 2, "\(out)")

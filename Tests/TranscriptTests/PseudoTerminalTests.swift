@@ -177,7 +177,7 @@ final class PseudoTerminalTests: XCTestCase {
         t.send("data load file=\(home)/da\t")
         try t.waitFor("ta/")
         t.send("po\t\r")
-        try t.waitFor("6 points (4 train, 2 test)")
+        try t.waitFor("classes 3 / 3")
         t.send("data load file=\(home)/data/\t\t")
         try t.waitFor("more/")
         XCTAssertFalse(t.output.contains("notes.txt"), t.output)

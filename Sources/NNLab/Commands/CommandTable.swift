@@ -171,7 +171,7 @@ public enum CommandTable {
                 field: .choice(\TrainConfig.optimizer)),
         KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "0", help: "initial weights and batch order",
                 field: .seed(\TrainConfig.seed)),
-        KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the kernels",
+        KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the weights (not biases)",
                 field: .real(\TrainConfig.l2)),
     ]
 

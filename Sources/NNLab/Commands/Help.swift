@@ -31,7 +31,7 @@ enum Help {
 
     static func detail(_ spec: CommandSpec) -> String {
         var lines = ["usage: \(spec.usage)", "  \(spec.summary)"]
-        if !spec.details.isEmpty { lines += spec.details.split(separator: "\n").map { "  " + $0 } }
+        if !spec.details.isEmpty { lines += Glossary.glossed(spec.details).split(separator: "\n").map { "  " + $0 } }
         if !spec.keys.isEmpty {
             lines.append("keys:")
             lines.append(TextTable.render(spec.keys.map {

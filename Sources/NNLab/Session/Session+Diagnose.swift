@@ -40,20 +40,24 @@ extension Session {
         let data = try requireData()
         let command = { (fix: Fix) in CommandWriter.line(.fix(fix, data: data)) }
         if json { return FindingRenderer.json(report, command: command) }
-        let text = FindingRenderer.text(report, verified: verify, command: command)
+        let text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command))
         // After a Ctrl-C the latch stays set: say that the report is partial.
         return context.shouldStop() ? text + "\n\ninterrupted: the report is incomplete"
             + (verify ? " (\(report.findings.filter { $0.verification != nil }.count) fixes verified)" : "") : text
     }
 
     /// `explain` lists the finding ids; `explain ID` gives the long explanation.
+    /// `explain` lists the finding ids and the terms; `explain ID` tells one's long story.
     func explain(_ id: String?) throws -> String {
         guard let id else {
             return "finding ids (explain ID for the long story):\n"
                 + TextTable.render(Explanations.all.map { ["  " + $0.id, $0.title] }, numeric: false)
+                + "\nwords the reports use (explain WORD):\n"
+                + TextTable.render(Glossary.terms.map { ["  " + $0.id, $0.title] }, numeric: false)
         }
-        guard let e = Explanations.text(for: id) else {
-            throw CommandError("no finding '\(id)'" + Suggest.phrase(id, Explanations.all.map(\.id)) + " (type explain for the list)")
+        let all = Explanations.all + Glossary.terms.map(\.explanation)
+        guard let e = all.first(where: { $0.id == id }) else {
+            throw CommandError("no finding or word '\(id)'" + Suggest.phrase(id, all.map(\.id)) + " (type explain for the list)")
         }
         return FindingRenderer.explanation(e, width: effectiveDisplay.columns)
     }

@@ -27,7 +27,7 @@ extension Session {
         let confusion = TextTable.render([["test", "predicted 0", "predicted 1"],
                                           ["actual 0", "\(m[0][0])", "\(m[0][1])"],
                                           ["actual 1", "\(m[1][0])", "\(m[1][1])"]])
-        return table + "\n\n" + confusion
+        return table + "\n" + "recall: " + Glossary.gloss("recall") + "\n\n" + confusion
     }
 
     /// `status`: what is loaded, the model, and the last training.

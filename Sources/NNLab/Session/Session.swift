@@ -74,7 +74,7 @@ public final class Session {
     public func names(for verb: String) -> [String] {
         switch verb {
         case "lesson": return ((try? lessons()) ?? []).map(\.name) + Self.lessonActions
-        case "explain": return Explanations.all.map(\.id)
+        case "explain": return Explanations.all.map(\.id) + Glossary.terms.map(\.id)
         default: return []
         }
     }
