@@ -405,5 +405,18 @@ final class ExportTests: XCTestCase {
                 }
             }
         }
+        // exact=off, the framework's own initialisers and shuffling in float32, runs too and learns the circles.
+        let s = session(["data circles", "model dense16 relu", "train lr=0.01 epochs=150"])
+        for framework in installed {
+            let name = "idiomatic_\(framework.rawValue).py"
+            _ = try export(s, framework, as: name, options: "exact=off")
+            let run = try python([name], interpreter: Self.frameworkInterpreter)
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stderr.suffix(2000))")
+            let json = try XCTUnwrap(run.stdout.split(separator: "\n").last.map(String.init), "\(name) printed nothing")
+            let result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
+            let test = try XCTUnwrap(result["test"] as? [String: Double], json)
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(test["accuracy"]), 0.9, "\(name): \(json)")
+            XCTAssertTrue(run.stdout.contains("epoch 15/150: train accuracy "), "a progress line every tenth: \(run.stdout.prefix(500))")
+        }
     }
 }

@@ -111,7 +111,13 @@ struct PythonScript {
         return "\(tenThousandths / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
-    var dataCommand: String { data.command }
+    /// Names from the file as Python string literals: the comment shows them, they cannot end it.
+    var dataCommand: String {
+        guard case .loaded(var load) = data.origin else { return data.command }
+        load.file = PythonLiteral.string(load.file)
+        load.label = load.label.map(PythonLiteral.string)
+        return CommandWriter.line(.load(load))
+    }
 
     var modelCommand: String { CommandWriter.line(.model(hidden)) }
 
