@@ -79,7 +79,7 @@ extension ExportTests {
             let hostileScript = scripts[1]
             XCTAssertFalse(hostileScript.contains("\nimport os"), "a name ended a line of the \(framework) script")
             XCTAssertFalse(hostileScript.contains("\r") || hostileScript.contains("\u{202E}"))
-            XCTAssertTrue(hostileScript.contains("\n#   data load file='p1.csv\\nimport os; os.system(\\'touch pwned\\')\\n#\\u202e\\r\\'\"\\\\'"),
+            XCTAssertTrue(hostileScript.contains("\n#   data load \"file='p1.csv\\nimport os; os.system(\\'touch pwned\\')\\n#\\u202e\\r\\'\"\\\\'\""),
                           "the header names the file as a string literal")
             let out = try pythonOK(["-c", Self.compareTrees, "plain_\(framework.rawValue).py", "hostile_\(framework.rawValue).py"])
                 .split(separator: "\n").map(String.init)
