@@ -82,3 +82,27 @@ final class GlossaryTests: XCTestCase {
         XCTAssertEqual(Glossary.glossed("nothing technical"), "nothing technical")
     }
 }
+
+final class LabelColumnChoiceTests: XCTestCase {
+    func testTheLabelColumnIsChosenByNameInAStatedOrderAndAnotherCandidateIsAWarning() throws {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        let rows = "0,0,a\n1,1,b\n0,1,a\n1,0,b\n2,2,a\n3,3,b\n"
+        func load(_ header: String, _ extra: String = "") throws -> String {
+            try (header + "\n" + rows).write(toFile: s.directory! + "/t.csv", atomically: true, encoding: .utf8)
+            return Transcript.lines(s.run("data load file=t.csv" + extra)).joined(separator: "\n")
+        }
+        // The file: `class` is the label, not `y`, and the learner is told about y.
+        let xyClass = try load("x,y,class")
+        XCTAssertTrue(xyClass.contains("features: x, y; label: class (a → 0, b → 1)"), xyClass)
+        XCTAssertTrue(xyClass.contains("label column chosen by its name (label, class, target, then y)"), xyClass)
+        XCTAssertTrue(xyClass.contains("warning: y could be the label too, and is read as a feature; label=y chooses it"), xyClass)
+        let target = try load("f1,f2,target")
+        XCTAssertTrue(target.contains("label: target") && !target.contains("warning"), target)
+        let last = try load("f1,f2,outcome")
+        XCTAssertTrue(last.contains("label: outcome") && last.contains("chosen by place: the last column"), last)
+        // Named by label=: nothing to explain.
+        let named = try load("x,class,y", " label=y")
+        XCTAssertTrue(named.contains("features: x, class; label: y") && !named.contains("chosen by"), named)
+    }
+}

@@ -8,7 +8,7 @@ public enum CommandTable {
         CommandSpec(name: "data load", words: .none, keys: [
             KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "a CSV file with a header row", required: true,
                     field: .text(\LoadSpec.file)),
-            KeySpec(name: "label", kind: .text, defaultText: nil, help: "the label column (default: label, y, class, target or the last)",
+            KeySpec(name: "label", kind: .text, defaultText: nil, help: "the label column (default: label, class, target, y, or the last)",
                     field: .optionalText(\LoadSpec.label)),
             KeySpec(name: "test", kind: .real(0...0.9, openLow: true), defaultText: "0.2", help: "fraction held out for testing",
                     field: .real(\LoadSpec.test)),

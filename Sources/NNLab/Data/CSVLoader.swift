@@ -10,6 +10,10 @@ public struct LoadedTable: Equatable, Sendable {
     var classes: [String]
     /// Dataset indices by split, when the file has a `split` column.
     var split: Split?
+    /// Why the label column was chosen, when `label=` did not name it.
+    var labelReason: String? = nil
+    /// Other columns whose names also say "label", now features.
+    var otherLabels: [String] = []
 }
 
 enum CSVLoader {
@@ -33,6 +37,10 @@ enum CSVLoader {
         let lower = header.map { $0.lowercased() }
         let splitIndex = lower.firstIndex(of: "split"), indexIndex = lower.firstIndex(of: "index")
         let labelIndex: Int
+        var reason: String?, others: [String] = []
+        // Names that say "this is the label", most telling first.
+        let labelNames = ["label", "class", "target", "y"]
+        let candidates = labelNames.compactMap { lower.firstIndex(of: $0) }
         if let wanted {
             guard let i = header.firstIndex(of: wanted) else {
                 throw fail(first.line, "no column '\(wanted)'" + Suggest.phrase(wanted, header) + " (columns: \(header.joined(separator: ", ")))")
@@ -41,8 +49,14 @@ enum CSVLoader {
         } else if indexIndex == 0, let splitIndex, splitIndex == header.count - 1, header.count >= 4 {
             // Laid out as `export data` writes it: the label is the column before split, whatever its name.
             labelIndex = splitIndex - 1
+            reason = "the column before split, as export data writes"
+        } else if let named = candidates.first {
+            labelIndex = named
+            reason = "its name (label, class, target, then y)"
+            others = candidates.dropFirst().map { header[$0] }
         } else {
-            labelIndex = ["label", "y", "class", "target"].lazy.compactMap { lower.firstIndex(of: $0) }.first ?? header.count - 1
+            labelIndex = header.count - 1
+            reason = "place: the last column (none is named label, class, target or y)"
         }
         let skipped = Set([labelIndex] + [splitIndex, indexIndex].compactMap { $0 })
         let featureIndices = header.indices.filter { !skipped.contains($0) }
@@ -98,7 +112,8 @@ enum CSVLoader {
             split = Split(train: splits.indices.filter { splits[$0] == "train" }.map { place[$0] },
                           test: splits.indices.filter { splits[$0] == "test" }.map { place[$0] })
         }
-        return LoadedTable(dataset: dataset, labelColumn: header[labelIndex], classes: classes, split: split)
+        return LoadedTable(dataset: dataset, labelColumn: header[labelIndex], classes: classes, split: split,
+                           labelReason: reason, otherLabels: others)
     }
 
     /// Class order, the same on every run: numbers by value (`0` before `1`, so they keep their

@@ -22,6 +22,12 @@ extension Session {
         let mapped = table.classes != ["0", "1"]
         lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"
                      + (mapped ? " (\(table.classes[0]) → 0, \(table.classes[1]) → 1)" : ""))
+        // A column named label needs no word on why; any other choice does.
+        if let reason = table.labelReason, table.labelColumn.lowercased() != "label" { lines.append("label column chosen by " + reason) }
+        if let other = table.otherLabels.first {
+            lines.append("warning: \(table.otherLabels.joined(separator: " and ")) could be the label too, and is read as a feature; "
+                         + "label=\(other) chooses it")
+        }
         if table.split != nil { lines.append("split: taken from the file's split column") }
         if table.dataset.features > 2 { lines.append("plots show the first two features, the others held at their mean") }
         return lines.joined(separator: "\n") + freshModelNote
