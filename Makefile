@@ -24,7 +24,8 @@ test: deps
 bench: deps
 	swift run -c release nnlab-bench
 
-# Whole processes against NumPy (and Keras when installed); needs hyperfine
+# Whole processes against NumPy (and Keras when installed), the floor's rate, and the scaling
+# table against NumPy and PyTorch (TORCH_PYTHON=... for a Python with torch); needs hyperfine
 bench-compare: deps
 	@command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hyperfine
 	Benchmarks/compare.sh

@@ -10,6 +10,12 @@
 # SCRATCH is the build folder (default .build); PYTHON picks the Python with NumPy (default python3), KERAS_PYTHON the one with Keras
 # (default $PYTHON); EPOCHS lists the run lengths (default "500 5000"); Keras, at about
 # 28 s per 500 epochs, runs twice and only for 500 epochs unless KERAS_EPOCHS says more.
+# Then the arithmetic floor's rate (Benchmarks/peak.c, needs clang: the Swift toolchain has
+# one) and the scaling table of issue 20 (Benchmarks/scaling.py: CPU time per epoch of wide,
+# deep and large jobs against NumPy and, when TORCH_PYTHON imports torch, PyTorch; SCALING_RUNS
+# alternated runs, default 3). PyTorch CPU-only, without the 5 GB of CUDA the default wheel
+# brings: python3 -m venv /tmp/venv-torch && /tmp/venv-torch/bin/pip install numpy torch
+# --index-url https://download.pytorch.org/whl/cpu, then TORCH_PYTHON=/tmp/venv-torch/bin/python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -60,3 +66,11 @@ if "$keras_python" -c 'import keras' 2>/dev/null; then
 else
     echo; echo "Keras: not importable with $keras_python; set KERAS_PYTHON to a Python with keras to add it"
 fi
+
+echo; echo "== the arithmetic floor's rate: multiplies and adds per second on registers (Benchmarks/peak.c)"
+if command -v clang >/dev/null && clang -O2 -o "$tmp/peak" Benchmarks/peak.c; then "$tmp/peak"; else echo "peak: needs clang"; fi
+
+torch_python=${TORCH_PYTHON:-$python}
+echo; echo "== scaling: CPU time per epoch, one thread each (Benchmarks/scaling.py)"
+"$torch_python" -c 'import torch' 2>/dev/null || echo "PyTorch: not importable with $torch_python; set TORCH_PYTHON to add it"
+"$torch_python" Benchmarks/scaling.py "$nnlab" --runs "${SCALING_RUNS:-3}"
