@@ -31,7 +31,12 @@ struct Prompt: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay lessons and transcripts; show a unified diff where the output differs.",
-        discussion: "Exit status 1 when any file fails. --update rewrites transcripts whose output changed on purpose.")
+        discussion: """
+        Each file's commands run in a scratch folder of their own (removed afterwards): what they write goes \
+        there, and an absolute name or .. is refused. They read files only from below the file's own folder \
+        unless --allow-read names more. Exit status 1 when any file fails. --update rewrites transcripts \
+        whose output changed on purpose.
+        """)
 
     @Argument(help: "*.lesson and *.transcript files.")
     var files: [String]
@@ -39,11 +44,15 @@ struct Check: ParsableCommand {
     @Flag(help: "Rewrite each transcript with the output it gives now.")
     var update = false
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp(
+        "Let the files' commands read files below FOLDER too (repeatable).", valueName: "FOLDER"))
+    var allowRead: [String] = []
+
     func run() throws {
         Streams.install()
         var failed = 0, commands = 0
         for file in files {
-            let result = Checker.check(file: file, update: update)
+            let result = Checker.check(file: file, update: update, allowRead: allowRead)
             commands += result.commands
             if !result.report.isEmpty { Streams.print(result.report) }
             if !result.passed { failed += 1 }

@@ -39,6 +39,7 @@ final class CommandWriterTests: XCTestCase {
                 return .real(min(max(x, r.lowerBound), r.upperBound))
             case .choice(let c): return .text(pick(c))
             case .path(let ext): return .text(word(0...12).replacingOccurrences(of: "\t", with: " ") + "." + ext)
+            case .folder: return .text(word(1...12).replacingOccurrences(of: "\t", with: " "))
             case .text: return .text(word(1...20))
             }
         }

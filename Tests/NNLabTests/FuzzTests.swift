@@ -321,6 +321,7 @@ struct LineGenerator {
             let fitting = Self.files.filter { $0.hasSuffix("." + ext) }
             return fitting.isEmpty ? "x.\(ext)" : random.pick(fitting)
         case .text: return "label"
+        case .folder: return random.pick([".", "..", "/"])
         }
     }
 

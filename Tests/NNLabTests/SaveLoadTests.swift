@@ -34,7 +34,7 @@ final class SaveLoadTests: XCTestCase {
         XCTAssertEqual(s.run("load file=junk.json"), [.error("junk.json is not a saved nnlab session (no \"nnlab\" version field)")])
         try #"{"nnlab": 1, "settings": {"seed": "x"}}"#.write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
         XCTAssertEqual(s.run("load file=bad.json"), [.error("bad.json is damaged: wrong value at settings.seed")])
-        XCTAssertEqual(s.run("save file=/nonexistent-dir/s.json"),
-                       [.error("cannot write /nonexistent-dir/s.json: no such file or directory")])
+        XCTAssertEqual(s.run("save file=nonexistent-dir/s.json"),
+                       [.error("cannot write nonexistent-dir/s.json: no such file or directory")])
     }
 }

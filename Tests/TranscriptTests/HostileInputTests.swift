@@ -237,4 +237,90 @@ final class HostileInputTests: XCTestCase {
         let check = try run([], arguments: ["check", "r.transcript"])
         XCTAssertEqual(check.stdout, "checked 1 files (51 commands): all pass\n")
     }
+
+    // MARK: Replays in a scratch folder
+
+    /// A shared transcript that writes outside its folder, reads outside it, or reaches out through a link.
+    /// Returns the folder outside it, which must stay as it was.
+    func hostileTranscript() throws -> String {
+        let csv = "x1,x2,label\n" + (0..<10).map { "\($0),\($0 % 3),\($0 % 2)" }.joined(separator: "\n") + "\n"
+        for folder in ["t", "t/sub", "out"] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
+        try file("t/mine.csv", csv)
+        try file("out/secret.csv", csv)
+        XCTAssertEqual(symlink("../out/secret.csv", dir + "/t/link.csv"), 0)
+        let outside = dir + "/out"
+        try file("t/a.transcript", """
+            nnlab> data load file=mine.csv
+            nnlab> save file=s.json
+            nnlab> load file=s.json
+            nnlab> save file=\(outside)/evil.json
+            nnlab> export data file=../out/evil.csv
+            nnlab> record file=sub/../../x.transcript
+            nnlab> plot file=/tmp/../\(outside)/evil.svg
+            nnlab> data load file=../out/secret.csv
+            nnlab> data load file=\(outside)/secret.csv
+            nnlab> data load file=link.csv
+            nnlab> replay file=a.transcript allow_read=/
+
+            """)
+        return outside
+    }
+
+    static func refusedLines(_ outside: String) -> [String] {
+        let write = ": a replayed transcript writes only in its scratch folder (a relative name without ..)"
+        let read = ": a replayed transcript reads only files below its own folder (nnlab check --allow-read FOLDER or replay allow_read=FOLDER allows more)"
+        return ["error: cannot write \(outside)/evil.json" + write, "error: cannot write ../out/evil.csv" + write,
+                "error: cannot write sub/../../x.transcript" + write, "error: cannot write /tmp/../\(outside)/evil.svg" + write,
+                "error: cannot read ../out/secret.csv" + read, "error: cannot read \(outside)/secret.csv" + read,
+                "error: cannot read link.csv" + read]
+    }
+
+    /// `nnlab check` honoured absolute paths and .. in a transcript: it overwrote files of the attacker's choosing.
+    func testCheckRunsATranscriptInAScratchFolder() throws {
+        let outside = try hostileTranscript()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: dir).sorted()
+        let r = try run([], arguments: ["check", "t/a.transcript"])
+        XCTAssertEqual(r.status, 1)
+        let added = r.stdout.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }.map { String($0.dropFirst()) }
+        XCTAssertEqual(added.filter { $0.hasPrefix("error: ") }, Self.refusedLines(outside) + ["error: a replayed transcript cannot use allow_read"])
+        XCTAssertTrue(added.contains("saved the session to s.json") && added.contains("loaded s.json"), "relative names work: \(added)")
+        XCTAssertEqual(added.filter { $0.hasPrefix("data: mine.csv, 10 points") }.count, 2, "the CSV beside the transcript loads")
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: dir).sorted(), before, "nothing written outside the scratch folder")
+
+        // --allow-read lets the reads through; the writes stay refused.
+        let allowed = try run([], arguments: ["check", "--allow-read", "out", "t/a.transcript"])
+        let errors = allowed.stdout.split(separator: "\n").filter { $0.hasPrefix("+error: ") }.map { String($0.dropFirst()) }
+        XCTAssertEqual(errors, Array(Self.refusedLines(outside).prefix(4)) + ["error: a replayed transcript cannot use allow_read"])
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: dir).sorted(), before)
+        let missing = try run([], arguments: ["check", "--allow-read", "nowhere", "t/a.transcript"])
+        XCTAssertEqual(missing.stdout, "cannot read from nowhere: no such folder\nchecked 1 files: 1 failed\n")
+    }
+
+    /// `replay` at the prompt wrote where the transcript said; now it runs in a scratch folder too, and the
+    /// session goes on (in the replayed state) in the folder it was in.
+    func testReplayAtThePromptRunsInAScratchFolder() throws {
+        let outside = try hostileTranscript()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: dir).sorted()
+        let r = try run(["replay file=t/a.transcript", "save file=after.json", "replay file=t/a.transcript allow_read=out",
+                         "replay file=t/a.transcript allow_read=nowhere"])
+        let errors = r.stderr.split(separator: "\n").map(String.init)
+        let skipped = "error: t/a.transcript:11: a replay cannot run another replay; skipped"
+        XCTAssertEqual(errors, Self.refusedLines(outside) + [skipped] + Self.refusedLines(outside).prefix(4) + [skipped,
+                       "error: cannot read from nowhere: no such folder"])
+        XCTAssertTrue(r.stdout.contains("saved the session to after.json"), r.stdout)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: dir).sorted(), (before + ["after.json"]).sorted(),
+                       "only the session's own save, after the replay, is written")
+        XCTAssertTrue(try text("after.json").contains("mine.csv"), "the session goes on from the replayed state")
+    }
+
+    /// `nnlab check` of a lesson runs it in a scratch folder with the same rules.
+    func testCheckRunsALessonInAScratchFolder() throws {
+        let outside = try hostileTranscript()
+        try file("t/l.lesson", "# A hostile lesson\n# It writes outside its folder.\nnnlab> data load file=mine.csv\nnnlab> save file=\(outside)/evil.json\n")
+        let r = try run([], arguments: ["check", "t/l.lesson"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.hasPrefix("t/l.lesson:4: `save file=\(outside)/evil.json` failed: error: cannot write \(outside)/evil.json: "
+                                         + "a replayed transcript writes only in its scratch folder"), r.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside + "/evil.json"))
+    }
 }

@@ -73,6 +73,7 @@ public struct KeySpec: Sendable {
         case real(ClosedRange<Double>, openLow: Bool)
         case choice([String])
         case path(ext: String)
+        case folder
         /// Any short text (a column name).
         case text
     }
@@ -86,6 +87,7 @@ public struct KeySpec: Sendable {
         case .integer, .integerOrAuto, .real: return defaultText ?? "N"
         case .choice(let c): return c.joined(separator: "|")
         case .path(let ext): return "PATH.\(ext)"
+        case .folder: return "FOLDER"
         case .text: return "NAME"
         }
     }
@@ -100,6 +102,7 @@ public struct KeySpec: Sendable {
             return openLow ? "a number above \(low) and at most \(high)" : "a number from \(low) to \(high)"
         case .choice(let c): return "one of " + c.joined(separator: ", ")
         case .path(let ext): return "a file name ending in .\(ext)"
+        case .folder: return "a folder"
         case .text: return "a name"
         }
     }

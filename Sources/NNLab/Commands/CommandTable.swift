@@ -126,10 +126,18 @@ public enum CommandTable {
                     examples: ["record file=my-session.transcript", "record stop"],
                     run: { s, c in [.text(try s.record(c))] }),
         CommandSpec(name: "replay", words: .none,
-                    keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true)],
+                    keys: [KeySpec(name: "file", kind: .path(ext: "transcript"), defaultText: nil, help: "the transcript", required: true),
+                           KeySpec(name: "allow_read", kind: .folder, defaultText: nil, help: "a folder it may also read from")],
                     summary: "start fresh and run a transcript's commands, saying whether the outputs match",
-                    details: "", examples: ["replay file=transcripts/circles.transcript"],
-                    run: { s, c in try s.replay(c.text("file")!) }),
+                    details: """
+                    A transcript may come from anyone, so its commands run in a scratch folder of their own
+                    (removed afterwards): save, export, record and plot file= write there, and an absolute
+                    name or .. is refused. They read files (data load, load) only from below the transcript's
+                    folder, or the scratch folder; allow_read=FOLDER lets them read below FOLDER too
+                    (nnlab check has --allow-read FOLDER for the same).
+                    """, examples: ["replay file=transcripts/circles.transcript",
+                                    "replay file=shared/run.transcript allow_read=data"],
+                    run: { s, c in try s.replay(c.text("file")!, allowRead: c.text("allow_read")) }),
         CommandSpec(name: "save", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "json"), defaultText: nil, help: "where to write", required: true)],
                     summary: "save the whole session (data, model, weights, history, settings) as JSON",

@@ -26,6 +26,7 @@ public enum Completion {
             switch key.kind {
             case .choice(let choices): return choices.map { key.name + "=" + $0 }
             case .path(let ext): return paths(String(partial[partial.index(after: eq)...]), ext: ext).map { key.name + "=" + $0 }
+            case .folder: return paths(String(partial[partial.index(after: eq)...]), ext: nil).map { key.name + "=" + $0 }
             default: return []
             }
         }
@@ -45,9 +46,9 @@ public enum Completion {
         }
     }
 
-    /// Folders (ending in `/`, to go on into) and files with the key's extension, beside `partial`;
-    /// hidden ones only when `partial` asks for them with a dot.
-    static func paths(_ partial: String, ext: String) -> [String] {
+    /// Folders (ending in `/`, to go on into) and files with the key's extension (none without one),
+    /// beside `partial`; hidden ones only when `partial` asks for them with a dot.
+    static func paths(_ partial: String, ext: String?) -> [String] {
         let slash = partial.lastIndex(of: "/")
         let folder = slash.map { String(partial[...$0]) } ?? ""
         let name = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
@@ -56,7 +57,7 @@ public enum Completion {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder + entry, isDirectory: &isFolder) else { return nil }
             if isFolder.boolValue { return folder + entry + "/" }
-            return entry.hasSuffix("." + ext) ? folder + entry : nil
+            return ext.map { entry.hasSuffix("." + $0) } == true ? folder + entry : nil
         }
     }
 }

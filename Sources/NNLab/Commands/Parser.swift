@@ -154,9 +154,9 @@ public enum Parser {
         case .text:
             guard !raw.isEmpty, raw.count <= 200 else { throw bad }
             return .text(raw)
-        case .path(let ext):
-            guard !raw.isEmpty, raw.lowercased().hasSuffix("." + ext), raw.count < 4096,
-                  !raw.unicodeScalars.contains(where: CommandError.hidden) else { throw bad }
+        case .path, .folder:
+            let named = if case .path(let ext) = key.kind { raw.lowercased().hasSuffix("." + ext) } else { true }
+            guard !raw.isEmpty, named, raw.count < 4096, !raw.unicodeScalars.contains(where: CommandError.hidden) else { throw bad }
             return .text(raw)
         }
     }

@@ -37,19 +37,25 @@ extension Session {
         }
     }
 
-    /// `replay file=PATH.transcript`: starts fresh, runs each recorded command, shows its output,
-    /// and says whether the outputs match the recording.
-    func replay(_ path: String) throws -> [Output] {
+    /// `replay file=PATH.transcript [allow_read=FOLDER]`: starts fresh, runs each recorded command in a scratch
+    /// folder of its own, shows its output, and says whether the outputs match the recording.
+    func replay(_ path: String, allowRead: String?) throws -> [Output] {
+        // A transcript being replayed cannot widen what it may read.
+        if allowRead != nil && readableFolders != nil { throw CommandError("a replayed transcript cannot use allow_read") }
         let transcript: Transcript
         do {
             transcript = try Transcript(parsing: try read(path), file: path)
         } catch let e as FileError {
             throw CommandError(e.description)
         }
+        let roots = try replayRoots(for: path, allowing: allowRead.map { [$0] } ?? []) + (readableFolders ?? [])
         startFresh()
-        let allowance = replayAllowance
-        replayAllowance = Limits.replayWork
-        defer { replayAllowance = allowance }
+        let outer = (directory, readableFolders, recording, replayAllowance)
+        (directory, readableFolders, recording, replayAllowance) = (Session.makeScratch(), roots, nil, Limits.replayWork)
+        defer {
+            removeScratch()
+            (directory, readableFolders, recording, replayAllowance) = outer
+        }
         var outputs: [Output] = [], differ: [Int] = []
         for entry in transcript.entries {
             // A replay inside a replay (a transcript that replays itself) would recurse without end.

@@ -30,6 +30,9 @@ public final class Session {
     public internal(set) var settings = Settings()
     /// Where relative file names point; nil is the working directory.
     public var directory: String?
+    /// Set while a transcript is replayed or a lesson checked: file names stay inside `directory` (the
+    /// scratch folder), and files are read only from below it and these folders (real paths).
+    var readableFolders: [String]?
     /// Where `lesson` finds `*.lesson` files.
     public var lessonsDirectory: String?
     var lessonProgress: LessonProgress? { didSet { rememberLesson() } }
