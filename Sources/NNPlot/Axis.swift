@@ -56,7 +56,7 @@ public struct Axis: Sendable, Equatable {
         var inner: [Double]
         switch scale {
         case .linear:
-            let step = Axis.niceStep(halfSpan / Double(Swift.max(1, count)) * 2)
+            let step = Axis.gridStep(min: min, max: max, raw: halfSpan / Double(Swift.max(1, count)) * 2)
             let first = (min / step).rounded(.up), steps = (max / step).rounded(.down) - first
             // An overflowed step (a span near 2·Double.greatestFiniteMagnitude) or a span lost in rounding
             // (ends near 10^18 one apart) gives no round ticks between the ends: the ends alone.
@@ -72,6 +72,30 @@ public struct Axis: Sendable, Equatable {
         let tolerance = 2e-9 * halfSpan
         inner = inner.filter { $0 > min + tolerance && $0 < max - tolerance }
         return [min] + inner + [max]
+    }
+
+    /// The nice step nearest above `raw` on which both ends fall, so the ticks are evenly spaced from end to end
+    /// (ends -3 and 3 with step 2 read "-3 -2 0 2 3"); up to two 1-2-5 steps finer, else the nice step itself.
+    static func gridStep(min: Double, max: Double, raw: Double) -> Double {
+        var step = niceStep(raw)
+        for _ in 0..<3 {
+            let onGrid = [min, max].allSatisfy { v in abs(v / step - (v / step).rounded()) < 1e-9 }
+            if onGrid { return step }
+            let p = powerOfTen(decade(of: step)), m = (step / p).rounded()
+            step = m == 1 ? p / 2 : m == 2 ? p : 2 * p  // the next finer of 1, 2, 5 × 10^k
+        }
+        return niceStep(raw)
+    }
+
+    /// The most ticks up to `count` whose labels `fit` (no two collide), so none is dropped and the spacing stays even;
+    /// where the ends with the round ticks between them do not fit, the round ticks alone.
+    func fittingTicks(count: Int, fit: ([Double]) -> Bool) -> [Double] {
+        for c in stride(from: Swift.max(1, count), through: 1, by: -1) {
+            let t = ticksEndsFirst(count: c), inner = Array(t.dropFirst(2))
+            if fit(t) { return t }
+            if inner.count >= 2, fit(inner) { return inner }
+        }
+        return [min, max]
     }
 
     /// The ticks with both ends first, so the ends of the range win when labels would collide.

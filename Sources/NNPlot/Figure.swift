@@ -9,6 +9,8 @@ public struct Figure: Sendable, Equatable {
     public var points: [PlotPoint]
     public var series: [Series]
     public var marker: Marker?
+    /// The loss of a model that knows nothing (always P = 0.5 for two classes: log 2), drawn as a labelled level line.
+    public var chanceLoss: Double? = nil
     /// One data unit as long on both axes, so circles look round (maps); charts fill the width instead.
     public var equalAspect: Bool
 }

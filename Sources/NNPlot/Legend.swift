@@ -8,9 +8,17 @@ enum LegendEntry: Equatable {
     case region(label: Int)
     case series(Series.Role, name: String)
     case marker(label: String)
+    case chance(loss: Double)
 
-    var text: String {
+    /// The words beside the swatch; `shaded` when regions are drawn in two shades a class (colour, SVG),
+    /// which the words then explain.
+    func text(shaded: Bool) -> String {
         switch self {
+        case .region(let label) where shaded:
+            let edge = NumberFormat.short(label == 0 ? Palette.sure : 1 - Palette.sure)
+            let (deep, pale) = label == 0 ? ("< \(edge)", "\(edge) to 0.5") : ("> \(edge)", "0.5 to \(edge)")
+            return "model predicts \(label): deep = sure, P(class 1) \(deep); pale = unsure, \(pale)"  // fits 80 columns
+        case .chance(let loss): return "chance: loss \(NumberFormat.short(loss, significant: 3)) (log 2, a coin flip)"
         case .points(let label): return "class \(label)"
         case .testPoints: return "test points"
         case .wrong(let count): return "misclassified (\(count))"
@@ -35,6 +43,7 @@ extension Figure {
         }
         let regions: [LegendEntry] = self.regions == nil ? [] : [.region(label: 0), .region(label: 1)]
         let curves = series.map { LegendEntry.series($0.role, name: $0.name) } + (marker.map { [.marker(label: $0.label)] } ?? [])
+            + (chanceLoss.map { [.chance(loss: $0)] } ?? [])
         return [points, regions, curves].filter { !$0.isEmpty }
     }
 }

@@ -6,16 +6,22 @@ struct Colour: Equatable {
 }
 
 enum Palette {
-    /// Regions are pale, so the dark point glyphs read on top; deeper where the model is sure (p < 0.2 or > 0.8).
+    /// Regions are pale, so the dark point glyphs read on top; deeper where the model is sure
+    /// (P(class 1) below `sure` or above 1 - `sure`), pale where it is unsure (between those and 0.5).
     /// Class 1's sure side is gold rather than salmon: the red class-1 points blurred into salmon.
     static func region(_ p: Double) -> Colour {
         switch p {
-        case ..<0.2: return Colour(ansi: 111, hex: "#87afff")
+        case ..<sure: return Colour(ansi: 111, hex: "#87afff")
         case ..<0.5: return Colour(ansi: 153, hex: "#afd7ff")
-        case ..<0.8: return Colour(ansi: 223, hex: "#ffd7af")
+        case ..<(1 - sure): return Colour(ansi: 223, hex: "#ffd7af")
         default: return Colour(ansi: 222, hex: "#ffd787")
         }
     }
+
+    static let sure = 0.2
+
+    /// The probabilities a region swatch shows, deep (sure) then pale (unsure), as `region(_:)` shades them.
+    static func regionShades(_ label: Int) -> (deep: Double, pale: Double) { label == 0 ? (0, 0.4) : (1, 0.6) }
 
     static func point(_ label: Int) -> Colour {
         label == 0 ? Colour(ansi: 19, hex: "#0000af") : Colour(ansi: 124, hex: "#af0000")

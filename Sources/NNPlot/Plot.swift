@@ -30,7 +30,7 @@ public enum Plot {
     }
 
     /// Train and test loss per epoch on one chart, labelled axes, log scale when max/min > 20,
-    /// best test-loss epoch marked. Without a test split (the trainer then records test loss and
+    /// best test-loss epoch marked, chance (log 2) marked by a level line the axis always reaches. Without a test split (the trainer then records test loss and
     /// accuracy as 0 every epoch) there is no test curve and no marker.
     public static func loss(history: History, title: String) -> Figure {
         let records = history.records
@@ -46,8 +46,9 @@ public enum Plot {
             Marker(x: Double($0.epoch), y: $0.testLoss,
                    label: "best test loss \(NumberFormat.short($0.testLoss)) at epoch \($0.epoch)")
         }
-        return Figure(title: title, x: x, y: lossAxis(series.flatMap(\.y)), regions: nil, points: [],
-                      series: series, marker: marker, equalAspect: false)
+        let chance = 0.6931471805599453  // log 2 (NNPlot imports no Foundation)
+        return Figure(title: title, x: x, y: lossAxis(series.flatMap(\.y) + [chance]), regions: nil, points: [],
+                      series: series, marker: marker, chanceLoss: chance, equalAspect: false)
     }
 
     /// Whole decades when the losses span more than a factor of 20 (early and late epochs both readable);

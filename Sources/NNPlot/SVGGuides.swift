@@ -5,21 +5,28 @@ extension SVGRenderer {
     func drawAxes(_ w: inout SVGWriter) {
         let bottomY = Self.top + plotHeight
         w.open("g", ["class": "axis x", "font-size": "12", "text-anchor": "middle"])
-        var taken: [(Double, Double)] = []
-        for v in figure.x.ticksEndsFirst(count: Int(plotWidth / 70)) {
-            let text = Axis.label(v), x = px(v), half = Double(text.count) * Self.charWidth / 2
-            guard !taken.contains(where: { x - half < $0.1 + 8 && $0.0 < x + half + 8 }) else { continue }
-            taken.append((x - half, x + half))
+        func span(_ v: Double) -> (Double, Double) {
+            let half = Double(Axis.label(v).count) * Self.charWidth / 2
+            return (px(v) - half, px(v) + half)
+        }
+        // The most evenly spaced ticks whose labels keep 8 px apart.
+        let xTicks = figure.x.fittingTicks(count: Int(plotWidth / 70)) { ticks in
+            let spans = ticks.map(span).sorted { $0.0 < $1.0 }
+            return zip(spans, spans.dropFirst()).allSatisfy { $0.1 + 8 <= $1.0 }
+        }
+        for v in xTicks {
+            let text = Axis.label(v), x = px(v)
             w.element("line", ["x1": n(x), "x2": n(x), "y1": n(bottomY), "y2": n(bottomY + 5), "stroke": "#444444"])
             w.element("text", ["x": n(x), "y": n(bottomY + 19)], text: text)
         }
         w.close("g")
         w.open("g", ["class": "axis y", "font-size": "12", "text-anchor": "end"])
-        var rows: [Double] = []
-        for v in figure.y.ticksEndsFirst(count: Int(plotHeight / 50)) {
+        let yTicks = figure.y.fittingTicks(count: Int(plotHeight / 50)) { ticks in
+            let rows = ticks.map(py).sorted()
+            return zip(rows, rows.dropFirst()).allSatisfy { $1 - $0 >= 14 }
+        }
+        for v in yTicks {
             let y = py(v)
-            guard !rows.contains(where: { abs($0 - y) < 14 }) else { continue }
-            rows.append(y)
             w.element("line", ["x1": n(Self.left - 5), "x2": n(Self.left), "y1": n(y), "y2": n(y), "stroke": "#444444"])
             w.element("text", ["x": n(Self.left - 8), "y": n(y + 4)], text: Axis.label(v))
         }
@@ -37,7 +44,7 @@ extension SVGRenderer {
     /// The legend's groups; `nil` is the boundary line, which only the SVG draws.
     var legendGroups: [[(text: String, entry: LegendEntry?)]] {
         figure.legend.map { group in
-            group.map { ($0.text, $0) } + (group.contains(.region(label: 0)) ? [("boundary (p = 0.5)", nil)] : [])
+            group.map { ($0.text(shaded: true), $0) } + (group.contains(.region(label: 0)) ? [("boundary (p = 0.5)", nil)] : [])
         }
     }
 
@@ -69,8 +76,8 @@ extension SVGRenderer {
         case .wrong: point(0, wrong: true, at: 5); point(1, wrong: true, at: 17)
         case .highlighted: point(0, highlighted: true, at: 10)
         case .region(let label):
-            let shades: [Double] = label == 0 ? [0, 0.4] : [0.6, 1]
-            for (i, shade) in shades.enumerated() {
+            let shades = Palette.regionShades(label)
+            for (i, shade) in [shades.deep, shades.pale].enumerated() {
                 w.element("rect", ["x": n(x + Double(i) * 11), "y": n(y - 7), "width": "11", "height": "14",
                                    "fill": Palette.region(shade).hex])
             }
@@ -80,6 +87,8 @@ extension SVGRenderer {
             w.element("line", ["x1": n(x + 11), "x2": n(x + 11), "y1": n(y - 8), "y2": n(y + 8), "stroke": Palette.marker.hex,
                                "stroke-dasharray": "4 4"])
             w.element("circle", ["cx": n(x + 11), "cy": n(y), "r": "5", "fill": "none", "stroke": Palette.ink.hex, "stroke-width": "1.5"])
+        case .chance:
+            w.element("line", ["x1": n(x), "x2": n(x + 22), "y1": n(y), "y2": n(y), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
         case nil:
             w.element("line", ["x1": n(x), "x2": n(x + 22), "y1": n(y), "y2": n(y), "stroke": Palette.boundary.hex, "stroke-width": "1.5"])
         }

@@ -93,13 +93,18 @@ struct SVGRenderer {
         w.close("g")
     }
 
-    /// One polyline per unbroken run of finite values, then the marker (a dashed line and a ring).
+    /// The chance level, then one polyline per unbroken run of finite values (train last, so it stays visible
+    /// over the test line), then the marker (a dashed line and a ring).
     private func drawCurves(_ w: inout SVGWriter) {
+        if let chance = figure.chanceLoss, (0...1).contains(figure.y.fraction(chance)) {
+            w.element("line", ["class": "chance", "x1": n(Self.left), "x2": n(Self.left + plotWidth), "y1": n(py(chance)),
+                               "y2": n(py(chance)), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
+        }
         if let m = figure.marker {
             w.element("line", ["class": "marker", "x1": n(px(m.x)), "x2": n(px(m.x)), "y1": n(Self.top),
                                "y2": n(Self.top + plotHeight), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
         }
-        for s in figure.series {
+        for s in figure.series.filter({ $0.role == .test }) + figure.series.filter({ $0.role == .train }) {
             var runs: [[String]] = [[]]
             for (x, y) in zip(s.x, s.y) {
                 if y.isFinite, figure.y.fraction(y).isFinite { runs[runs.count - 1].append("\(n(px(x))),\(n(py(y)))") }

@@ -1,8 +1,14 @@
-/// What goes inside the plot area, back to front: regions (or paper), the marker line, curves, points.
+/// What goes inside the plot area, back to front: regions (or paper), the chance and marker lines, curves, points.
 extension TerminalRenderer {
     func drawPlotArea(_ canvas: inout Canvas, curves: CurveRaster) {
         for j in 0..<height {
             for i in 0..<width { canvas[left + i, top + j] = background(i, j) }
+        }
+        if let chance = figure.chanceLoss, (0...1).contains(figure.y.fraction(chance)) {
+            let r = row(chance)
+            for i in 0..<width where curves.roles(i, r - top) == 0 {
+                canvas[left + i, r] = Canvas.Cell(char: glyphs.levelLine, style: markerStyle)
+            }
         }
         if let marker = figure.marker {
             let c = column(marker.x)
@@ -55,16 +61,23 @@ extension TerminalRenderer {
     }
 
     /// A cell the curves pass through. With Unicode the train curve is a thin line of Braille dots and the
-    /// test curve a thick line of half blocks drawn over it, so the two differ without colour too and each
-    /// gets two (test) or four (train) steps of height per row. In ASCII: `*` train, `+` test, `#` both.
+    /// test curve a thick line of half blocks, so the two differ without colour too and each gets two (test)
+    /// or four (train) steps of height per row. Where both pass, the train dots win (a thick test line hid a
+    /// thin train line entirely at lr=8), on the test colour when in colour. In ASCII: `*` train, `+` test, `#` both.
     private func curveCell(_ curves: CurveRaster, _ i: Int, _ j: Int) -> Canvas.Cell {
         let roles = curves.roles(i, j)
         guard unicode else {
             return Canvas.Cell(char: roles == 3 ? Glyphs.bothCurves : Glyphs.curve(roles == 1 ? .train : .test),
                                style: style(forCurves: roles))
         }
-        if let block = curves.halfBlock(i, j, .test) { return Canvas.Cell(char: block, style: style(forCurves: 2)) }
-        return Canvas.Cell(char: curves.braille(i, j, .train), style: style(forCurves: 1))
+        switch roles {
+        case 2: return Canvas.Cell(char: curves.halfBlock(i, j, .test) ?? " ", style: style(forCurves: 2))
+        case 3:
+            var shared = style(forCurves: 1)
+            shared.bg = Palette.series(.test)
+            return Canvas.Cell(char: curves.braille(i, j, .train), style: shared)
+        default: return Canvas.Cell(char: curves.braille(i, j, .train), style: style(forCurves: 1))
+        }
     }
 
     var markerStyle: Style { Style(fg: Palette.marker) }

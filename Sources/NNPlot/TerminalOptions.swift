@@ -20,26 +20,22 @@ public struct TerminalOptions: Sendable {
 /// The characters a terminal figure is drawn with, in Unicode or in ASCII.
 struct Glyphs {
     let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Character
-    let leftTick, bottomTick, markerLine, region0: Character
+    let leftTick, bottomTick, markerLine, levelLine, region0: Character
     let ellipsis: String
 
     static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
-                                bottomRight: "┘", leftTick: "┤", bottomTick: "┬", markerLine: "┊", region0: "·",
+                                bottomRight: "┘", leftTick: "┤", bottomTick: "┬", markerLine: "┊", levelLine: "┄", region0: "·",
                                 ellipsis: "…")
     static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
-                              bottomRight: "+", leftTick: "+", bottomTick: "+", markerLine: ":", region0: ".",
+                              bottomRight: "+", leftTick: "+", bottomTick: "+", markerLine: ":", levelLine: "-", region0: ".",
                               ellipsis: "...")
 
-    // Points use ASCII in both sets: they must read in any font.
+    // Points use ASCII in both sets: they must read in any font. Class 0 is o, class 1 is x, capitals are test
+    // points; a misclassified one keeps its class and split without colour: c (an open o) and y (an x missing an arm).
     static func point(_ p: PlotPoint) -> Character {
         if p.highlighted { return "@" }
-        if p.wrong { return "!" }
-        switch (p.label == 0, p.isTest) {
-        case (true, false): return "o"
-        case (true, true): return "O"
-        case (false, false): return "x"
-        case (false, true): return "X"
-        }
+        let glyph: Character = p.label == 0 ? (p.wrong ? "c" : "o") : (p.wrong ? "y" : "x")
+        return p.isTest ? Character(glyph.uppercased()) : glyph
     }
 
     static func curve(_ role: Series.Role) -> Character { role == .train ? "*" : "+" }

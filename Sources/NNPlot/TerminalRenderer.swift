@@ -108,9 +108,12 @@ struct TerminalRenderer {
             canvas.write(String(g.vertical), x: left - 1, y: r)
             if boxed { canvas.write(String(g.vertical), x: right, y: r) }
         }
-        var taken: [Int] = []  // rows with a label; the next needs a blank row between
-        for v in figure.y.ticksEndsFirst(count: yTickCount) where !taken.contains(where: { abs($0 - row(v)) < 2 }) {
-            taken.append(row(v))
+        // Labelled rows need a blank row between them.
+        let yTicks = figure.y.fittingTicks(count: yTickCount) { ticks in
+            let rows = ticks.map(row).sorted()
+            return zip(rows, rows.dropFirst()).allSatisfy { $1 - $0 >= 2 }
+        }
+        for v in yTicks {
             let text = Axis.label(v)
             canvas.write(text, x: left - 2 - text.count, y: row(v))
             canvas.write(String(g.leftTick), x: left - 1, y: row(v))
@@ -123,17 +126,19 @@ struct TerminalRenderer {
         for c in xTickColumns { canvas.write(String(g.bottomTick), x: c, y: bottom) }
     }
 
-    /// X tick labels centred under their ticks, kept apart by at least one blank.
+    /// X tick labels centred under their ticks, kept apart by at least one blank: the most evenly spaced ticks that fit.
     private func placedXLabels() -> [(column: Int, start: Int, text: String)] {
-        var placed: [(column: Int, start: Int, text: String)] = []
-        for v in figure.x.ticksEndsFirst(count: max(2, width / 6)) {
-            let text = Axis.label(v), c = column(v)
-            let start = min(max(c - (text.count - 1) / 2, 0), columns - text.count)
-            if !placed.contains(where: { start < $0.start + $0.text.count + 1 && $0.start < start + text.count + 1 }) {
-                placed.append((c, start, text))
-            }
+        func placed(_ ticks: [Double]) -> [(column: Int, start: Int, text: String)] {
+            ticks.map { v in
+                let text = Axis.label(v), c = column(v)
+                return (c, min(max(c - (text.count - 1) / 2, 0), columns - text.count), text)
+            }.sorted { $0.start < $1.start }
         }
-        return placed.sorted { $0.start < $1.start }
+        let ticks = figure.x.fittingTicks(count: max(2, width / 6)) { ticks in
+            let labels = placed(ticks)
+            return zip(labels, labels.dropFirst()).allSatisfy { $0.start + $0.text.count + 1 <= $1.start }
+        }
+        return placed(ticks)
     }
 
     // MARK: Legend
@@ -142,7 +147,7 @@ struct TerminalRenderer {
     private func legendLines(curvesShareCells: Bool) -> [[Canvas.Cell]] {
         var lines: [[Canvas.Cell]] = []
         for group in figure.legend {
-            var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text.map { Canvas.Cell(char: $0) } }
+            var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text(shaded: color).map { Canvas.Cell(char: $0) } }
             if curvesShareCells, case .series? = group.first {  // after the curves' own entries
                 items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + " both".map { Canvas.Cell(char: $0) },
                              at: figure.series.count)
@@ -168,17 +173,19 @@ struct TerminalRenderer {
         case .testPoints:
             return sample(PlotPoint(index: 0, x: 0, y: 0, label: 0, isTest: true)) + [Canvas.Cell()]
                 + sample(PlotPoint(index: 0, x: 0, y: 0, label: 1, isTest: true))
-        case .wrong:  // as in the plot: white on the class colour, one per class
-            let wrong = { PlotPoint(index: 0, x: 0, y: 0, label: $0, isTest: false, wrong: true) }
-            return color ? sample(wrong(0)) + [Canvas.Cell()] + sample(wrong(1)) : sample(wrong(0))
+        case .wrong:  // as in the plot, in the order of the entries before it: class 0, class 1, then their test points
+            let tests = figure.points.contains(where: \.isTest) ? [true] : []
+            return ([false] + tests).flatMap { test in [0, 1].map { PlotPoint(index: 0, x: 0, y: 0, label: $0, isTest: test, wrong: true) } }
+                .map(sample).joined(separator: [Canvas.Cell()]).map { $0 }
         case .highlighted: return cells("@", Style(fg: Palette.ink, bg: Palette.highlight, bold: true))
         case .region(let label):
             guard color else { return cells(label == 0 ? String(glyphs.region0) : "(blank)") }
-            let (sure, unsure) = label == 0 ? (0.0, 0.4) : (1.0, 0.6)
-            return [Canvas.Cell(style: Style(bg: Palette.region(sure))), Canvas.Cell(style: Style(bg: Palette.region(unsure)))]
+            let shades = Palette.regionShades(label)
+            return [Canvas.Cell(style: Style(bg: Palette.region(shades.deep))), Canvas.Cell(style: Style(bg: Palette.region(shades.pale)))]
         case .series(let role, _):
             return cells(unicode ? Glyphs.curveSample(role) : String(Glyphs.curve(role)), style(forCurves: role == .train ? 1 : 2))
         case .marker: return cells(String(glyphs.markerLine), markerStyle)
+        case .chance: return cells(String(repeating: glyphs.levelLine, count: 2), markerStyle)
         }
     }
 }

@@ -14,7 +14,37 @@ final class LossChartTests: XCTestCase {
         let narrow = Plot.loss(history: Fixtures.history(factor: 0.99), title: "loss")  // 0.7 down to ~0.55
         XCTAssertEqual(narrow.y.scale, .linear)
         XCTAssertEqual(narrow.y.min, 0)
-        XCTAssertFalse(narrow.terminal(TerminalOptions()).contains("log"))
+        XCTAssertFalse(narrow.terminal(TerminalOptions()).contains("log scale"))
+    }
+
+    /// Chance (log 2 = 0.693, a model that always says 0.5) is a labelled level line, in reach of the axis
+    /// even when every loss is far below it.
+    func testChanceLossIsALabelledLine() {
+        for factor in [0.99, 0.8, 0.5] {
+            let figure = Plot.loss(history: Fixtures.history(start: 0.3, factor: factor), title: "loss")
+            XCTAssertGreaterThanOrEqual(figure.y.max, 0.6931471805599453)
+            let text = figure.terminal(TerminalOptions())
+            XCTAssertTrue(text.contains("┄┄ chance: loss 0.693 (log 2, a coin flip)"), text)
+            XCTAssertGreaterThan(plotRows(text).filter { $0.filter { $0 == "┄" }.count > 10 }.count, 0, text)
+            XCTAssertTrue(figure.terminal(TerminalOptions(unicode: false)).contains("-- chance: loss 0.693"))
+        }
+    }
+
+    /// Where train and test pass through the same cells, the thin train line is drawn over the thick test
+    /// line (at lr=8 the test blocks hid it entirely); in colour the shared cell sits on the test colour.
+    func testTrainLineStaysVisibleWhereTheCurvesShareCells() {
+        let same = History(records: (1...60).map { e in
+            let loss = e % 2 == 0 ? 0.9 : 0.5  // both lines swing over the same rows every epoch
+            return EpochRecord(epoch: e, trainLoss: loss, trainAccuracy: 0.5, testLoss: loss, testAccuracy: 0.5,
+                               gradientNorm: 1, deadFraction: 0)
+        })
+        let figure = Plot.loss(history: same, title: "loss")
+        let grid = plotRows(figure.terminal(TerminalOptions()))
+        let cells = grid.joined()
+        XCTAssertGreaterThan(cells.filter(Self.isBraille).count, 60)
+        XCTAssertFalse(cells.contains(where: Self.isHalfBlock))
+        let coloured = figure.terminal(TerminalOptions(color: true))
+        XCTAssertTrue(coloured.contains("38;5;\(Palette.series(.train).ansi);48;5;\(Palette.series(.test).ansi)"), coloured)
     }
 
     func testBestTestEpochIsMarked() {
@@ -90,7 +120,8 @@ final class LossChartTests: XCTestCase {
         let text = Plot.loss(history: history, title: "loss").terminal(TerminalOptions())
         let grid = plotRows(text)
         let width = grid.map(\.count).max()!
-        let best = rows(in: grid, column: width * 19 / 99, where: Self.isHalfBlock).min()!
+        // Until the best epoch the curves coincide and the train dots are drawn over the test blocks.
+        let best = rows(in: grid, column: width * 19 / 99, where: { Self.isHalfBlock($0) || Self.isBraille($0) }).min()!
         let end = rows(in: grid, column: width - 1, where: Self.isHalfBlock).min()!
         XCTAssertLessThan(end, best - 2, text)  // test loss at the end stands rows above its lowest point
         let trainMiddle = rows(in: grid, column: width / 2, where: Self.isBraille).max()!

@@ -60,9 +60,12 @@ final class SVGTests: XCTestCase {
         XCTAssertGreaterThan(doc.all("rect").count, 100)  // the region raster
         XCTAssertEqual(doc.elements.filter { $0.attributes["class"] == "boundary" }.count, 1)
         let texts = doc.texts
-        for text in ["x1", "x2", "-3", "3", "0", "class 0", "class 1", "test points", "model predicts 0", "model predicts 1"] {
+        for text in ["x1", "x2", "-3", "3", "0", "class 0", "class 1", "test points"] {
             XCTAssertTrue(texts.contains(text), "missing text \(text)")
         }
+        // The two shades a class are explained (issue 18).
+        XCTAssertTrue(texts.contains("model predicts 0: deep = sure, P(class 1) < 0.2; pale = unsure, 0.2 to 0.5"), "\(texts)")
+        XCTAssertTrue(texts.contains("model predicts 1: deep = sure, P(class 1) > 0.8; pale = unsure, 0.5 to 0.8"), "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("misclassified (") })
     }
 
@@ -88,8 +91,11 @@ final class SVGTests: XCTestCase {
         let svg = Plot.loss(history: Fixtures.history(factor: 0.8), title: "loss").svg()
         let doc = SVGDocument(svg)
         XCTAssertTrue(doc.wellFormed)
-        XCTAssertEqual(doc.all("polyline").map { $0.attributes["class"] }, ["series train", "series test"])
-        XCTAssertEqual(doc.all("polyline")[0].attributes["points"]?.split(separator: " ").count, 40)
+        // Train last, so it stays visible where the lines cross.
+        XCTAssertEqual(doc.all("polyline").map { $0.attributes["class"] }, ["series test", "series train"])
+        XCTAssertEqual(doc.all("polyline")[1].attributes["points"]?.split(separator: " ").count, 40)
+        XCTAssertEqual(doc.elements.filter { $0.attributes["class"] == "chance" }.count, 1)
+        XCTAssertTrue(doc.texts.contains("chance: loss 0.693 (log 2, a coin flip)"))
         XCTAssertTrue(doc.texts.contains("loss (log scale)"))
         XCTAssertTrue(doc.texts.contains("epoch"))
         XCTAssertTrue(doc.texts.contains("1e-4"))

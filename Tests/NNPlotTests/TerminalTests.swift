@@ -43,7 +43,9 @@ final class TerminalTests: XCTestCase {
             XCTAssertFalse(figure.terminal(TerminalOptions(color: false)).contains(escape))
             let coloured = figure.terminal(TerminalOptions(color: true))
             XCTAssertTrue(coloured.contains("\u{1B}[0;"))
-            XCTAssertEqual(visible(coloured).split(separator: "\n").count, figure.terminal(TerminalOptions()).split(separator: "\n").count)
+            // The same plot; the legend may take more lines in colour, where it explains the shades.
+            XCTAssertEqual(visible(coloured).split(separator: "\n").filter { $0.contains("│") }.count,
+                           figure.terminal(TerminalOptions()).split(separator: "\n").filter { $0.contains("│") }.count)
         }
         XCTAssertTrue(Fixtures.circlesMap.terminal(TerminalOptions(color: true)).contains("▀"))  // half blocks
     }
@@ -63,23 +65,63 @@ final class TerminalTests: XCTestCase {
         }
     }
 
+    /// Without colour a misclassified point keeps its class (c for a 0, y for a 1) and split (capitals for test).
     func testPointGlyphsAndLegend() {
         var points = [PlotPoint(index: 0, x: -1, y: 0, label: 0, isTest: false),
                       PlotPoint(index: 1, x: 1, y: 0, label: 1, isTest: false),
                       PlotPoint(index: 2, x: -1, y: 1, label: 0, isTest: true),
                       PlotPoint(index: 3, x: 1, y: 1, label: 1, isTest: true),
                       PlotPoint(index: 4, x: 0, y: -1, label: 1, isTest: false, wrong: true),
-                      PlotPoint(index: 5, x: 0, y: 1, label: 0, isTest: false, highlighted: true)]
-        let text = Plot.data(points: points, title: "six").terminal(TerminalOptions())
+                      PlotPoint(index: 5, x: 0, y: 1, label: 0, isTest: false, highlighted: true),
+                      PlotPoint(index: 6, x: -1, y: -1, label: 0, isTest: true, wrong: true),
+                      PlotPoint(index: 7, x: 1, y: -1, label: 0, isTest: false, wrong: true),
+                      PlotPoint(index: 8, x: 0.5, y: 0.5, label: 1, isTest: true, wrong: true)]
+        let text = Plot.data(points: points, title: "nine").terminal(TerminalOptions())
         let plot = text.split(separator: "\n").filter { $0.contains("│") }.joined()
-        for glyph in ["o", "x", "O", "X", "!", "@"] { XCTAssertTrue(plot.contains(glyph), "no \(glyph) in the plot") }
-        XCTAssertTrue(text.contains("! misclassified (1)"))
+        for glyph in ["o", "x", "O", "X", "c", "y", "C", "Y", "@"] { XCTAssertTrue(plot.contains(glyph), "no \(glyph) in the plot") }
+        XCTAssertFalse(plot.contains("!"))
+        XCTAssertTrue(text.contains("o class 0  x class 1  O X test points  c y C Y misclassified (4)"), text)
         XCTAssertTrue(text.contains("@ highlighted (1)"))
         // A marked point wins a shared cell, whichever order the points come in.
         points[4].x = -1; points[4].y = 0
         points.swapAt(0, 4)
-        let crowded = Plot.data(points: points, title: "six").terminal(TerminalOptions())
-        XCTAssertTrue(crowded.split(separator: "\n").filter { $0.contains("│") }.joined().contains("!"))
+        let crowded = Plot.data(points: points, title: "nine").terminal(TerminalOptions())
+        XCTAssertTrue(crowded.split(separator: "\n").filter { $0.contains("│") }.joined().contains("y"))
+        // Without test points the legend shows only the train glyphs.
+        let trainOnly = Plot.data(points: points.filter { !$0.isTest }, title: "train").terminal(TerminalOptions())
+        XCTAssertTrue(trainOnly.contains("  c y misclassified (2)"), trainOnly)
+    }
+
+    /// In colour each class's region has a deep (sure) and a pale (unsure) shade; the legend says which is which.
+    func testRegionLegendSaysWhatTheShadesMean() {
+        // At 80 columns the words fit whole beside their swatch.
+        let at80 = visible(Fixtures.circlesMap.terminal(TerminalOptions(color: true)))
+        XCTAssertTrue(at80.contains("model predicts 1: deep = sure, P(class 1) > 0.8; pale = unsure, 0.5 to 0.8"), at80)
+        let coloured = visible(Fixtures.circlesMap.terminal(TerminalOptions(columns: 120, color: true)))
+        XCTAssertTrue(coloured.contains("model predicts 0: deep = sure, P(class 1) < 0.2; pale = unsure, 0.2 to 0.5"), coloured)
+        XCTAssertTrue(coloured.contains("model predicts 1: deep = sure, P(class 1) > 0.8; pale = unsure, 0.5 to 0.8"), coloured)
+        // Plain text has one mark a class and no shades to explain.
+        let plain = Fixtures.circlesMap.terminal(TerminalOptions())
+        XCTAssertTrue(plain.contains("· model predicts 0  (blank) model predicts 1"), plain)
+        XCTAssertFalse(plain.contains("deep"))
+    }
+
+    /// Map ticks are round and evenly spaced, ends included only when they are on the same grid.
+    func testTicksAreEvenlySpaced() {
+        for figure in figures + [Plot.data(points: Fixtures.circlePoints().map { var p = $0; p.x *= 2.1; return p }, title: "wide")] {
+            for columns in [40, 80, 120] {
+                let text = figure.terminal(TerminalOptions(columns: columns))
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                guard let axis = lines.firstIndex(where: { $0.contains("└") }) else { continue }
+                let values = lines[axis + 1].split(separator: " ").compactMap { Double($0) }
+                let gaps = zip(values, values.dropFirst()).map { $1 - $0 }
+                guard figure.equalAspect else { continue }  // epochs start at 1: "1 10 20" is kept
+                XCTAssertGreaterThanOrEqual(values.count, 2, text)
+                for gap in gaps { XCTAssertEqual(gap, gaps[0], accuracy: 1e-9 * abs(gaps[0]), text) }
+            }
+        }
+        XCTAssertEqual(Axis(title: "", min: -3, max: 3).fittingTicks(count: 3) { $0.count <= 5 }.sorted(), [-2, -1, 0, 1, 2])
+        XCTAssertEqual(Axis(title: "", min: -6, max: 6).ticks(count: 3), [-6, -4, -2, 0, 2, 4, 6])
     }
 
     /// With p = [x > 0], every plot row is `·` on the left half and blank (class 1) on the right.
