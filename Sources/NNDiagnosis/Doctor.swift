@@ -45,50 +45,81 @@ public struct Doctor: Sendable {
         return Report(findings: sorted.map(\.element), budget: ErrorBudget(context))
     }
 
-    /// For each problem, runs its first runnable fix on the same data (regenerated for a data fix) with
-    /// train seeds 0..<seeds and compares the median test accuracy with that of the unchanged setting
-    /// over the same seeds: a fair before/after, not one lucky or unlucky run against five.
+    /// Runs every fix of every problem and warning that an experiment can run, each over train seeds 0..<seeds on
+    /// the same data (regenerated for a data fix, standardised for a loaded file's scaling fix), and compares its
+    /// median test accuracy with the unchanged setting's over the same seeds: a fair before/after, not one lucky
+    /// or unlucky run against five. Each verdict weighs the change against the seeds' own spread.
     /// Model and data fixes train as long as the current run; train fixes use their own settings.
-    /// Experiments shared by several findings run once. When `shouldStop` (asked every epoch) says so,
+    /// Experiments shared by several fixes run once. When `shouldStop` (asked every epoch) says so,
     /// it returns what was verified so far.
     public func verify(_ report: Report, context: DiagnosisContext, seeds: Int = 5,
                        shouldStop: () -> Bool = { false }) -> Report {
         let trainSeeds = Self.verificationSeeds(seeds)
-        var known: [(experiment: Experiment, median: Double)] = []
+        let testPoint = 1 / Double(max(context.data.training.yTest.count, 1))
+        var known: [(trial: Trial, median: Double, halfRange: Double)] = []
         /// nil when `shouldStop` interrupted it.
-        func median(_ experiment: Experiment) -> Double? {
-            if let done = known.first(where: { $0.experiment == experiment }) { return done.median }
-            let result = experiment.run(on: context.data.training, seeds: trainSeeds, shouldStop: shouldStop)
+        func measure(_ trial: Trial) -> (median: Double, halfRange: Double)? {
+            if let done = known.first(where: { $0.trial == trial }) { return (done.median, done.halfRange) }
+            let result = trial.experiment.run(on: trial.data(context), seeds: trainSeeds, shouldStop: shouldStop)
             guard !result.interrupted, let m = result.median(\.test.accuracy) else { return nil }
-            known.append((experiment, m))
-            return m
+            let accuracies = result.testAccuracies
+            known.append((trial, m, (accuracies.max()! - accuracies.min()!) / 2))
+            return (m, known.last!.halfRange)
         }
         var verified = report
         for (i, fix) in Self.verifiable(report) {
-            guard let before = median(Experiment(context)), let after = median(Experiment(context, fix.change)) else { break }
-            verified.findings[i].verification = Verification(fix: fix, before: before, after: after,
-                                                              seeds: trainSeeds.count)
+            guard let before = measure(Trial(context)), let after = measure(Trial(context, fix)) else { break }
+            verified.findings[i].verifications.append(Verification(
+                fix: fix, before: before.median, after: after.median, seeds: trainSeeds.count,
+                spread: max(before.halfRange, after.halfRange, testPoint)))
         }
         return verified
     }
 
     /// What `verify` would train, counted before any of it runs: each distinct experiment once, over its seeds.
     public func verificationWork(_ report: Report, context: DiagnosisContext, seeds: Int = 5) -> [TrainingJob] {
-        var experiments: [Experiment] = []
+        var trials: [Trial] = []
         for (_, fix) in Self.verifiable(report) {
-            for e in [Experiment(context), Experiment(context, fix.change)] where !experiments.contains(e) { experiments.append(e) }
+            for t in [Trial(context), Trial(context, fix)] where !trials.contains(t) { trials.append(t) }
         }
         let n = Self.verificationSeeds(seeds).count
-        return experiments.map { $0.job(on: context.data.training, seeds: n) }
+        return trials.map { $0.experiment.job(on: $0.data(context), seeds: n) }
+    }
+
+    /// Every verified fix of the report, best median first (a fix shared by several findings once).
+    public static func ranking(_ report: Report) -> [Verification] {
+        var all: [Verification] = []
+        for v in report.findings.flatMap(\.verifications) where !all.contains(where: { $0.fix == v.fix }) { all.append(v) }
+        return all.sorted { $0.after > $1.after }
     }
 
     private static func verificationSeeds(_ seeds: Int) -> [UInt32] { (0..<max(seeds, 1)).map(UInt32.init) }
 
-    /// Each problem with its first fix that an experiment can run.
+    /// Every fix of every problem and warning that an experiment can run, with its finding.
     private static func verifiable(_ report: Report) -> [(finding: Int, fix: Fix)] {
-        report.findings.enumerated().compactMap { i, finding in
-            guard finding.severity == .problem, let fix = finding.fixes.first(where: \.runnable) else { return nil }
-            return (i, fix)
+        report.findings.enumerated().flatMap { i, finding in
+            finding.severity == .note ? [] : finding.fixes.filter(\.runnable).map { (i, $0) }
         }
+    }
+}
+
+/// One setting `verify` trains: an experiment, on the session's training data or on the same rows standardised
+/// (a loaded file's scaling fix).
+private struct Trial: Equatable {
+    var experiment: Experiment
+    var scaled = false
+
+    init(_ context: DiagnosisContext, _ fix: Fix? = nil) {
+        if fix?.change == .scaleLoadedData {
+            experiment = Experiment(context)
+            scaled = true
+        } else {
+            experiment = Experiment(context, fix?.change)
+        }
+    }
+
+    func data(_ context: DiagnosisContext) -> TrainingData {
+        let d = context.data
+        return scaled ? PreparedData(dataset: d.dataset, split: d.split, scaled: true).training : d.training
     }
 }

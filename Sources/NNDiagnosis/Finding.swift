@@ -21,11 +21,11 @@ public struct Finding: Equatable, Sendable {
     public var fixes: [Fix]
     /// Dataset indices when the finding is about particular points.
     public var points: [Int]
-    /// Filled by `Doctor.verify`.
-    public var verification: Verification?
+    /// Filled by `Doctor.verify`: one per fix it could run, in the order of `fixes`.
+    public var verifications: [Verification]
 
     public init(id: String, severity: Severity, headline: String, evidence: [Evidence], why: String,
-                fixes: [Fix] = [], points: [Int] = [], verification: Verification? = nil) {
+                fixes: [Fix] = [], points: [Int] = [], verifications: [Verification] = []) {
         self.id = id
         self.severity = severity
         self.headline = headline
@@ -33,7 +33,7 @@ public struct Finding: Equatable, Sendable {
         self.why = why
         self.fixes = fixes
         self.points = points
-        self.verification = verification
+        self.verifications = verifications
     }
 }
 
@@ -63,7 +63,7 @@ public struct Fix: Equatable, Sendable {
         case trainLonger(more: Int, whole: TrainConfig)
         /// Generate the data again from this spec (`was` is the current one).
         case data(DataSpec, was: DataSpec)
-        /// Load the file again with its inputs standardised: advice only.
+        /// Load the file again with its inputs standardised (verify trains on the same rows standardised).
         case scaleLoadedData
         /// Train each learning rate over `seeds` seeds and compare: advice only.
         case sweep(learningRates: [Double], seeds: Int)
@@ -76,22 +76,32 @@ public struct Fix: Equatable, Sendable {
     /// Whether `Doctor.verify` can run it as an experiment.
     public var runnable: Bool {
         switch change {
-        case .model, .train, .trainLonger, .data: return true
-        case .scaleLoadedData, .sweep: return false
+        case .model, .train, .trainLonger, .data, .scaleLoadedData: return true
+        case .sweep: return false
         }
     }
 }
 
-/// What running a fix as an experiment changed (median test accuracy over seeds).
+/// What running a fix as an experiment changed: the median test accuracy over the same seeds before and after,
+/// and whether the change is beyond what the seeds alone move it.
 public struct Verification: Equatable, Sendable {
+    public enum Verdict: String, Sendable { case verified, noBetter = "no better", worse }
+
     public var fix: Fix
+    /// Medians over `seeds` seeds of the unchanged setting and of the changed one.
     public var before: Double
     public var after: Double
     public var seeds: Int
-    public init(fix: Fix, before: Double, after: Double, seeds: Int) {
+    /// How far the seeds alone move a median: half the larger of the two ranges, and never less than one test point.
+    public var spread: Double
+
+    public init(fix: Fix, before: Double, after: Double, seeds: Int, spread: Double = 0) {
         self.fix = fix
         self.before = before
         self.after = after
         self.seeds = seeds
+        self.spread = spread
     }
+
+    public var verdict: Verdict { after - before > spread ? .verified : before - after > spread ? .worse : .noBetter }
 }

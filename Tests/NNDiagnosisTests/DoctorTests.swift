@@ -33,14 +33,27 @@ final class DoctorTests: XCTestCase {
             finding("advice-only", .problem, [Fix(.scaleLoadedData)]),
         ])])
         let report = doctor.verify(doctor.diagnose(S.example1), context: S.example1)
-        let verification = report.findings[0].verification
-        XCTAssertEqual(verification?.fix, hiddenLayer, "the first runnable fix")
+        let verifications = report.findings[0].verifications
+        XCTAssertEqual(verifications.map(\.fix), [hiddenLayer], "every runnable fix (a sweep is advice only)")
+        let verification = verifications.first
         XCTAssertEqual(verification?.seeds, 5)
         XCTAssertLessThanOrEqual(verification?.before ?? 1, 0.6, "a line: median of seeds 0–4")
         XCTAssertGreaterThanOrEqual(verification?.after ?? 0, 0.95, "16 ReLU units: median of seeds 0–4")
-        XCTAssertNil(report.findings[1].verification, "advice only: nothing to run")
-        XCTAssertNil(report.findings[2].verification, "warnings are not verified")
+        XCTAssertEqual(verification?.verdict, .verified)
+        // Scaling rows that are scaled already changes nothing: no better, and said so.
+        XCTAssertEqual(report.findings[1].verifications.map(\.verdict), [.noBetter])
+        XCTAssertEqual(report.findings[1].verifications.first?.before, report.findings[1].verifications.first?.after)
+        XCTAssertEqual(report.findings[2].verifications.map(\.fix), [hiddenLayer], "warnings' fixes are verified too")
+        XCTAssertEqual(Doctor.ranking(report).map(\.fix), [hiddenLayer, Fix(.scaleLoadedData)], "best median first, each fix once")
         XCTAssertEqual(report.findings.map(\.id), ["needs-a-hidden-layer", "advice-only", "only-a-warning"])
+    }
+
+    /// Issue 12: 60% -> 65% is no fix when the seeds alone move the median by 10 points.
+    func testAVerdictWeighsTheChangeAgainstTheSeedsSpread() {
+        let f = hiddenLayer
+        XCTAssertEqual(Verification(fix: f, before: 0.6, after: 0.65, seeds: 5, spread: 0.1).verdict, .noBetter)
+        XCTAssertEqual(Verification(fix: f, before: 0.6, after: 0.9, seeds: 5, spread: 0.1).verdict, .verified)
+        XCTAssertEqual(Verification(fix: f, before: 0.9, after: 0.6, seeds: 5, spread: 0.1).verdict, .worse)
     }
 
     func testVerifyRunsAnExperimentOnceAndStopsWhenAsked() {
@@ -54,13 +67,13 @@ final class DoctorTests: XCTestCase {
         var epochs = 0
         let verified = doctor.verify(report, context: context, seeds: 3, shouldStop: { epochs += 1; return false })
         XCTAssertEqual(epochs, 2 * 3 * 20, "before and after, 3 seeds, 20 epochs each: the shared fix ran once")
-        XCTAssertEqual(verified.findings[0].verification, verified.findings[1].verification)
-        let unchanged = verified.findings[2].verification
+        XCTAssertEqual(verified.findings[0].verifications, verified.findings[1].verifications)
+        let unchanged = verified.findings[2].verifications.first
         XCTAssertEqual(unchanged?.before, unchanged?.after, "a fix that changes nothing is the baseline itself")
 
         var asked = 0
         let stopped = doctor.verify(report, context: context, shouldStop: { asked += 1; return asked > 30 })
-        XCTAssertEqual(stopped.findings.compactMap(\.verification), [], "interrupted before anything was known")
+        XCTAssertEqual(stopped.findings.flatMap(\.verifications), [], "interrupted before anything was known")
         XCTAssertEqual(asked, 31)
     }
 

@@ -19,17 +19,29 @@ enum FindingRenderer {
             }
             for fix in f.fixes {
                 var line = "  try: \(command(fix))"
-                if let v = f.verification, v.fix == fix {
-                    line += "   (verified: test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds)"
-                }
+                if let v = f.verifications.first(where: { $0.fix == fix }) { line += "   (\(verdict(v)))" }
                 lines.append(line)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
-        if !verified && report.findings.contains(where: { $0.severity == .problem && $0.fixes.contains(where: \.runnable) }) {
+        let ranked = Doctor.ranking(report)
+        if !ranked.isEmpty {
+            let onScreen = report.budget.map { " (this run: \(Text.percent($0.testAccuracy)) on test)" } ?? ""
+            blocks.append("fixes tried, best first, test accuracy as the median of \(ranked[0].seeds) seeds; "
+                          + "unchanged \(Text.percent(ranked[0].before))\(onScreen):\n"
+                          + TextTable.render(ranked.map { ["  " + command($0.fix), Text.percent($0.after), $0.verdict.rawValue] },
+                                             numeric: false))
+        }
+        if !verified && report.findings.contains(where: { $0.severity != .note && $0.fixes.contains(where: \.runnable) }) {
             blocks.append("diagnose verify runs each suggested fix as an experiment")
         }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// "verified: median of 5 seeds 32.5% -> 100%", or "no better" / "worse" with the same numbers.
+    static func verdict(_ v: Verification) -> String {
+        "\(v.verdict.rawValue): test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds, "
+            + "seeds alone move it ±\(Text.percent(v.spread))"
     }
 
     static func budgetText(_ b: ErrorBudget) -> String {
@@ -59,9 +71,11 @@ enum FindingRenderer {
                 ("points", .integers(f.points)),
                 ("try", .array(f.fixes.map { .string(command($0)) })),
             ]
-            if let v = f.verification {
-                o.append(("verification", .object([("command", .string(command(v.fix))), ("before", .number(v.before)),
-                                                   ("after", .number(v.after)), ("seeds", .integer(v.seeds))])))
+            if !f.verifications.isEmpty {
+                o.append(("verifications", .array(f.verifications.map { v in
+                    .object([("command", .string(command(v.fix))), ("before", .number(v.before)), ("after", .number(v.after)),
+                             ("seeds", .integer(v.seeds)), ("spread", .number(v.spread)), ("verdict", .string(v.verdict.rawValue))])
+                })))
             }
             return .object(o)
         })))

@@ -43,7 +43,7 @@ extension Session {
         let text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command))
         // After a Ctrl-C the latch stays set: say that the report is partial.
         return context.shouldStop() ? text + "\n\ninterrupted: the report is incomplete"
-            + (verify ? " (\(report.findings.filter { $0.verification != nil }.count) fixes verified)" : "") : text
+            + (verify ? " (\(report.findings.flatMap(\.verifications).count) fixes verified)" : "") : text
     }
 
     /// `explain` lists the finding ids; `explain ID` gives the long explanation.
