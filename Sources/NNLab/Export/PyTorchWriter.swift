@@ -17,7 +17,7 @@ struct PyTorchWriter: FrameworkWriter {
         let layers = s.hidden.enumerated().flatMap { i, spec in layer(spec, inputs: widths[i]) }
         let setup = [
             "# nnlab's models are small: one thread skips the cost of splitting tiny products between threads",
-            "# (5-15x faster on 2 cores than the default, same results). Raise it for big models.",
+            "# (Example 2, 2 busy cores: 4-15x faster than the default, same results). Raise it for big models.",
             "torch.set_num_threads(1)",
         ] + (s.exact ? ["torch.set_default_dtype(torch.float64)  # nnlab computes in double precision"]
                      : ["torch.manual_seed(\(s.config.seed))"])
