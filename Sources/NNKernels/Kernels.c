@@ -246,12 +246,12 @@ int nn_kernel_best_level(void) {
     return 0;
 }
 
-static int level = -1;
+static int level;
 
-int nn_kernel_level(void) {
-    if (level < 0) level = nn_kernel_best_level();
-    return level;
-}
+// Chosen once, before main, so that no two threads ever race to choose it.
+__attribute__((constructor)) static void choose_level(void) { level = nn_kernel_best_level(); }
+
+int nn_kernel_level(void) { return level; }
 
 int nn_kernel_use(int wanted) {
     if (wanted < 0 || wanted > nn_kernel_best_level()) return 0;
