@@ -13,10 +13,12 @@ enum Text {
     /// 0.975 → "97.5%", 1 → "100%": the same rounding as the findings' own numbers.
     static func percent(_ p: Double) -> String { Format.percent(p) }
 
-    /// A loss or similar value with 4 significant digits: 0.04632, 0.6931, 12.35.
-    static func value(_ x: Double) -> String {
+    /// A loss or similar value with 4 significant digits: 0.04632, 0.6931, 12.35. In a table column
+    /// (`trailingZeros`) every value shows all four, so 0.6910 stands as 0.6910 beside 0.7071, not 0.691.
+    static func value(_ x: Double, trailingZeros: Bool = false) -> String {
         guard x.isFinite else { return x.isNaN ? "undefined" : "infinite" }
         if x != 0 && abs(x) < 1e-4 { return String(format: "%.2e", x) }
-        return String(format: "%.4g", x)
+        let text = String(format: trailingZeros ? "%#.4g" : "%.4g", x)
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }

@@ -19,7 +19,7 @@ extension Session {
             return JSON.object([("train", object(train)), ("test", object(test))]).rendered
         }
         func row(_ name: String, _ e: Evaluation) -> [String] {
-            [name, Text.percent(e.accuracy), "\(e.confusion[0][0] + e.confusion[1][1])/\(e.n)", Text.value(e.loss),
+            [name, Text.percent(e.accuracy), "\(e.confusion[0][0] + e.confusion[1][1])/\(e.n)", Text.value(e.loss, trailingZeros: true),
              e.recall[0].map(Text.percent) ?? "-", e.recall[1].map(Text.percent) ?? "-"]
         }
         let table = TextTable.render([["", "accuracy", "correct", "loss", "recall 0", "recall 1"], row("train", train), row("test", test)])

@@ -58,7 +58,7 @@ extension Session {
         for (i, row) in done.enumerated() {
             table.append(row.values.map { text($0.value) }
                          + [Text.percent(median(row.test)), Text.percent(row.test.min()!), Text.percent(row.test.max()!),
-                            Text.value(median(row.loss)), i == best ? "← best" : ""])
+                            Text.value(median(row.loss), trailingZeros: true), i == best ? "← best" : ""])
         }
         var lines = ["\(done.count) settings × \(seeds) seeds of \(network.summary) (median over seeds, final train loss):",
                      TextTable.render(table)]
