@@ -124,4 +124,38 @@ final class LessonWalkthroughTests: XCTestCase {
         XCTAssertFalse(last.contains("breaks"), last)
         XCTAssertEqual(s.run(""), [], "after the lesson, Enter does nothing")
     }
+
+    func testALessonsOwnCommandsCannotWriteOrReadOutsideItsFolder() throws {
+        let lessons = NSTemporaryDirectory() + "nnlab-lessons-\(UUID().uuidString)"
+        let outside = NSTemporaryDirectory() + "nnlab-outside-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: lessons, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { [lessons, outside].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        try "x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n2,2,1\n3,3,0\n".write(toFile: outside + "/secret.csv", atomically: true, encoding: .utf8)
+        try """
+            # A shared lesson
+            # that tries to write and read where it should not
+            nnlab> data circles
+            nnlab> save file=\(outside)/evil.json
+            nnlab> save file=../evil.json
+            nnlab> data load file=\(outside)/secret.csv
+            nnlab> save file=fine.json
+            """.write(toFile: lessons + "/evil.lesson", atomically: true, encoding: .utf8)
+        // A session at the prompt (not a replay, whose files are confined anyway).
+        let s = Session()
+        s.directory = Session.makeScratch()
+        defer { s.removeScratch() }
+        s.lessonsDirectory = lessons
+        _ = s.run("lesson evil")
+        _ = s.run("")
+        XCTAssertTrue(joined(s.run("")).contains("error: cannot write \(outside)/evil.json"))
+        XCTAssertTrue(joined(s.run("")).contains("error: cannot write ../evil.json"))
+        XCTAssertTrue(joined(s.run("")).contains("error: cannot read \(outside)/secret.csv"))
+        let fine = joined(s.run(""))
+        XCTAssertFalse(fine.contains("error"), fine)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), ["secret.csv"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: s.directory! + "/fine.json"))
+        // The learner's own commands are theirs: not confined.
+        XCTAssertFalse(joined(s.run("save file=\(outside)/mine.json")).contains("error"))
+    }
 }

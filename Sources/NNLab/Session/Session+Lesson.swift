@@ -77,7 +77,7 @@ extension Session {
     func rebuild(_ p: LessonProgress) -> String {
         guard p.next > 0 else { return "from the start" }
         let failed = p.lesson.steps.prefix(p.next).filter { step in
-            runCommand(step.command).contains { if case .error = $0 { return true } else { return false } }
+            confined { runCommand(step.command) }.contains { if case .error = $0 { return true } else { return false } }
         }
         let ran = "ran its first \(p.next) \(p.next == 1 ? "command" : "commands") again to rebuild the session"
         return failed.isEmpty ? ran : ran + " (\(failed.count) failed: `lesson \(p.lesson.name)` starts afresh)"
@@ -136,7 +136,9 @@ extension Session {
         let typed = Tokenizer.tokenize(line).first?.text
         guard enter || (typed != nil && typed == Tokenizer.tokenize(step.command).first?.text && typed != "lesson") else { return nil }
         let command = enter ? step.command : line
-        let commandOutputs = runCommand(command)
+        // The lesson's own command comes from a shared file: like a replayed transcript's, its files stay
+        // below this folder (no absolute path, no `..` for writes) and are read from here or the lessons folder.
+        let commandOutputs = enter ? confined { runCommand(command) } : runCommand(command)
         var outputs = (enter ? [.text(Transcript.prompt + command)] : []) + commandOutputs
         let failed = commandOutputs.contains { if case .error = $0 { return true } else { return false } }
         let broken = step.expectations.compactMap { e in self.broken(e, failed: failed).map { "\(e.description.dropFirst(7)): \($0)" } }
@@ -193,5 +195,16 @@ extension Session {
             if ids.contains(id) == present { return nil }
             return present ? "diagnose did not find \(id)" : "diagnose found \(id)"
         }
+    }
+
+    /// Runs `body` with file commands confined as in a replay, to the working folder (or the session's)
+    /// and the lessons folder.
+    func confined<T>(_ body: () -> T) -> T {
+        guard readableFolders == nil else { return body() }
+        let outer = (directory, readableFolders)
+        let here = Session.realPath(directory ?? FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
+        (directory, readableFolders) = (here, [lessonsDirectory.flatMap(Session.realPath)].compactMap { $0 })
+        defer { (directory, readableFolders) = outer }
+        return body()
     }
 }
