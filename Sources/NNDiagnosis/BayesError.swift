@@ -56,6 +56,8 @@ public enum BayesError {
     /// came out at 12–30% and separable sets at 10–20%, where the Bayes error on fresh points is 0.
     static func loaded(_ context: DiagnosisContext) -> BayesErrorEstimate {
         let rows = context.neighbours.rows
+        // Cut short by Ctrl-C, what the neighbours found so far is the answer.
+        guard !context.shouldStop() else { return nearestNeighbours(context.neighbours, k: 15) }
         if rows.count <= separabilityRows, Separability.separable(rows.x, rows.y, features: rows.features) {
             let (_, high) = Proportion.interval(0, of: rows.count)
             return BayesErrorEstimate(value: 0, low: 0, high: high, exact: false)

@@ -4,11 +4,13 @@ import NNCore
 extension Separability {
     /// Training accuracy of logistic regression (Newton's method, a whisker of L2 so that it
     /// always converges): the line a linear model trained on this loss ends up near.
-    static func bestLineAccuracy(_ x: [Double], _ y: [Double], features d: Int) -> Double {
+    /// `shouldStop` is asked at every Newton step; stopped, the answer is 1.
+    static func bestLineAccuracy(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> Double {
         let n = y.count, p = d + 1
         var w = [Double](repeating: 0, count: p)
         func input(_ i: Int, _ f: Int) -> Double { f == d ? 1 : x[i * d + f] }
         for _ in 0..<30 {
+            if shouldStop() { return 1 }
             var gradient = w.map { 1e-3 * $0 }
             var hessian = (0..<p).map { r in (0..<p).map { c in r == c ? 1e-3 : 0 } }
             for i in 0..<n {

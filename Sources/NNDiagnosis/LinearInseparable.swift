@@ -12,12 +12,14 @@ public struct LinearInseparable: Analyzer {
     public var ids: [String] { ["linear-inseparable"] }
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
-        guard context.hiddenLayers.isEmpty, !context.diverged else { return [] }
-        let rows = StandardRows(context.data)
+        guard context.hiddenLayers.isEmpty, !context.diverged, !context.shouldStop() else { return [] }
+        let rows = context.neighbours.rows
         let facts = context.facts
-        guard facts.train.accuracy < 1, !Separability.separable(rows.x, rows.y, features: rows.features) else { return [] }
+        // Cut short by Ctrl-C, each test answers "no finding".
+        let stop = context.shouldStop
+        guard facts.train.accuracy < 1, !Separability.separable(rows.x, rows.y, features: rows.features, shouldStop: stop) else { return [] }
         // A line that does as well as the data allows (two overlapping Gaussians) is not the limit.
-        let line = Separability.bestLineAccuracy(rows.x, rows.y, features: rows.features)
+        let line = Separability.bestLineAccuracy(rows.x, rows.y, features: rows.features, shouldStop: stop)
         guard 1 - line > facts.allowedTrainError else { return [] }
 
         var evidence = [

@@ -30,7 +30,8 @@ public struct NeighbourLists {
     init(_ rows: StandardRows, workLimit: Int = Self.workLimit, shouldStop: () -> Bool = { false }) {
         self.rows = rows
         let n = rows.count, k = min(Self.depth, max(n - 1, 0))
-        let index = NeighbourIndex(rows.x, features: rows.features)
+        // Building the index is tens of milliseconds on the largest data: not after a Ctrl-C.
+        let index = NeighbourIndex(shouldStop() ? [] : rows.x, features: rows.features)
         // Searched in a seeded random order, so that rows searched before the limit are a fair sample.
         var rng = RandomState(seed: 0)
         var order = Array(0..<n)
@@ -65,7 +66,7 @@ extension DiagnosisContext {
     var relevantFeatures: (features: [Int], wrong: Int, of: Int)? {
         if let known = shared.relevantFeatures { return known }
         let rows = neighbours.rows
-        var found = rows.features >= 3 ? RelevantFeatures.select(rows, k: 15) : nil
+        var found = rows.features >= 3 ? RelevantFeatures.select(rows, k: 15, shouldStop: shouldStop) : nil
         if found?.features.count == rows.features { found = nil }
         shared.relevantFeatures = .some(found)
         return found

@@ -16,7 +16,8 @@ enum RelevantFeatures {
     /// least. A step may make things worse before the next makes them better (xor needs both of its features:
     /// either alone is no better than a coin), so it does not stop at the first step without a gain.
     /// Picking the best of many candidates leans low by chance, by about the interval's width on pure noise.
-    static func select(_ rows: StandardRows, k: Int) -> (features: [Int], wrong: Int, of: Int)? {
+    /// `shouldStop` is asked before each candidate feature; stopped, there is no answer.
+    static func select(_ rows: StandardRows, k: Int, shouldStop: () -> Bool = { false }) -> (features: [Int], wrong: Int, of: Int)? {
         let n = rows.count, d = rows.features
         let maxSteps = min(steps, d)
         let m = min(n, max(150, Int((Double(work) / Double(d * maxSteps)).squareRoot())))
@@ -30,6 +31,7 @@ enum RelevantFeatures {
         for _ in 0..<maxSteps {
             var step: (feature: Int, wrong: Int)?
             for f in 0..<d where !chosen.contains(f) {
+                if shouldStop() { return nil }
                 let column = sample.map { rows.x[$0 * d + f] }
                 let wrong = leaveOneOutErrors(distances, adding: column, y, k: k)
                 if wrong < step?.wrong ?? .max { step = (f, wrong) }

@@ -6,7 +6,8 @@ enum Separability {
     /// the hulls meet exactly when some α, β ≥ 0 with Σα = Σβ = 1 give Σα·a = Σβ·b: a linear
     /// programme whose feasibility phase 1 of the simplex method decides. Rows: one per feature and
     /// one per class; columns: one per point, the class-0 points entering with a minus sign.
-    static func separable(_ x: [Double], _ y: [Double], features d: Int) -> Bool {
+    /// `shouldStop` is asked at every pivot; stopped, the answer is "separable".
+    static func separable(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> Bool {
         let n = y.count
         guard Set(y).count == 2 else { return true }
         var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: d + 2)
@@ -17,7 +18,7 @@ enum Separability {
         }
         var b = [Double](repeating: 0, count: d + 2)
         b[d] = 1; b[d + 1] = 1
-        return Simplex.phaseOne(a, b) > 1e-9
+        return Simplex.phaseOne(a, b, shouldStop: shouldStop) > 1e-9
     }
 
     /// For two features: the first of x1²+x2², x1·x2, x1², x2² (on standardised values) that makes
@@ -47,7 +48,8 @@ enum Separability {
 enum Simplex {
     /// The least total infeasibility Σ artificials over `a·λ = b`, `λ ≥ 0` (with `b ≥ 0`):
     /// zero exactly when the system has a solution.
-    static func phaseOne(_ a: [[Double]], _ b: [Double]) -> Double {
+    /// `shouldStop` is asked at every pivot; stopped, the answer is infinity (as if infeasible).
+    static func phaseOne(_ a: [[Double]], _ b: [Double], shouldStop: () -> Bool = { false }) -> Double {
         let m = a.count, n = a[0].count, width = n + m + 1
         // Tableau rows: constraints with one artificial each, then the objective (reduced costs).
         var t = (0..<m).map { r in a[r] + (0..<m).map { $0 == r ? 1.0 : 0.0 } + [b[r]] }
@@ -56,6 +58,7 @@ enum Simplex {
         var basis = Array(n..<(n + m))
         let eps = 1e-12
         while let enter = (0..<(n + m)).first(where: { cost[$0] < -eps }) {
+            if shouldStop() { return .infinity }
             var leave: Int?
             for r in 0..<m where t[r][enter] > eps {
                 let ratio = t[r][width - 1] / t[r][enter]

@@ -50,10 +50,47 @@ final class TrainingTests: XCTestCase {
 
     func testStopSignalKeepsWhatWasLearned() {
         var run = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .relu)]), config: TrainConfig(seed: 1))
-        var asked = 0
-        let reason = run.train(Self.seedData, epochs: 100, shouldStop: { asked += 1; return asked > 5 })
+        var epochs = 0
+        let reason = run.train(Self.seedData, epochs: 100, shouldStop: { epochs == 5 }, onEpoch: { _ in epochs += 1 })
         XCTAssertEqual(reason, .interrupted(epoch: 6))
         XCTAssertEqual(run.history.records.count, 5)
+    }
+
+    /// Asked before every mini-batch and between measuring passes: a stop inside an epoch undoes that epoch.
+    func testAStopInsideAnEpochUndoesIt() {
+        var run = TrainingRun(network: Network(inputs: 2, hidden: [LayerSpec(8, .relu)]), config: TrainConfig(seed: 1))
+        run.train(Self.seedData, epochs: 3)
+        let trained = run.network
+        // 160 rows in batches of 32: asked before the epoch, then before batches 2 to 5, then between the splits.
+        for stopAt in 2...6 {
+            var copy = run, asked = 0
+            XCTAssertEqual(copy.train(Self.seedData, epochs: 2, shouldStop: { asked += 1; return asked == stopAt }),
+                           .interrupted(epoch: 4), "ask \(stopAt)")
+            XCTAssertEqual(copy.network, trained, "ask \(stopAt)")
+            XCTAssertEqual(copy.history.records.count, 3)
+        }
+    }
+
+    /// Wide models are measured a slice of rows at a time (so that a stop is seen between slices):
+    /// the record is what one pass over all rows gives.
+    func testMeasuringInSlicesGivesTheSameRecord() {
+        let data = PreparedData(dataset: Generators.circles(n: 2000, noise: 0.2, seed: 1),
+                                split: Split.shuffled(count: 2000, testFraction: 0.2, seed: 1)).training
+        let hidden = [LayerSpec(128, .relu), LayerSpec(128, .relu)]
+        var run = TrainingRun(network: Network(inputs: 2, hidden: hidden), config: TrainConfig(seed: 2))
+        XCTAssertLessThan(TrainingRun.measuredWork / run.network.parameters.count, data.yTrain.count, "two slices or more")
+        run.train(data, epochs: 2)
+        let last = run.history.last!
+        let train = Evaluation(network: run.network, x: data.xTrain, y: data.yTrain)
+        let test = Evaluation(network: run.network, x: data.xTest, y: data.yTest)
+        XCTAssertEqual(last.trainLoss, train.loss, accuracy: 1e-12)
+        XCTAssertEqual(last.trainAccuracy, train.accuracy)
+        XCTAssertEqual(last.testLoss, test.loss, accuracy: 1e-12)
+        XCTAssertEqual(last.testAccuracy, test.accuracy)
+        // Dead units: positive on no training row, over all slices.
+        let z = run.network.hiddenValues(data.xTrain).map(\.z)
+        let dead = z.map { values in (0..<128).filter { o in !stride(from: o, to: values.count, by: 128).contains { values[$0] > 0 } }.count }
+        XCTAssertEqual(last.deadFraction, Double(dead.reduce(0, +)) / 256)
     }
 
     func testDivergenceStopsAndKeepsFiniteWeights() {

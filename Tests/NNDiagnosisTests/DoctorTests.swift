@@ -64,14 +64,15 @@ final class DoctorTests: XCTestCase {
         ])])
         let context = S.stoppedEarly
         let report = doctor.diagnose(context)
-        var epochs = 0
-        let verified = doctor.verify(report, context: context, seeds: 3, shouldStop: { epochs += 1; return false })
-        XCTAssertEqual(epochs, 2 * 3 * 20, "before and after, 3 seeds, 20 epochs each: the shared fix ran once")
+        // Training asks before each epoch, before each later mini-batch (160 rows in 5) and between the splits.
+        var asked = 0
+        let verified = doctor.verify(report, context: context, seeds: 3, shouldStop: { asked += 1; return false })
+        XCTAssertEqual(asked, 2 * 3 * 20 * 6, "before and after, 3 seeds, 20 epochs each: the shared fix ran once")
         XCTAssertEqual(verified.findings[0].verifications, verified.findings[1].verifications)
         let unchanged = verified.findings[2].verifications.first
         XCTAssertEqual(unchanged?.before, unchanged?.after, "a fix that changes nothing is the baseline itself")
 
-        var asked = 0
+        asked = 0
         let stopped = doctor.verify(report, context: context, shouldStop: { asked += 1; return asked > 30 })
         XCTAssertEqual(stopped.findings.flatMap(\.verifications), [], "interrupted before anything was known")
         XCTAssertEqual(asked, 31)

@@ -33,8 +33,9 @@ final class ExperimentTests: XCTestCase {
     }
 
     func testStoppingKeepsTheSeedsFinishedAndSaysSo() {
-        var epochs = 0
-        let result = setting.run(on: data, seeds: [0, 1, 2]) { epochs += 1; return epochs > 30 }
+        // Asked 6 times an epoch (before it, before the 4 later mini-batches, between the splits): stopped in seed 1.
+        var asked = 0
+        let result = setting.run(on: data, seeds: [0, 1, 2]) { asked += 1; return asked > 30 * 6 }
         XCTAssertTrue(result.interrupted)
         XCTAssertEqual(result.runs.map(\.seed), [0])
         XCTAssertNil(Experiment(hidden: [], config: TrainConfig(epochs: 1)).run(on: data, seeds: [0]) { true }.median(\.test.accuracy))

@@ -60,7 +60,10 @@ public struct TrainingRun: Sendable {
     }
 
     /// Trains `epochs` more epochs, measuring both splits after each one.
-    /// `shouldStop` is asked before every epoch; `onEpoch` sees each record.
+    /// `shouldStop` is asked before every mini-batch and between the passes that measure an epoch, so that
+    /// Ctrl-C is seen within a fraction of a second; an epoch it cuts short is undone (the weights go back
+    /// to where that epoch began, as after a divergence), so the model keeps exactly its finished epochs.
+    /// `onEpoch` sees each record.
     ///
     /// The epoch loop allocates nothing: the parameters are trained in a buffer of their
     /// own (written back on every way out), and the mini-batch, the snapshot taken before
@@ -73,7 +76,8 @@ public struct TrainingRun: Sendable {
         let count = network.parameters.count
         let net = network
         let ws = Network.Workspace(net, capacity: max(nTrain, nTest, 1))
-        let buffers = Buffers(count: count, batch: batch, features: d, data: data)
+        let buffers = Buffers(count: count, batch: batch, features: d, data: data,
+                              units: network.layers.dropLast().reduce(0) { $0 + $1.outputs })
         let p = buffers.parameters
         network.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
         defer { network.parameters.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: p, count: count) } }
@@ -98,6 +102,10 @@ public struct TrainingRun: Sendable {
             var normSum = 0.0, batches = 0, finite = true
             var start = 0
             while start < nTrain {
+                if start > 0, shouldStop() {
+                    p.update(from: buffers.snapshot, count: count)
+                    return .interrupted(epoch: startEpoch + e + 1)
+                }
                 let n = min(batch, nTrain - start)
                 buffers.gather(order, from: start, rows: n)
                 let bounded = net.gradient(p, buffers.xBatch, buffers.yBatch, n, ws, bound: logitBound)
@@ -115,7 +123,10 @@ public struct TrainingRun: Sendable {
                 optimizer.step(p, g, count)
                 start += n
             }
-            var record = measure(p, buffers, ws: ws, nTrain: nTrain, nTest: nTest)
+            guard var record = measure(p, buffers, ws: ws, nTrain: nTrain, nTest: nTest, shouldStop: shouldStop) else {
+                p.update(from: buffers.snapshot, count: count)
+                return .interrupted(epoch: startEpoch + e + 1)
+            }
             record.epoch = startEpoch + e + 1
             record.gradientNorm = batches > 0 ? normSum / Double(batches) : 0
             if !finite || !record.trainLoss.isFinite || !record.testLoss.isFinite
@@ -129,43 +140,72 @@ public struct TrainingRun: Sendable {
         return .finished
     }
 
-    /// Loss and accuracy on both splits, and the share of dead ReLU units on train.
+    /// Rows measured per forward pass: about 2e7 multiply-adds (hundredths of a second), so that Ctrl-C is
+    /// seen between passes even on the widest models; the post's models measure each split in one pass.
+    static let measuredWork = 20_000_000
+
+    /// Loss and accuracy on both splits, and the share of dead ReLU units on train; nil when `shouldStop`
+    /// says so between two passes.
     private func measure(_ p: UnsafePointer<Double>, _ buffers: Buffers, ws: Network.Workspace,
-                         nTrain: Int, nTest: Int) -> EpochRecord {
+                         nTrain: Int, nTest: Int, shouldStop: () -> Bool) -> EpochRecord? {
         var record = EpochRecord(epoch: 0, trainLoss: 0, trainAccuracy: 0, testLoss: 0, testAccuracy: 0,
                                  gradientNorm: 0, deadFraction: 0)
+        let rows = max(1, Self.measuredWork / max(network.parameters.count, 1))
         if nTrain > 0 {
-            (record.trainLoss, record.trainAccuracy) = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws)
-            record.deadFraction = deadFraction(ws: ws, n: nTrain)
+            buffers.alive.update(repeating: false, count: buffers.units)
+            guard let train = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws, rows: rows, features: buffers.features,
+                                       alive: buffers.alive, shouldStop: shouldStop) else { return nil }
+            (record.trainLoss, record.trainAccuracy) = train
+            record.deadFraction = deadFraction(alive: buffers.alive)
         }
         if nTest > 0 {
-            (record.testLoss, record.testAccuracy) = evaluate(p, buffers.xTest, buffers.yTest, nTest, ws)
+            if nTrain > 0, shouldStop() { return nil }
+            guard let test = evaluate(p, buffers.xTest, buffers.yTest, nTest, ws, rows: rows, features: buffers.features,
+                                      alive: nil, shouldStop: shouldStop) else { return nil }
+            (record.testLoss, record.testAccuracy) = test
         }
         return record
     }
 
-    /// What `Evaluation(logits:labels:)` reports as loss and accuracy, without its arrays.
+    /// What `Evaluation(logits:labels:)` reports as loss and accuracy, without its arrays, `rows` rows a pass
+    /// (each row's logit and the running sums come out the same whatever the passes). Marks in `alive` the
+    /// hidden units that are positive on some row. nil when `shouldStop` says so between two passes.
     @inline(__always)
     private func evaluate(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
-                          _ n: Int, _ ws: Network.Workspace) -> (loss: Double, accuracy: Double) {
-        network.forward(p, x, n, ws)
+                          _ n: Int, _ ws: Network.Workspace, rows: Int, features d: Int,
+                          alive: UnsafeMutablePointer<Bool>?, shouldStop: () -> Bool) -> (loss: Double, accuracy: Double)? {
         let out = ws.a[network.layers.count - 1]
-        var loss = 0.0, correct = 0
-        for r in 0..<n {
-            loss += BinaryCrossEntropy.loss(logit: out[r], label: y[r])
-            if Int(y[r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
+        var loss = 0.0, correct = 0, start = 0
+        while start < n {
+            if start > 0, shouldStop() { return nil }
+            let m = min(rows, n - start)
+            network.forward(p, x + start * d, m, ws)
+            for r in 0..<m {
+                loss += BinaryCrossEntropy.loss(logit: out[r], label: y[start + r])
+                if Int(y[start + r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
+            }
+            if let alive {
+                var unit = 0
+                for (l, layer) in network.layers.dropLast().enumerated() {
+                    let z = ws.z[l], width = layer.outputs
+                    for r in 0..<m { for o in 0..<width where z[r * width + o] > 0 { alive[unit + o] = true } }
+                    unit += width
+                }
+            }
+            start += m
         }
         return (loss / Double(n), Double(correct) / Double(n))
     }
 
-    private func deadFraction(ws: Network.Workspace, n: Int) -> Double {
-        var units = 0, dead = 0
-        for (l, layer) in network.layers.dropLast().enumerated() where layer.activation == .relu {
-            let z = ws.z[l]
-            for o in 0..<layer.outputs {
-                units += 1
-                if !(0..<n).contains(where: { z[$0 * layer.outputs + o] > 0 }) { dead += 1 }
+    /// The share of ReLU units positive on no training row.
+    private func deadFraction(alive: UnsafeMutablePointer<Bool>) -> Double {
+        var units = 0, dead = 0, unit = 0
+        for layer in network.layers.dropLast() {
+            if layer.activation == .relu {
+                for o in 0..<layer.outputs where !alive[unit + o] { dead += 1 }
+                units += layer.outputs
             }
+            unit += layer.outputs
         }
         return units == 0 ? 0 : Double(dead) / Double(units)
     }
@@ -180,8 +220,11 @@ private final class Buffers {
     let xTest: UnsafeMutablePointer<Double>, yTest: UnsafeMutablePointer<Double>
     let xBatch: UnsafeMutablePointer<Double>, yBatch: UnsafeMutablePointer<Double>
     let features: Int
+    /// One flag per hidden unit: positive on some training row in this epoch's measurement.
+    let alive: UnsafeMutablePointer<Bool>
+    let units: Int
 
-    init(count: Int, batch: Int, features d: Int, data: TrainingData) {
+    init(count: Int, batch: Int, features d: Int, data: TrainingData, units: Int) {
         func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
             let b = UnsafeMutablePointer<Double>.allocate(capacity: max(a.count, 1))
             a.withUnsafeBufferPointer { if let base = $0.baseAddress { b.initialize(from: base, count: a.count) } }
@@ -194,6 +237,8 @@ private final class Buffers {
         xBatch = .allocate(capacity: batch * d)
         yBatch = .allocate(capacity: batch)
         features = d
+        self.units = units
+        alive = .allocate(capacity: max(units, 1))
     }
 
     /// Copies the training rows `order[start..<start+n]` into the mini-batch.
@@ -211,5 +256,6 @@ private final class Buffers {
 
     deinit {
         [parameters, snapshot, xTrain, yTrain, xTest, yTest, xBatch, yBatch].forEach { $0.deallocate() }
+        alive.deallocate()
     }
 }

@@ -56,8 +56,18 @@ extension Session {
             removeScratch()
             (directory, readableFolders, recording, replayAllowance) = outer
         }
+        // One Ctrl-C stops the whole replay, not only the command it lands in: the latch stays set.
+        let ask = shouldStop
+        var stopped = false
+        shouldStop = { stopped = stopped || ask(); return stopped }
+        defer { shouldStop = ask }
         var outputs: [Output] = [], differ: [Int] = []
-        for entry in transcript.entries {
+        for (done, entry) in transcript.entries.enumerated() {
+            if shouldStop() {
+                outputs.append(.text("interrupted: stopped after \(done) of \(transcript.entries.count) commands from \(path); "
+                                     + "the session keeps what they did"))
+                return outputs
+            }
             // A replay inside a replay (a transcript that replays itself) would recurse without end.
             let nested = Tokenizer.tokenize(entry.command).first?.text == "replay"
             let result = nested ? [.error("\(path):\(entry.line): a replay cannot run another replay; skipped")]
