@@ -43,11 +43,18 @@ public struct Evidence: Equatable, Sendable {
     public var value: Double
     /// e.g. "the best line gets 53% on train"; the renderer shows this text, JSON shows key/value.
     public var text: String
+    /// A yes/no fact (value 1 or 0), which JSON shows as true or false.
+    public var isFlag = false
 
     public init(_ key: String, _ value: Double, _ text: String) {
         self.key = key
         self.value = value
         self.text = text
+    }
+
+    public init(_ key: String, flag: Bool, _ text: String) {
+        self.init(key, flag ? 1 : 0, text)
+        isFlag = true
     }
 }
 

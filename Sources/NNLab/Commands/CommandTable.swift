@@ -92,15 +92,24 @@ public enum CommandTable {
                     `verify` runs each problem's fix as an experiment (5 seeds) and reports before -> after.
                     """, examples: ["diagnose", "diagnose verify", "diagnose format=json"],
                     run: { s, c in [.text(try s.diagnose(verify: c.has("verify"), json: c.text("format") == "json"))] }),
-        CommandSpec(name: "plot", words: .flags(["boundary", "loss", "data"]), keys: [
+        CommandSpec(name: "plot", words: .flags(["boundary", "loss", "data", "units"]), keys: [
             KeySpec(name: "file", kind: .path(ext: "svg"), defaultText: nil, help: "write an SVG file instead"),
             KeySpec(name: "show", kind: .choice(Explanations.all.map(\.id)), defaultText: nil,
                     help: "mark the points a finding is about"),
-        ], summary: "pictures: the decision boundary (default), the loss per epoch, or the data",
+            KeySpec(name: "layer", kind: .integer(1...Limits.layers), defaultText: "1", help: "the hidden layer plot units draws"),
+        ], summary: "pictures: the decision boundary (default), the loss per epoch, the data, or each hidden unit",
                     details: """
                     o and x are the two classes (capitals: test points), ! a point the model gets wrong,
                     @ a point named by show=. Set NO_COLOR for plain characters.
-                    """, examples: ["plot", "plot data", "plot loss", "plot boundary show=label-noise", "plot file=boundary.svg"],
+                    plot units draws one small map per unit of a hidden layer: the unit's output over the
+                    plane (the first two features, any others at their training mean), blank where it is
+                    lowest and darkest where it is highest. Each map is labelled layer L unit U; + class 1
+                    means more of the unit pushes the output toward class 1 (- toward class 0), and dead
+                    marks a ReLU unit that outputs 0 for every training point. With ReLU each unit is a
+                    half-plane cut by one straight line; the output layer adds them into the boundary,
+                    and diagnose says (hidden-representation) whether they make the classes separable.
+                    """, examples: ["plot", "plot data", "plot loss", "plot boundary show=label-noise", "plot file=boundary.svg",
+                                    "plot units", "plot units layer=2 file=units.svg"],
                     run: { s, c in [.text(try s.plot(c))] }),
         CommandSpec(name: "explain", words: .name, keys: [],
                     summary: "the long explanation of a finding id; explain alone lists them",

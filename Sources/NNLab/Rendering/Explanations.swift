@@ -184,5 +184,12 @@ public enum Explanations {
             setting: compare settings over several seeds with `sweep`.
             """,
             example: ["data circles", "model dense16 relu", "train lr=1", "diagnose", "sweep lr=1,0.1,0.01 seeds=5"]),
+        Explanation(
+            id: "hidden-representation", title: "What the hidden layer did to the points",
+            body: """
+            The post's Example 2 says a hidden layer lets the network learn a curved boundary. Here is how.             The output layer of every network can only draw one straight line, on whatever the layer below             gives it. No straight line splits the two rings of `data circles`, so `model linear` fails. In             `model dense16 relu` each of the 16 hidden units draws a line of its own across the plane and             outputs how far a point lies on its positive side; `plot units` shows these 16 half-planes.             Together they give each point 16 new coordinates, and in those coordinates the inner ring and             the outer ring lie on two sides of one flat boundary. nnlab checks this exactly, with the same             test as linear-inseparable, on the outputs of each hidden layer for the training points. When a             network fails, the same test names the first layer that leaves the classes tangled (too few             units, or training stopped too soon), or shows that the layers did their part and only the             output layer's line is not found yet.
+            """,
+            example: ["data circles", "model linear", "train", "diagnose", "model dense16 relu", "train lr=0.01",
+                      "plot units", "diagnose", "model dense2 relu", "train epochs=5", "diagnose"]),
     ]
 }

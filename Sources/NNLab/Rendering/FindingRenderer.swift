@@ -67,7 +67,7 @@ enum FindingRenderer {
         top.append(("findings", .array(report.findings.map { f in
             var o: [(String, JSON)] = [
                 ("id", .string(f.id)), ("severity", .string(f.severity.rawValue)), ("headline", .string(f.headline)),
-                ("evidence", .object(f.evidence.map { ($0.key, .number($0.value)) })),
+                ("evidence", .object(f.evidence.map { ($0.key, $0.isFlag ? .bool($0.value != 0) : .number($0.value)) })),
                 ("points", .integers(f.points)),
                 ("try", .array(f.fixes.map { .string(command($0)) })),
             ]

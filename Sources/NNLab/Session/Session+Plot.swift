@@ -8,6 +8,8 @@ extension Session {
         guard c.words.count <= 1 else { throw CommandError("plot draws one picture at a time: boundary, loss or data") }
         let g = try requireData()
         let kind = c.words.first?.text ?? (run == nil ? "data" : "boundary")
+        if c.values["layer"] != nil && kind != "units" { throw CommandError("layer= belongs to plot units") }
+        if kind == "units" { return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }
         let figure: Figure
         switch kind {
         case "data":
@@ -25,14 +27,9 @@ extension Session {
                 guard !finding.points.isEmpty else { throw CommandError("\(id) is not about particular points") }
                 highlighted = Set(finding.points)
             }
-            let network = run.network, scaler = g.prepared.scaler, d = g.prepared.dataset
-            // Beyond two features, the map holds the others at their training mean.
-            let means = Scaler.fit(d.gather(g.prepared.split.train).x, features: d.features).mean
+            let network = run.network, plane = planeInputs(g)
             figure = Plot.boundary(points: points(g, highlighted: highlighted), probability: { xy in
-                var rows = [Double]()
-                rows.reserveCapacity(xy.count / 2 * d.features)
-                for k in stride(from: 0, to: xy.count, by: 2) { rows += [xy[k], xy[k + 1]] + means.dropFirst(2) }
-                return network.logits(scaler.transform(rows)).map(Activation.sigmoid)
+                network.logits(plane(xy)).map(Activation.sigmoid)
             }, title: "\(g.name): decision boundary of \(network.summary)",
                xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
         }
@@ -41,6 +38,43 @@ extension Session {
             return "wrote the \(kind) plot to \(file)"
         }
         return figure.terminal(effectiveDisplay)
+    }
+
+    /// `plot units [layer=N] [file=PATH.svg]`: one map per unit of a hidden layer.
+    func plotUnits(_ g: LabData, layer: Int, file: String?) throws -> String {
+        let (_, run) = try requireRun()
+        let network = run.network, hidden = network.hidden
+        guard !hidden.isEmpty else {
+            throw CommandError("model linear has no hidden units to draw: type `model dense16 relu`, then `train`")
+        }
+        guard layer <= hidden.count else {
+            throw CommandError("the model has \(hidden.count) hidden layer\(hidden.count == 1 ? "" : "s"): layer= goes from 1 to \(hidden.count)")
+        }
+        let summaries = network.unitSummaries(g.prepared.training.xTrain)[layer - 1]
+        let plane = planeInputs(g)
+        let maps = UnitMaps.make(points: points(g, highlighted: []),
+                                 units: summaries.map { ("layer \($0.layer) unit \($0.unit)", $0.pull, $0.dead) },
+                                 outputs: { xy in network.hiddenValues(plane(xy))[layer - 1].a },
+                                 title: "\(g.name): layer \(layer) of \(network.summary)",
+                                 xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
+        if let file {
+            try write(maps.svg(), to: file)
+            return "wrote the units plot to \(file)"
+        }
+        return maps.terminal(effectiveDisplay)
+    }
+
+    /// Turns (x, y) pairs on the plane of the first two raw features into scaled model inputs;
+    /// beyond two features the others are held at their training mean.
+    func planeInputs(_ g: LabData) -> ([Double]) -> [Double] {
+        let scaler = g.prepared.scaler, d = g.prepared.dataset
+        let means = Scaler.fit(d.gather(g.prepared.split.train).x, features: d.features).mean
+        return { xy in
+            var rows = [Double]()
+            rows.reserveCapacity(xy.count / 2 * d.features)
+            for k in stride(from: 0, to: xy.count, by: 2) { rows += [xy[k], xy[k + 1]] + means.dropFirst(2) }
+            return scaler.transform(rows)
+        }
     }
 
     /// The data's first two features as plot points, marked wrong where the current model errs.

@@ -1,0 +1,62 @@
+/// One small map per hidden unit of a layer: where over the plane the unit's output is high or low,
+/// which way the unit pushes the output, and whether it is dead. `terminal(_:)` and `svg()` draw it.
+public struct UnitMaps: Sendable, Equatable {
+    public var title: String
+    /// The plane every panel shows (the data's first two features).
+    public var x: Axis, y: Axis
+    public var panels: [Panel]
+
+    public struct Panel: Sendable, Equatable {
+        /// "layer 1 unit 3"
+        public var name: String
+        /// Above 0: more of this unit means more class 1 (its mean pull on the output).
+        public var pull: Double
+        public var dead: Bool
+        /// The unit's output over the plane, rescaled to 0 (its lowest there) ... 1 (its highest); all 0 when flat.
+        public var shade: ProbabilityGrid
+
+        /// "+ class 1", "- class 0, dead": the panel's second label line.
+        public var caption: String { (pull >= 0 ? "+ class 1" : "- class 0") + (dead ? ", dead" : "") }
+        /// What an SVG panel's `<title>` says.
+        public var tooltip: String {
+            "\(name): pushes toward class \(pull >= 0 ? 1 : 0) (\(pull >= 0 ? "+" : "-")), \(dead ? "dead" : "alive")"
+        }
+    }
+
+    /// Lattice nodes per side of each panel: plenty for a 16-column panel or a 20-cell SVG raster.
+    static let resolution = 25
+
+    /// The units of one layer over the points' range (as `Plot.data` frames it). `outputs` gets a flat buffer of
+    /// (x, y) pairs in raw feature space and returns the layer's outputs for each pair (`pairs × units`).
+    public static func make(points: [PlotPoint], units: [(name: String, pull: Double, dead: Bool)],
+                            outputs: ([Double]) -> [Double], title: String, xTitle: String = "x1", yTitle: String = "x2") -> UnitMaps {
+        let frame = Plot.data(points: points, title: title, xTitle: xTitle, yTitle: yTitle)
+        let n = resolution
+        var pairs = [Double]()
+        pairs.reserveCapacity(2 * n * n)
+        for j in 0..<n {
+            let y = frame.y.value(at: Double(j) / Double(n - 1))
+            for i in 0..<n { pairs.append(frame.x.value(at: Double(i) / Double(n - 1))); pairs.append(y) }
+        }
+        let values = outputs(pairs), k = units.count
+        let panels = units.enumerated().map { u, unit -> Panel in
+            let column = stride(from: u, to: values.count, by: max(k, 1)).map { values[$0] }
+            let finite = column.filter(\.isFinite)
+            let lo = finite.min() ?? 0, hi = finite.max() ?? 0
+            // A unit that barely changes over the plane is drawn flat, not as magnified rounding noise.
+            let span = hi - lo > 1e-9 * Swift.max(1, abs(hi)) ? hi - lo : 0
+            let shade = column.map { v in span > 0 && v.isFinite ? (v - lo) / span : 0 }
+            return Panel(name: unit.name, pull: unit.pull, dead: unit.dead,
+                         shade: ProbabilityGrid(columns: n, rows: n, values: shade))
+        }
+        return UnitMaps(title: title, x: frame.x, y: frame.y, panels: panels)
+    }
+
+    /// How to read the maps, for the legend under them.
+    var legend: [String] {
+        ["each map is one unit's output over the plane (\(x.title) \(Axis.label(x.min)) to \(Axis.label(x.max)) across, "
+            + "\(y.title) \(Axis.label(y.min)) to \(Axis.label(y.max)) up), from its lowest (blank) to its highest (darkest)",
+         "+ class 1: more of the unit pushes the output toward class 1; - class 0: toward class 0",
+         "dead: a ReLU unit that outputs 0 for every training point (it can never learn again)"]
+    }
+}
