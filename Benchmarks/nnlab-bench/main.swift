@@ -46,6 +46,17 @@ let sweep = "sweep lr=0.001,0.01,0.1 seeds=5"
 precondition(check(example2.run(sweep), sweep).contains("best"))
 benchmark(sweep) { check(example2.run(sweep), sweep) }
 
+// Issue 16's targets. `plot units` of Example 3's trained dense16 (under 50 ms); `curve`, five sizes × three
+// seeds on the seed's data (under 0.5 s); `compare lr=0.001,0.01`, where lr 0.01 must reach 99% on train first.
+let inside = session("data circles", "model dense16 relu", "train lr=0.01")
+precondition(check(inside.run("plot units"), "plot units").contains("layer 1 unit 16"))
+benchmark("plot units, dense16") { check(inside.run("plot units"), "plot units") }
+precondition(check(inside.run("curve"), "curve").contains("verdict:"))
+benchmark("curve, 5 sizes × 3 seeds") { check(inside.run("curve"), "curve") }
+let compare = "compare lr=0.001,0.01 format=json"
+precondition(check(inside.run(compare), compare).contains("\"first_to_train_99\":0.01"))
+benchmark(compare) { check(inside.run(compare), compare) }
+
 Benchmark.main(customDefaults: defaultSettings + [
     TimeUnit(.ms), Columns(["name", "median", "min", "max", "iterations"]),
 ])

@@ -34,6 +34,9 @@ public struct BayesErrorEstimate: Equatable, Sendable {
 public enum BayesError {
     /// Exact for generated data (from the generator's class densities, with the imbalance as prior;
     /// flipped labels are label noise, not part of it); for loaded data, `loaded`.
+    /// The exact Bayes error of generated data, without a trained model (a learning curve's verdict).
+    public static func exact(_ spec: DataSpec) -> Double { integrate(spec.classDensities()) }
+
     public static func estimate(_ context: DiagnosisContext) -> BayesErrorEstimate {
         guard let spec = context.spec else {
             if let known = context.shared.bayes { return known }

@@ -64,10 +64,13 @@ public struct HiddenRepresentation: Analyzer {
             let story = failed.layer == 1 && !inputSeparable
                 ? "the \(failed.units) units of layer 1 leave \(classes) tangled: no straight line splits their outputs (exact test)"
                 : "layer \(failed.layer) is the first whose outputs no straight line can split (exact test)"
+            let stuck = failed.units - failed.varying
             return note(failed, story,
                         "The output layer can only draw a straight line on what the last hidden layer gives it. Layer \(failed.layer) "
                             + "has not pulled the classes apart, so no setting of the output layer can fit every training point. "
-                            + "More units, or longer training, let the layer bend the plane further; plot units shows what its units do.")
+                            + (stuck > 0 ? "\(stuck) of its \(failed.units) units give the same output for every training point "
+                                + "(dead or saturated), so they cannot help; " : "")
+                            + "more units, or longer training, let the layer bend the plane further; plot units shows what its units do.")
         }
         guard !inputSeparable else { return [] }
         // The training error is what the data allows: the layers did their part, the mixed-up points excepted.
@@ -81,6 +84,8 @@ public struct HiddenRepresentation: Analyzer {
     /// One hidden layer's exact test: nil when it would take too long.
     struct HiddenLayerTest {
         var layer: Int, units: Int, activation: Activation
+        /// Units whose output varies over the training points (not dead, not saturated).
+        var varying: Int
         var separable: Bool?
     }
 
@@ -97,7 +102,7 @@ public struct HiddenRepresentation: Analyzer {
                 for (f, column) in columns.enumerated() { for r in 0..<n { x[r * d + f] = column[r] } }
                 separable = Separability.separable(x, data.yTrain, features: d)
             }
-            return HiddenLayerTest(layer: l + 1, units: layer.outputs, activation: layer.activation, separable: separable)
+            return HiddenLayerTest(layer: l + 1, units: layer.outputs, activation: layer.activation, varying: d, separable: separable)
         }
     }
 

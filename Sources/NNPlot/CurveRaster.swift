@@ -7,7 +7,7 @@ struct CurveRaster {
     let across: Int, down: Int
     /// The plot area in cells.
     let width: Int, height: Int
-    /// Per dot, row-major from the top left: bit 1 for the train curve, bit 2 for the test curve.
+    /// Per dot, row-major from the top left: bit 1 << style for each curve through it (train 1, test 2).
     private var dots: [UInt8]
 
     init(_ figure: Figure, width: Int, height: Int, unicode: Bool) {
@@ -17,7 +17,7 @@ struct CurveRaster {
         let columns = width * across, rows = height * down
         dots = Array(repeating: 0, count: columns * rows)
         for s in figure.series {
-            let bit: UInt8 = s.role == .train ? 1 : 2
+            let bit = UInt8(1) << s.role.style
             var previous: (x: Double, y: Double)?
             for (xv, yv) in zip(s.x, s.y) {
                 let fy = figure.y.fraction(yv)
@@ -38,7 +38,7 @@ struct CurveRaster {
         }
     }
 
-    /// Which curves pass through cell (i, j): 0 none, 1 train, 2 test, 3 both.
+    /// Which curves pass through cell (i, j), one bit per style: 0 none, 1 train, 2 test, 3 both.
     func roles(_ i: Int, _ j: Int) -> UInt8 {
         var bits: UInt8 = 0
         for dy in 0..<down { for dx in 0..<across { bits |= dot(i, j, dx, dy) } }
@@ -46,13 +46,13 @@ struct CurveRaster {
     }
 
     var curvesShareACell: Bool {
-        (0..<height).contains { j in (0..<width).contains { i in roles(i, j) == 3 } }
+        (0..<height).contains { j in (0..<width).contains { i in roles(i, j).nonzeroBitCount > 1 } }
     }
 
     /// The Braille character with the dots of `role` in cell (i, j) raised.
     func braille(_ i: Int, _ j: Int, _ role: Series.Role) -> Character {
         precondition(across == 2 && down == 4, "Braille needs 2 × 4 dots a cell")
-        let bit: UInt8 = role == .train ? 1 : 2
+        let bit = UInt8(1) << role.style
         // Unicode numbers the dots 1-2-3 down the left column, 4-5-6 down the right, then 7 and 8 along the bottom.
         let weights: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
         var code: UInt32 = 0x2800
@@ -62,7 +62,7 @@ struct CurveRaster {
 
     /// The half block (upper, lower or full) covering the dots of `role` in cell (i, j); nil if it has none.
     func halfBlock(_ i: Int, _ j: Int, _ role: Series.Role) -> Character? {
-        let bit: UInt8 = role == .train ? 1 : 2
+        let bit = UInt8(1) << role.style
         func any(_ rows: Range<Int>) -> Bool { rows.contains { dy in (0..<across).contains { dot(i, j, $0, dy) & bit != 0 } } }
         switch (any(0..<(down / 2)), any((down / 2)..<down)) {
         case (true, true): return "█"

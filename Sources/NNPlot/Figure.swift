@@ -44,7 +44,34 @@ public struct ProbabilityGrid: Sendable, Equatable {
 
 /// A curve, e.g. loss per epoch; non-finite values leave a gap.
 public struct Series: Sendable, Equatable {
-    public enum Role: Sendable, Equatable { case train, test }
+    /// A loss chart's train and test curves, or the k-th of several runs compared (0 to 3).
+    public enum Role: Sendable, Equatable {
+        case train, test, run(Int)
+
+        /// Which of the four line styles draws it: train and the first run share one, test and the second another.
+        var style: Int {
+            switch self {
+            case .train: return 0
+            case .test: return 1
+            case .run(let k): return Swift.min(Swift.max(k, 0), Glyphs.curveStyles - 1)
+            }
+        }
+
+        /// The SVG class: train, test, run1 ... run4.
+        var className: String {
+            switch self {
+            case .train: return "train"
+            case .test: return "test"
+            case .run(let k): return "run\(k + 1)"
+            }
+        }
+
+        /// SVG dashes: runs differ by dash as well as colour (a printout in grey keeps them apart).
+        var dashes: String? {
+            guard case .run(let k) = self else { return nil }
+            return [nil, "8 4", "2 3", "10 3 2 3"][style]
+        }
+    }
 
     public var name: String
     public var role: Role

@@ -39,8 +39,12 @@ enum Palette {
     static let marker = Colour(ansi: 244, hex: "#808080")
     static let grid = Colour(ansi: 253, hex: "#dadada")
 
-    static func series(_ role: Series.Role) -> Colour {
-        role == .train ? Colour(ansi: 33, hex: "#0087ff") : Colour(ansi: 208, hex: "#ff8700")
+    static func series(_ role: Series.Role) -> Colour { series(style: role.style) }
+
+    /// Blue, orange, green, purple: apart in hue and in lightness.
+    static func series(style: Int) -> Colour {
+        [Colour(ansi: 33, hex: "#0087ff"), Colour(ansi: 208, hex: "#ff8700"), Colour(ansi: 28, hex: "#008700"),
+         Colour(ansi: 91, hex: "#8700af")][style]
     }
 
     /// Where train and test curves share a terminal cell (ASCII charts; with Unicode the test line is drawn over the train line).

@@ -51,6 +51,32 @@ public enum Plot {
                       series: series, marker: marker, chanceLoss: chance, equalAspect: false)
     }
 
+    /// Several runs' training loss per epoch on one chart, each in its own line style (at most four), with the
+    /// loss axis as `loss` chooses it. `runs` are (legend name, loss after each epoch from epoch 1).
+    public static func losses(_ runs: [(name: String, losses: [Double])], title: String) -> Figure {
+        let series = runs.prefix(Glyphs.curveStyles).enumerated().map { k, run in
+            Series(name: run.name, role: .run(k), x: run.losses.indices.map { Double($0 + 1) }, y: run.losses)
+        }
+        let last = Double(runs.map(\.losses.count).max() ?? 1)
+        return Figure(title: title, x: Axis(title: "epoch", min: 1, max: Swift.max(last, 2)), y: lossAxis(series.flatMap(\.y)),
+                      regions: nil, points: [], series: series, marker: nil, equalAspect: false)
+    }
+
+    /// A learning curve: median train and test accuracy against the training rows used.
+    public static func learningCurve(rows: [Int], train: [Double], test: [Double], title: String) -> Figure {
+        let x = rows.map(Double.init)
+        let lowest = (train + test).filter(\.isFinite).min() ?? 0
+        // From a round tenth below the lowest point up to 100%, so small differences near the top stay visible.
+        let bottom = Swift.max(0, ((lowest - 0.02) * 10).rounded(.down) / 10)
+        let first = x.first ?? 0, last = x.last ?? 1
+        return Figure(title: title, x: first < last ? Axis(title: "training rows", min: first, max: last)
+                                                   : Axis(title: "training rows", min: first - 1, max: last + 1),
+                      y: Axis(title: "accuracy", min: bottom, max: 1),
+                      regions: nil, points: [], series: [Series(name: "train accuracy", role: .train, x: x, y: train),
+                                                         Series(name: "test accuracy", role: .test, x: x, y: test)],
+                      marker: nil, equalAspect: false)
+    }
+
     /// Whole decades when the losses span more than a factor of 20 (early and late epochs both readable);
     /// otherwise linear from 0, so a flat curve looks flat.
     static func lossAxis(_ values: [Double]) -> Axis {

@@ -111,8 +111,10 @@ struct SVGRenderer {
                 else if !runs[runs.count - 1].isEmpty { runs.append([]) }
             }
             for run in runs where !run.isEmpty {
-                w.element("polyline", ["class": "series \(s.role)", "points": run.joined(separator: " "), "fill": "none",
-                                       "stroke": Palette.series(s.role).hex, "stroke-width": "2", "stroke-linejoin": "round"])
+                var a: Attributes = ["class": "series \(s.role.className)", "points": run.joined(separator: " "), "fill": "none",
+                                     "stroke": Palette.series(s.role).hex, "stroke-width": "2", "stroke-linejoin": "round"]
+                if let dashes = s.role.dashes { a.append("stroke-dasharray", dashes) }
+                w.element("polyline", a)
             }
         }
         if let m = figure.marker, figure.y.fraction(m.y).isFinite {

@@ -56,8 +56,9 @@ extension TerminalRenderer {
         return Style(fg: ink, bg: background, bold: true)
     }
 
+    /// One curve's colour, or the shared colour where several meet (ASCII).
     func style(forCurves bits: UInt8) -> Style {
-        Style(fg: bits == 3 ? Palette.bothSeries : Palette.series(bits == 1 ? .train : .test), bold: true)
+        Style(fg: bits.nonzeroBitCount > 1 ? Palette.bothSeries : Palette.series(style: bits.trailingZeroBitCount), bold: true)
     }
 
     /// A cell the curves pass through. With Unicode the train curve is a thin line of Braille dots and the
@@ -67,8 +68,12 @@ extension TerminalRenderer {
     private func curveCell(_ curves: CurveRaster, _ i: Int, _ j: Int) -> Canvas.Cell {
         let roles = curves.roles(i, j)
         guard unicode else {
-            return Canvas.Cell(char: roles == 3 ? Glyphs.bothCurves : Glyphs.curve(roles == 1 ? .train : .test),
+            return Canvas.Cell(char: roles.nonzeroBitCount > 1 ? Glyphs.bothCurves : Glyphs.curve(.run(roles.trailingZeroBitCount)),
                                style: style(forCurves: roles))
+        }
+        // Runs three and four (dots, crosses) over the rest; then the test blocks and the train line as in a loss chart.
+        for s in [3, 2] where roles & (1 << s) != 0 {
+            return Canvas.Cell(char: Glyphs.curveMark(s), style: style(forCurves: 1 << s))
         }
         switch roles {
         case 2: return Canvas.Cell(char: curves.halfBlock(i, j, .test) ?? " ", style: style(forCurves: 2))

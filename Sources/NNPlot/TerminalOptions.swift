@@ -38,8 +38,12 @@ struct Glyphs {
         return p.isTest ? Character(glyph.uppercased()) : glyph
     }
 
-    static func curve(_ role: Series.Role) -> Character { role == .train ? "*" : "+" }
-    /// A stretch of each curve as the Unicode chart draws it: thin Braille dots for train, a thick half-block line for test.
-    static func curveSample(_ role: Series.Role) -> String { role == .train ? "⠤⠤" : "▄▄" }
+    static let curveStyles = 4
+    static func curve(_ role: Series.Role) -> Character { ["*", "+", "o", "="][role.style] }
+    /// A stretch of each curve as the Unicode chart draws it: thin Braille dots for train (and a first run), a thick
+    /// half-block line for test (and a second run), then dots and crosses, one a cell.
+    static func curveSample(_ role: Series.Role) -> String { ["⠤⠤", "▄▄", "••", "××"][role.style] }
+    /// The Unicode glyph of styles 2 and 3 (0 and 1 are drawn finer, from the dots).
+    static func curveMark(_ style: Int) -> Character { style == 2 ? "•" : "×" }
     static let bothCurves: Character = "#"
 }

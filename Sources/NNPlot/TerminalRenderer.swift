@@ -149,7 +149,7 @@ struct TerminalRenderer {
         for group in figure.legend {
             var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text(shaded: color).map { Canvas.Cell(char: $0) } }
             if curvesShareCells, case .series? = group.first {  // after the curves' own entries
-                items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + " both".map { Canvas.Cell(char: $0) },
+                items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + (figure.series.count == 2 ? " both" : " shared").map { Canvas.Cell(char: $0) },
                              at: figure.series.count)
             }
             var line: [Canvas.Cell] = []
@@ -183,7 +183,7 @@ struct TerminalRenderer {
             let shades = Palette.regionShades(label)
             return [Canvas.Cell(style: Style(bg: Palette.region(shades.deep))), Canvas.Cell(style: Style(bg: Palette.region(shades.pale)))]
         case .series(let role, _):
-            return cells(unicode ? Glyphs.curveSample(role) : String(Glyphs.curve(role)), style(forCurves: role == .train ? 1 : 2))
+            return cells(unicode ? Glyphs.curveSample(role) : String(Glyphs.curve(role)), style(forCurves: UInt8(1) << role.style))
         case .marker: return cells(String(glyphs.markerLine), markerStyle)
         case .chance: return cells(String(repeating: glyphs.levelLine, count: 2), markerStyle)
         }

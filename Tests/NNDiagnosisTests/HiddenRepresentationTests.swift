@@ -30,7 +30,7 @@ final class HiddenRepresentationTests: XCTestCase {
 
     /// `model dense2 relu` trained 5 epochs: two units cannot wrap a ring, and the test says layer 1 is where it fails.
     func testTwoUnitsAfterFiveEpochsLeaveTheRingsTangled() {
-        let c = S.context([Fix.Layer(units: 2, activation: .relu)], TrainConfig(epochs: 5))
+        let c = S.context([LayerSpec(2, .relu)], TrainConfig(epochs: 5))
         XCTAssertEqual(HiddenRepresentation.separability(c.run.network, c.data.training).map(\.separable), [false])
         let f = only(HiddenRepresentation().analyze(c))
         XCTAssertEqual(f?.headline, "the 2 units of layer 1 leave the two rings tangled: no straight line splits their outputs (exact test)")
@@ -42,7 +42,7 @@ final class HiddenRepresentationTests: XCTestCase {
     func testTheFirstLayerThatFailsIsNamed() {
         var c = S.example3
         let wide = c.run.network
-        var deep = Network(inputs: 2, hidden: [(16, .relu), (1, .relu)])
+        var deep = Network(inputs: 2, hidden: [LayerSpec(16, .relu), LayerSpec(1, .relu)])
         // Layer 2 outputs relu(unit 1 of layer 1) alone: one of sixteen half-planes cannot hold a ring.
         for k in 0..<wide.layers[0].parameterCount { deep.parameters[k] = wide.parameters[k] }
         deep.parameters[deep.layers[1].offset] = 1

@@ -5,23 +5,30 @@ final class UnitMapsTests: XCTestCase {
     /// Sixteen units, as `model dense16 relu` has: unit k is the half-plane x·cos(k) + y·sin(k) > 0 (ReLU),
     /// every fifth one dead (0 everywhere), every third one pulling toward class 0.
     static func sixteen() -> UnitMaps {
-        let units = (1...16).map { k in (name: "layer 1 unit \(k)", pull: k % 3 == 0 ? -0.5 : 0.5, dead: k % 5 == 0) }
-        return UnitMaps.make(points: Fixtures.circlePoints(), units: units, outputs: { xy in
-            stride(from: 0, to: xy.count, by: 2).flatMap { p in
-                (1...16).map { k -> Double in
-                    k % 5 == 0 ? 0 : max(0, xy[p] * cosine(Double(k)) + xy[p + 1] * sine(Double(k)))
+        let units: [(name: String, pull: Double, dead: Bool)] = (1...16).map { k in
+            (name: "layer 1 unit \(k)", pull: k % 3 == 0 ? -0.5 : 0.5, dead: k % 5 == 0)
+        }
+        func outputs(_ xy: [Double]) -> [Double] {
+            var out: [Double] = []
+            for p in stride(from: 0, to: xy.count, by: 2) {
+                for k in 1...16 {
+                    let along = xy[p] * cosine(Double(k)) + xy[p + 1] * sine(Double(k))
+                    out.append(k % 5 == 0 ? 0 : max(0, along))
                 }
             }
-        }, title: "circles: layer 1")
+            return out
+        }
+        return UnitMaps.make(points: Fixtures.circlePoints(), units: units, outputs: outputs, title: "circles: layer 1")
     }
 
     func testEveryUnitIsLabelledWithItsSignAndWhetherItIsDead() {
-        let text = Self.sixteen().terminal(TerminalOptions(columns: 80))
-        for k in 1...16 { XCTAssertTrue(text.contains("layer 1 unit \(k) "), "unit \(k)") }
+        let all = Self.sixteen().terminal(TerminalOptions(columns: 80))
+        let text = all.components(separatedBy: "each map is")[0]  // the panels, without the legend
+        for k in 1...16 { XCTAssertTrue(text.contains("layer 1 unit \(k) ") || text.contains("layer 1 unit \(k)\n"), "unit \(k)") }
         XCTAssertEqual(text.components(separatedBy: "- class 0").count - 1, 5)   // units 3, 6, 9, 12, 15
         XCTAssertEqual(text.components(separatedBy: ", dead").count - 1, 3)      // units 5, 10, 15
         XCTAssertTrue(text.contains("- class 0, dead"))                          // unit 15
-        XCTAssertTrue(text.contains("dead: a ReLU unit that outputs 0 for every training point"))
+        XCTAssertTrue(all.contains("dead: a ReLU unit that outputs 0 for every training point"))
     }
 
     func testTheGridFitsTheTerminal() {
@@ -34,7 +41,7 @@ final class UnitMapsTests: XCTestCase {
                     XCTAssertFalse(line.hasSuffix(" "))
                 }
                 // As many panels a row as fit: 80 columns hold 4 (18 wide, 2 apart), 40 hold 2, 200 hold 10.
-                let perRow = lines.first { $0.hasPrefix("layer 1 unit 1 ") }!.components(separatedBy: "layer 1 unit").count - 1
+                let perRow = lines.first { $0 == "layer 1 unit 1" || $0.hasPrefix("layer 1 unit 1 ") }!.components(separatedBy: "layer 1 unit").count - 1
                 XCTAssertEqual(perRow, max(1, (max(columns, 30) + 2) / 20), "\(columns)")
                 if !unicode { XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }) }
             }

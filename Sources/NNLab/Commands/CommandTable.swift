@@ -81,6 +81,33 @@ public enum CommandTable {
                     examples: ["sweep lr=0.001,0.01,0.1", "sweep lr=0.01,0.1 optimizer=adam,sgd seeds=3 epochs=200",
                                "sweep epochs=50,200,1000 format=json"],
                     run: { s, c in [.text(try s.sweep(c))] }),
+        CommandSpec(name: "curve", words: .none, keys: [
+            KeySpec(name: "sizes", kind: .real(0...1, openLow: true), defaultText: "0.1,0.25,0.5,0.75,1",
+                    help: "fractions of the training rows", list: true),
+            KeySpec(name: "seeds", kind: .integer(1...20), defaultText: "3", help: "train seeds per size (from the train seed on)"),
+            format, svgFile,
+        ], summary: "would more data help? the model trained on growing shares of the training rows, with a verdict",
+                    details: """
+                    Trains the current model and settings on each fraction of the training rows (each class kept
+                    in proportion; smaller shares get as many gradient steps as the whole set), always scored on
+                    the same test set, and shows train and test accuracy (median and range over the seeds).
+                    The verdict reads the larger half of the sizes: test still rising with the train-test gap
+                    closing means more data would help; both flat and close means it will not (the model is
+                    too simple, or the error left is the data's own); anything else says why it cannot tell.
+                    The current model is kept as it was.
+                    """, examples: ["curve", "curve sizes=0.2,0.4,0.6,0.8,1 seeds=5", "curve format=json", "curve file=curve.svg"],
+                    run: { s, c in [.text(try s.curve(c))] }),
+        CommandSpec(name: "compare", words: .none, keys: compareKeys,
+                    summary: "train the current setup once per value of one setting: a table and the loss curves together",
+                    details: """
+                    One key takes 2 to 4 values (compare lr=0.001,0.01); other keys may fix a setting for all runs
+                    (compare lr=0.001,0.01 epochs=200). Every run starts from the same weights (the train seed;
+                    seeds=N uses N seeds and shows medians). The table gives final accuracy and loss, the first
+                    epoch with 99% on train, and the epoch of the lowest test loss; the chart overlays the training
+                    loss of every run. The current model is kept as it was.
+                    """, examples: ["compare lr=0.001,0.01", "compare optimizer=adam,sgd lr=0.01 epochs=200",
+                                    "compare batch=8,32,160 seeds=3", "compare lr=0.001,0.01 format=json", "compare lr=0.001,0.01 file=lr.svg"],
+                    run: { s, c in [.text(try s.compare(c))] }),
         CommandSpec(name: "evaluate", words: .none, keys: [format],
                     summary: "accuracy and loss on train and test, recall per class, confusion matrix",
                     details: "", examples: ["evaluate", "evaluate format=json"],
@@ -199,6 +226,16 @@ public enum CommandTable {
             format,
         ]
     }
+
+    /// The train keys, each taking a list (one of them 2 to 4 values), with `seeds=` in place of `seed=`.
+    static var compareKeys: [KeySpec] {
+        trainKeys.filter { $0.name != "seed" }.map { var k = $0; k.list = true; return k } + [
+            KeySpec(name: "seeds", kind: .integer(1...20), defaultText: "1", help: "train seeds per value (from the train seed on)"),
+            format, svgFile,
+        ]
+    }
+
+    static let svgFile = KeySpec(name: "file", kind: .path(ext: "svg"), defaultText: nil, help: "write the chart as SVG")
 
     static let format = KeySpec(name: "format", kind: .choice(["text", "json"]), defaultText: "text",
                                 help: "json prints one line of JSON")

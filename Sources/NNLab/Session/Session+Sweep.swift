@@ -66,7 +66,7 @@ extension Session {
         return lines.joined(separator: "\n")
     }
 
-    private func text(_ v: Invocation.Value) -> String {
+    func text(_ v: Invocation.Value) -> String {
         switch v {
         case .integer(let i): return String(i)
         case .real(let x): return Text.number(x)
@@ -75,7 +75,7 @@ extension Session {
         }
     }
 
-    private func json(_ v: Invocation.Value) -> JSON {
+    func json(_ v: Invocation.Value) -> JSON {
         switch v {
         case .integer(let i): return .integer(i)
         case .real(let x): return .number(x)

@@ -1,0 +1,141 @@
+import NNCore
+
+/// Would more data help? The same setting trained on growing fractions of the training rows, always scored
+/// on the same test set, and read as "ML Yearning" reads such curves (chapters 28–32): test accuracy still
+/// rising with the train–test gap closing says more data helps; both flat and close together say it will not.
+public struct LearningCurve: Sendable {
+    public struct Size: Sendable {
+        /// The fraction of the training rows asked for, and the rows that makes (each class kept in proportion).
+        public var fraction: Double
+        public var rows: Int
+        /// Final accuracy of each seed's run.
+        public var train: [Double], test: [Double]
+
+        public var trainMedian: Double { RunStatistics.median(train) }
+        public var testMedian: Double { RunStatistics.median(test) }
+    }
+
+    public enum Verdict: String, Sendable {
+        case moreDataHelps = "more-data-helps", flat, unclear
+    }
+
+    /// Why the verdict, as facts the renderer words.
+    public enum Reason: Equatable, Sendable {
+        /// Test accuracy rose by `rise` over the larger half of the sizes, and the gap closed from `gapFrom` to `gapTo`.
+        case rising(rise: Double, gapFrom: Double, gapTo: Double)
+        /// Flat and close; `irreducible` when the test error left is about the data's own overlap (else the model is too simple).
+        case flat(gap: Double, irreducible: Bool)
+        /// Test rose, but the gap did not close.
+        case gapNotClosing(rise: Double, gapFrom: Double, gapTo: Double)
+        /// Test stopped rising with train still well above it.
+        case flatWithGap(gap: Double)
+        /// Test fell as the rows grew.
+        case falling(rise: Double)
+        /// The seeds disagree by more than the curve moves.
+        case noisy(spread: Double)
+        /// Too few sizes, or stopped before two sizes were done.
+        case tooFewSizes
+    }
+
+    public var sizes: [Size]
+    public var verdict: Verdict
+    public var reason: Reason
+    /// How much the test accuracy must move to count: the seeds' spread, and never less than one test point.
+    public var noise: Double
+    public var testPoints: Int
+    /// Ctrl-C stopped it; `sizes` holds those finished.
+    public var interrupted: Bool
+
+    /// Trains `experiment` over `seeds` on each fraction of `data`'s training rows. Smaller sets take as many gradient
+    /// steps as the whole set does in `experiment.config.epochs` (more epochs of fewer batches), so a size is not
+    /// judged on less training. `bayesError` (when known) tells an irreducible error from a too simple model.
+    public static func measure(_ experiment: Experiment, on data: TrainingData, fractions: [Double], seeds: [UInt32],
+                               bayesError: Double?, shouldStop: () -> Bool = { false }) -> LearningCurve {
+        let all = data.yTrain.count, batch = max(1, experiment.config.batch)
+        let fullSteps = (all + batch - 1) / batch
+        var sizes: [Size] = [], interrupted = false
+        for fraction in fractions.sorted() {
+            var train: [Double] = [], test: [Double] = [], rows = 0
+            for seed in seeds {
+                let subset = Self.subset(data, fraction: fraction, seed: seed)
+                rows = subset.yTrain.count
+                var run = experiment
+                run.config.epochs = max(1, Int((Double(experiment.config.epochs * fullSteps)
+                                                / Double((rows + min(batch, rows) - 1) / min(batch, rows))).rounded(.up)))
+                let result = run.run(on: subset, seeds: [seed], shouldStop: shouldStop)
+                if result.interrupted { interrupted = true; break }
+                train += result.runs.map(\.train.accuracy)
+                test += result.runs.map(\.test.accuracy)
+            }
+            if interrupted { break }
+            sizes.append(Size(fraction: fraction, rows: rows, train: train, test: test))
+        }
+        var curve = LearningCurve(sizes: sizes, verdict: .unclear, reason: .tooFewSizes, noise: 0,
+                                  testPoints: data.yTest.count, interrupted: interrupted)
+        curve.judge(bayesError: bayesError)
+        return curve
+    }
+
+    /// The training rows for `fraction`: each class's rows in an order drawn from `seed`, the first share of each
+    /// (at least one), so every size keeps the classes' proportions and a larger fraction holds the smaller ones.
+    static func subset(_ data: TrainingData, fraction: Double, seed: UInt32) -> TrainingData {
+        var rng = RandomState(seed: seed)
+        let order = rng.permutation(data.yTrain.count)
+        var chosen: [Int] = []
+        for label in Set(data.yTrain).sorted() {
+            let rows = order.filter { data.yTrain[$0] == label }
+            chosen += rows.prefix(max(1, Int((fraction * Double(rows.count)).rounded())))
+        }
+        chosen.sort()
+        let d = data.features
+        var x = [Double](), y = [Double]()
+        x.reserveCapacity(chosen.count * d)
+        for i in chosen {
+            x += data.xTrain[(i * d)..<((i + 1) * d)]
+            y.append(data.yTrain[i])
+        }
+        return TrainingData(xTrain: x, yTrain: y, xTest: data.xTest, yTest: data.yTest, features: d)
+    }
+
+    /// Two test accuracies within this many points of each other are "close": tuned so that gauss with a large test
+    /// set (train and test within 1–2 points of each other at every size) reads flat.
+    static let closeGap = 0.03
+
+    /// Reads the larger half of the curve: from the middle size to the largest. With one seed the line's
+    /// scatter is all there is to go on, and with two sizes nothing: the verdict is then unclear.
+    mutating func judge(bayesError: Double?) {
+        guard sizes.count >= 2, let last = sizes.last else { verdict = .unclear; reason = .tooFewSizes; return }
+        let half = Array(sizes[((sizes.count - 1) / 2)...]), first = sizes[0]
+        // The rise over the larger half: a least-squares line through every seed's test accuracy there, and
+        // twice its standard error as the noise (never less than one test point).
+        let points = half.flatMap { s in s.test.map { (x: s.fraction, y: $0) } }
+        let n = Double(points.count)
+        let mx = points.reduce(0) { $0 + $1.x } / n, my = points.reduce(0) { $0 + $1.y } / n
+        let sxx = points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
+        let slope = sxx > 0 ? points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) } / sxx : 0
+        let residuals = points.reduce(0) { r, p in r + (p.y - my - slope * (p.x - mx)) * (p.y - my - slope * (p.x - mx)) }
+        let span = last.fraction - half[0].fraction
+        let slopeError = n > 2 && sxx > 0 ? (residuals / (n - 2) / sxx).squareRoot() : .infinity
+        noise = max(1 / Double(max(testPoints, 1)), 2 * slopeError * span)
+        let rise = slope * span
+        let gapFrom = first.trainMedian - first.testMedian, gapTo = last.trainMedian - last.testMedian
+        let close = max(Self.closeGap, noise)
+        if rise > noise {
+            if gapTo < gapFrom - noise {
+                (verdict, reason) = (.moreDataHelps, .rising(rise: rise, gapFrom: gapFrom, gapTo: gapTo))
+            } else {
+                (verdict, reason) = (.unclear, .gapNotClosing(rise: rise, gapFrom: gapFrom, gapTo: gapTo))
+            }
+        } else if rise < -noise {
+            (verdict, reason) = (.unclear, .falling(rise: rise))
+        } else if gapTo <= close {
+            // What is left wrong on test: about the data's overlap (irreducible), or well above it (too simple).
+            let irreducible = 1 - last.testMedian <= (bayesError ?? 0) + close
+            (verdict, reason) = (.flat, .flat(gap: gapTo, irreducible: irreducible))
+        } else if noise > Self.closeGap {
+            (verdict, reason) = (.unclear, .noisy(spread: noise))
+        } else {
+            (verdict, reason) = (.unclear, .flatWithGap(gap: gapTo))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import NNCore
+import NNDiagnosis
+import NNPlot
+
+extension Session {
+    /// The model and settings `curve` and `compare` start from: the session's layers, and the last train's
+    /// settings (Keras' defaults and the session's seed before any).
+    func currentSetup() throws -> (LabData, Experiment) {
+        let data = try requireData()
+        guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
+        return (data, Experiment(hidden: hidden, config: run?.config ?? TrainConfig(seed: settings.seed)))
+    }
+
+    /// `curve [sizes=0.1,0.25,0.5,0.75,1] [seeds=3] [format=json] [file=PATH.svg]`.
+    func curve(_ c: Invocation) throws -> String {
+        let (data, experiment) = try currentSetup()
+        let fractions = Array(Set((c.list("sizes") ?? [0.1, 0.25, 0.5, 0.75, 1].map(Invocation.Value.real)).compactMap { v -> Double? in
+            if case .real(let x) = v { return x }
+            return nil
+        })).sorted()
+        guard fractions.count >= 2 else { throw CommandError("a curve needs at least two sizes, e.g. sizes=0.5,1") }
+        let training = data.prepared.training
+        // Every size keeps at least one row of each class.
+        guard Set(training.yTrain).count == 2 else { throw CommandError("the training rows need both classes for a curve") }
+        guard !training.yTest.isEmpty else { throw CommandError("a curve scores every size on the test set, and there is none: use test=0.2") }
+        let seeds = c.integer("seeds") ?? 3
+        let network = freshNetwork(data, experiment.hidden)
+        // Every size takes about the gradient steps of the full set, and measures its rows and the test set each epoch.
+        try checkWork(runs: seeds * fractions.count, epochs: experiment.config.epochs, data: training,
+                      parameters: network.parameters.count)
+        let curve = LearningCurve.measure(experiment, on: training, fractions: fractions,
+                                          seeds: (0..<seeds).map { experiment.config.seed &+ UInt32($0) },
+                                          bayesError: data.spec.map(BayesError.exact), shouldStop: shouldStop)
+        if c.text("format") == "json" { return CurveRenderer.json(curve) }
+        let figure = Plot.learningCurve(rows: curve.sizes.map(\.rows), train: curve.sizes.map(\.trainMedian),
+                                        test: curve.sizes.map(\.testMedian),
+                                        title: "\(data.name): learning curve")
+        var text = CurveRenderer.text(curve, model: network.summary, seeds: seeds)
+        if let file = c.text("file") {
+            try write(figure.svg(), to: file)
+            text += "\nwrote the learning curve to \(file)"
+        } else if curve.sizes.count >= 2 {
+            text += "\n" + figure.terminal(effectiveDisplay)
+        }
+        return text
+    }
+}
