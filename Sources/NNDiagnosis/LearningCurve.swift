@@ -51,8 +51,6 @@ public struct LearningCurve: Sendable {
     /// judged on less training. `bayesError` (when known) tells an irreducible error from a too simple model.
     public static func measure(_ experiment: Experiment, on data: TrainingData, fractions: [Double], seeds: [UInt32],
                                bayesError: Double?, shouldStop: () -> Bool = { false }) -> LearningCurve {
-        let all = data.yTrain.count, batch = max(1, experiment.config.batch)
-        let fullSteps = (all + batch - 1) / batch
         var sizes: [Size] = [], interrupted = false
         for fraction in fractions.sorted() {
             var train: [Double] = [], test: [Double] = [], rows = 0
@@ -60,8 +58,7 @@ public struct LearningCurve: Sendable {
                 let subset = Self.subset(data, fraction: fraction, seed: seed)
                 rows = subset.yTrain.count
                 var run = experiment
-                run.config.epochs = max(1, Int((Double(experiment.config.epochs * fullSteps)
-                                                / Double((rows + min(batch, rows) - 1) / min(batch, rows))).rounded(.up)))
+                run.config.epochs = epochs(experiment.config, rows: rows, of: data.yTrain.count)
                 let result = run.run(on: subset, seeds: [seed], shouldStop: shouldStop)
                 if result.interrupted { interrupted = true; break }
                 train += result.runs.map(\.train.accuracy)
@@ -74,6 +71,20 @@ public struct LearningCurve: Sendable {
                                   testPoints: data.yTest.count, interrupted: interrupted)
         curve.judge(bayesError: bayesError)
         return curve
+    }
+
+    /// The epochs that give `rows` rows as many gradient steps as `config.epochs` epochs of all `total` rows.
+    public static func epochs(_ config: TrainConfig, rows: Int, of total: Int) -> Int {
+        let batch = max(1, config.batch)
+        func steps(_ n: Int) -> Int { (n + min(batch, max(n, 1)) - 1) / min(batch, max(n, 1)) }
+        return max(1, Int((Double(config.epochs) * Double(steps(total)) / Double(max(steps(rows), 1))).rounded(.up)))
+    }
+
+    /// The rows each fraction of `data` keeps (the same for every seed: each class's share is rounded alike).
+    public static func rows(_ data: TrainingData, fraction: Double) -> Int {
+        Set(data.yTrain).sorted().reduce(0) { sum, label in
+            sum + max(1, Int((fraction * Double(data.yTrain.filter { $0 == label }.count)).rounded()))
+        }
     }
 
     /// The training rows for `fraction`: each class's rows in an order drawn from `seed`, the first share of each
