@@ -11,6 +11,10 @@ public struct HiddenRepresentation: Analyzer {
     /// more points are not tested (the finding says so rather than keep the learner waiting).
     static let maximumWork = 1e8
 
+    /// The simplex method usually takes a small multiple of the rows in pivots; far beyond that it is cycling in
+    /// rounding noise, and the layer counts as not tested.
+    static func maxPivots(rows: Int, columns: Int) -> Int { 100 * (rows + columns) }
+
     public init() {}
     public var ids: [String] { ["hidden-representation"] }
 
@@ -20,11 +24,14 @@ public struct HiddenRepresentation: Analyzer {
         let training = context.data.training
         guard Set(training.yTrain).count == 2 else { return [] }
         let facts = RunFacts(context)
-        let layers = Self.separability(network, training)
+        let layers = Self.separability(network, training, shouldStop: context.shouldStop)
         guard let last = layers.last, let lastSeparable = last.separable else { return [] }
         let input = StandardRows(context.data)
         let inputSeparable = Separability.separable(input.x, input.y, features: input.features)
-        let classes = context.spec?.kind == .circles ? "the two rings" : "the two classes"
+        let rings = context.spec?.kind == .circles
+        let classes = rings ? "the two rings" : "the two classes"
+        // "turn the two rings into classes a straight line can split", or for other data "make the two classes separable by a straight line"
+        let splittable = rings ? "turn the two rings into classes a straight line can split" : "make the two classes separable by a straight line"
 
         func about(_ l: HiddenLayerTest) -> [Evidence] {
             [Evidence("layer", Double(l.layer), "hidden layer \(l.layer) of \(layers.count)"),
@@ -54,7 +61,7 @@ public struct HiddenRepresentation: Analyzer {
                                 + "not finished. More epochs or a larger learning rate usually get there.")
             }
             guard !inputSeparable, let first = layers.first(where: { $0.separable == true }) else { return [] }
-            return note(first, "the \(first.units) units of layer \(first.layer) turn \(classes) into classes a straight line can split (exact test)",
+            return note(first, "the \(first.units) units of layer \(first.layer) \(splittable) (exact test)",
                         "No straight line splits the raw inputs, but each hidden unit draws a line of its own and bends the plane "
                             + "along it; on the outputs of layer \(first.layer) the classes lie on two sides of one flat boundary, "
                             + "which is all the output layer can draw. plot units shows what each unit does.")
@@ -74,7 +81,7 @@ public struct HiddenRepresentation: Analyzer {
         }
         guard !inputSeparable else { return [] }
         // The training error is what the data allows: the layers did their part, the mixed-up points excepted.
-        return note(last, "the \(last.units) units of layer \(last.layer) turn \(classes) into classes a straight line splits but for "
+        return note(last, "the \(last.units) units of layer \(last.layer) \(splittable) but for "
                         + "\(facts.train.wrong) training point\(facts.train.wrong == 1 ? "" : "s")",
                     "No straight line splits the raw inputs, but the hidden units bend the plane until the output layer's line "
                         + "gets all but \(facts.train.wrong) training points right; those sit among the other class, where the data's "
@@ -89,7 +96,8 @@ public struct HiddenRepresentation: Analyzer {
         var separable: Bool?
     }
 
-    static func separability(_ network: Network, _ data: TrainingData) -> [HiddenLayerTest] {
+    /// `shouldStop` (Ctrl-C) is asked at every pivot.
+    static func separability(_ network: Network, _ data: TrainingData, shouldStop: () -> Bool = { false }) -> [HiddenLayerTest] {
         let n = data.yTrain.count
         return zip(network.hidden, network.hiddenValues(data.xTrain)).enumerated().map { l, pair in
             let (layer, values) = pair
@@ -100,7 +108,8 @@ public struct HiddenRepresentation: Analyzer {
             if work <= maximumWork {
                 var x = [Double](repeating: 0, count: n * d)
                 for (f, column) in columns.enumerated() { for r in 0..<n { x[r * d + f] = column[r] } }
-                separable = Separability.separable(x, data.yTrain, features: d)
+                separable = Separability.decide(x, data.yTrain, features: d, maxPivots: maxPivots(rows: d + 2, columns: n),
+                                                 shouldStop: shouldStop)
             }
             return HiddenLayerTest(layer: l + 1, units: layer.outputs, activation: layer.activation, varying: d, separable: separable)
         }

@@ -8,6 +8,13 @@ enum Separability {
     /// one per class; columns: one per point, the class-0 points entering with a minus sign.
     /// `shouldStop` is asked at every pivot; stopped, the answer is "separable".
     static func separable(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> Bool {
+        decide(x, y, features: d, shouldStop: shouldStop) ?? false  // without a cap on the pivots there is always an answer
+    }
+
+    /// `separable`, or nil when the simplex method needs more than `maxPivots` pivots: in floating point, Bland's
+    /// rule can cycle on very degenerate tableaus (ReLU outputs of 64 units, most of them 0, after l2 training).
+    static func decide(_ x: [Double], _ y: [Double], features d: Int, maxPivots: Int = .max,
+                       shouldStop: () -> Bool = { false }) -> Bool? {
         let n = y.count
         guard Set(y).count == 2 else { return true }
         var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: d + 2)
@@ -18,7 +25,7 @@ enum Separability {
         }
         var b = [Double](repeating: 0, count: d + 2)
         b[d] = 1; b[d + 1] = 1
-        return Simplex.phaseOne(a, b, shouldStop: shouldStop) > 1e-9
+        return Simplex.phaseOne(a, b, maxPivots: maxPivots, shouldStop: shouldStop).map { $0 > 1e-9 }
     }
 
     /// For two features: the first of x1²+x2², x1·x2, x1², x2² (on standardised values) that makes
@@ -48,8 +55,9 @@ enum Separability {
 enum Simplex {
     /// The least total infeasibility Σ artificials over `a·λ = b`, `λ ≥ 0` (with `b ≥ 0`):
     /// zero exactly when the system has a solution.
-    /// `shouldStop` is asked at every pivot; stopped, the answer is infinity (as if infeasible).
-    static func phaseOne(_ a: [[Double]], _ b: [Double], shouldStop: () -> Bool = { false }) -> Double {
+    /// `shouldStop` is asked at every pivot; stopped, the answer is infinity (as if infeasible). Nil after
+    /// `maxPivots` pivots without an answer.
+    static func phaseOne(_ a: [[Double]], _ b: [Double], maxPivots: Int = .max, shouldStop: () -> Bool = { false }) -> Double? {
         let m = a.count, n = a[0].count, width = n + m + 1
         // Tableau rows: constraints with one artificial each, then the objective (reduced costs).
         var t = (0..<m).map { r in a[r] + (0..<m).map { $0 == r ? 1.0 : 0.0 } + [b[r]] }
@@ -57,6 +65,7 @@ enum Simplex {
         for r in 0..<m { for c in 0..<width where c < n || c == width - 1 { cost[c] -= t[r][c] } }
         var basis = Array(n..<(n + m))
         let eps = 1e-12
+        var pivots = 0
         while let enter = (0..<(n + m)).first(where: { cost[$0] < -eps }) {
             if shouldStop() { return .infinity }
             var leave: Int?
@@ -68,6 +77,8 @@ enum Simplex {
                 } else { leave = r }
             }
             guard let r = leave else { break }   // unbounded: cannot happen for a sum of artificials ≥ 0
+            pivots += 1
+            if pivots > maxPivots { return nil }
             let p = t[r][enter]
             for c in 0..<width { t[r][c] /= p }
             for other in 0..<m where other != r && t[other][enter] != 0 {

@@ -28,8 +28,8 @@ extension Session {
         let seeds = c.integer("seeds") ?? 1
         let training = data.prepared.training
         let network = freshNetwork(data, base.hidden)
-        try checkWork(runs: seeds, epochs: experiments.map(\.config.epochs).reduce(0, +), data: training,
-                      parameters: network.parameters.count)
+        try checkWork(experiments.map { TrainingJob(hidden: $0.hidden, data: training, config: $0.config, runs: seeds) },
+                      doing: "compare trains \(values.count) settings × \(seeds) seed\(seeds == 1 ? "" : "s")")
         let comparison = Comparison.run(experiments, on: training, seeds: (0..<seeds).map { fixed.seed &+ UInt32($0) },
                                         shouldStop: shouldStop)
         let labels = values.map(text)

@@ -25,9 +25,14 @@ extension Session {
         guard !training.yTest.isEmpty else { throw CommandError("a curve scores every size on the test set, and there is none: use test=0.2") }
         let seeds = c.integer("seeds") ?? 3
         let network = freshNetwork(data, experiment.hidden)
-        // Every size takes about the gradient steps of the full set, and measures its rows and the test set each epoch.
-        try checkWork(runs: seeds * fractions.count, epochs: experiment.config.epochs, data: training,
-                      parameters: network.parameters.count)
+        // Each size is its own job: fewer rows for more epochs (as many gradient steps as the full set).
+        try checkWork(fractions.map { fraction in
+            let rows = LearningCurve.rows(training, fraction: fraction)
+            var config = experiment.config
+            config.epochs = LearningCurve.epochs(config, rows: rows, of: training.yTrain.count)
+            return TrainingJob(inputs: training.features, hidden: experiment.hidden, trainRows: rows, testRows: training.yTest.count,
+                               epochs: config.epochs, batch: config.batch, runs: seeds)
+        }, doing: "curve trains \(fractions.count) sizes × \(seeds) seeds")
         let curve = LearningCurve.measure(experiment, on: training, fractions: fractions,
                                           seeds: (0..<seeds).map { experiment.config.seed &+ UInt32($0) },
                                           bayesError: data.spec.map(BayesError.exact), shouldStop: shouldStop)
