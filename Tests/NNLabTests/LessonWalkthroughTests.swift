@@ -86,7 +86,7 @@ final class LessonWalkthroughTests: XCTestCase {
         let names = { (text: String) in
             text.split(separator: "\n").compactMap { $0.firstMatch(of: #/^  \d+\. (\S+)/#).map { String($0.1) } }
         }
-        XCTAssertEqual(Array(names(joined(s.run("lesson list"))).prefix(3)), ["circles", "hidden-layer", "learning-rate"])
+        XCTAssertEqual(Array(names(joined(s.run("lesson list"))).prefix(3)), ["circles", "hidden-layer", "inside"])
         _ = s.run("lesson circles")
         for _ in 0..<7 { _ = s.run("") }
         _ = s.run("lesson overfitting")
