@@ -18,11 +18,11 @@ extension Session {
             throw CommandError("compare draws at most \(Comparison.maximumRuns) runs together (\(key)= has \(values.count) values); sweep takes more")
         }
         var fixed = base.config
-        Self.apply(Dictionary(lists.filter { $0.values.count == 1 }.map { ($0.key, $0.values[0]) }, uniquingKeysWith: { $1 }), to: &fixed)
+        for (name, values) in lists where values.count == 1 { c.spec.key(name)?.field?.apply(values[0], to: &fixed) }
         let experiments = values.map { value -> Experiment in
             var e = base
             e.config = fixed
-            Self.apply([key: value], to: &e.config)
+            c.spec.key(key)?.field?.apply(value, to: &e.config)
             return e
         }
         let seeds = c.integer("seeds") ?? 1
