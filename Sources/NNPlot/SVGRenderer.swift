@@ -104,7 +104,7 @@ struct SVGRenderer {
             w.element("line", ["class": "marker", "x1": n(px(m.x)), "x2": n(px(m.x)), "y1": n(Self.top),
                                "y2": n(Self.top + plotHeight), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
         }
-        for s in figure.series.filter({ $0.role == .test }) + figure.series.filter({ $0.role == .train }) {
+        for s in figure.series.filter({ $0.role == .test }) + figure.series.filter({ $0.role != .test }) {
             var runs: [[String]] = [[]]
             for (x, y) in zip(s.x, s.y) {
                 if y.isFinite, figure.y.fraction(y).isFinite { runs[runs.count - 1].append("\(n(px(x))),\(n(py(y)))") }
