@@ -27,7 +27,7 @@ public struct HiddenRepresentation: Analyzer {
         let layers = Self.separability(network, training, shouldStop: context.shouldStop)
         guard let last = layers.last, let lastSeparable = last.separable else { return [] }
         let input = StandardRows(context.data)
-        let inputSeparable = Separability.separable(input.x, input.y, features: input.features)
+        let inputSeparable = Separability.separable(input.x, input.y, features: input.features, shouldStop: context.shouldStop)
         let rings = context.spec?.kind == .circles
         let classes = rings ? "the two rings" : "the two classes"
         // "turn the two rings into classes a straight line can split", or for other data "make the two classes separable by a straight line"
