@@ -33,6 +33,13 @@ final class Progress {
         Streams.printError(partial: "\r\u{1B}[K" + line)
     }
 
+    /// A line that stays, over the progress line (which the next epoch draws again below it).
+    func note(_ line: String) {
+        guard enabled else { return }
+        Streams.printError(partial: "\r\u{1B}[K" + line + "\n")
+        lastDraw = .distantPast
+    }
+
     func clear() {
         guard enabled else { return }
         if lastDraw != .distantPast { Streams.printError(partial: "\r\u{1B}[K") }

@@ -15,6 +15,7 @@ struct REPL {
         session.shouldStop = { Interrupt.take() }
         let progress = Progress(enabled: interactive && isatty(STDERR_FILENO) == 1)
         session.onEpoch = progress.update
+        session.onNote = progress.note
         session.lessonsDirectory = Lessons.directory
         if interactive {
             session.lessonMemory = Terminal.home.appendingPathComponent(".nnlab_lesson").path

@@ -251,6 +251,28 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertEqual(try t.waitForExit(), 0, t.output)
     }
 
+    /// A sweep at the terminal says each setting as it finishes; Ctrl-C keeps the finished ones (issue 18).
+    func testASweepShowsProgressAndKeepsFinishedSettingsOnControlC() throws {
+        let t = try PseudoTerminal(home: home)
+        defer { t.close() }
+        try t.waitFor("nnlab> ")
+        try t.type("data circles n=2000", thenWaitFor: "data: circles, 2000 points")
+        try t.type("model dense32 relu", thenWaitFor: "model: dense(2→32)")
+        // Each setting takes seconds here; the last two would take many more.
+        t.type("sweep lr=0.01,0.1 epochs=2000 seeds=2 batch=32,64,128")
+        try t.waitFor("setting 1/6 (lr=0.01 epochs=2000 batch=32): test median")
+        t.interrupt()
+        try t.waitFor("interrupted: kept what finished")
+        try t.waitFor("nnlab> ", count: 4)
+        let screen = t.output.replacingOccurrences(of: "\r", with: "")
+        let table = try XCTUnwrap(screen.components(separatedBy: "seeds of dense(2→32)").last)
+        XCTAssertTrue(table.contains("\n0.01 "), screen)
+        XCTAssertTrue(table.contains("← best") && table.contains("a tie goes to the lower median test loss"), screen)
+        XCTAssertFalse(screen.contains("0 settings"), screen)
+        t.type("quit")
+        XCTAssertEqual(try t.waitForExit(), 0, t.output)
+    }
+
     func testARealControlCThroughTheTerminal() throws {
         let t = try PseudoTerminal(home: home, controlling: true)
         defer { t.close() }

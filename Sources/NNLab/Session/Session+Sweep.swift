@@ -7,7 +7,7 @@ extension Session {
         var values: [(key: String, value: Invocation.Value)]
         var config: TrainConfig
         var test: [Double] = []
-        var loss: [Double] = []
+        var testLoss: [Double] = []
     }
 
     /// `sweep lr=0.001,0.01,0.1 [epochs=...] [seeds=5] [format=json]`: every combination, fresh weights,
@@ -36,33 +36,46 @@ extension Session {
             let result = Experiment(hidden: hidden, config: rows[r].config)
                 .run(on: training, seeds: (0..<seeds).map(UInt32.init), shouldStop: shouldStop)
             rows[r].test = result.runs.map(\.test.accuracy)
-            rows[r].loss = result.runs.map(\.train.loss)
+            rows[r].testLoss = result.runs.map(\.test.loss)
             interrupted = result.interrupted
+            if !interrupted {
+                onNote("setting \(r + 1)/\(rows.count) (\(rows[r].values.map { "\($0.key)=\(text($0.value))" }.joined(separator: " "))): "
+                       + "test median \(Text.percent(RunStatistics.median(rows[r].test))) over \(seeds) seeds")
+            }
         }
         let median = RunStatistics.median
+        // What a Ctrl-C left: every finished seed is kept, so the last setting may have fewer.
         let done = rows.filter { !$0.test.isEmpty }
+        // Ties (several settings at 100%) go to the lower median test loss.
         let best = done.indices.max { a, b in
-            (median(done[a].test), -median(done[a].loss)) < (median(done[b].test), -median(done[b].loss))
+            (median(done[a].test), -median(done[a].testLoss)) < (median(done[b].test), -median(done[b].testLoss))
         }
         if c.text("format") == "json" {
             return JSON.object([("results", .array(done.enumerated().map { i, row in
                 .object(row.values.map { ($0.key, json($0.value)) } + [
                     ("seeds", .integer(row.test.count)),
                     ("test", .object([("median", .number(median(row.test))), ("min", .number(row.test.min()!)), ("max", .number(row.test.max()!))])),
-                    ("loss", .object([("median", .number(median(row.loss)))])),
+                    ("test_loss", .object([("median", .number(median(row.testLoss)))])),
                     ("best", .bool(i == best)),
                 ])
             })), ("interrupted", .bool(interrupted))]).rendered
         }
-        var table = [swept.map(\.0) + ["test median", "min", "max", "loss", ""]]
+        guard !done.isEmpty else { return "interrupted before any setting finished a seed: nothing to compare (\(rows.count) settings not run)" }
+        let partial = done.contains { $0.test.count < seeds }
+        var table = [swept.map(\.0) + ["test median", "min", "max", "test loss"] + (partial ? ["seeds"] : []) + [""]]
         for (i, row) in done.enumerated() {
             table.append(row.values.map { text($0.value) }
                          + [Text.percent(median(row.test)), Text.percent(row.test.min()!), Text.percent(row.test.max()!),
-                            Text.value(median(row.loss), trailingZeros: true), i == best ? "← best" : ""])
+                            Text.value(median(row.testLoss), trailingZeros: true)] + (partial ? ["\(row.test.count)"] : [])
+                         + [i == best ? "← best" : ""])
         }
-        var lines = ["\(done.count) settings × \(seeds) seeds of \(network.summary) (median over seeds, final train loss):",
-                     TextTable.render(table)]
-        if interrupted { lines.append("interrupted: \(rows.count - done.count) settings not run") }
+        var lines = ["\(done.count) settings × \(seeds) seeds of \(network.summary) (medians over seeds):",
+                     TextTable.render(table),
+                     "best: the highest median test accuracy; a tie goes to the lower median test loss"]
+        if interrupted {
+            lines.append("interrupted: kept what finished" + (partial ? " (the seeds column says how many of \(seeds) each setting ran)" : "")
+                         + "; \(rows.count - done.count) settings not run")
+        }
         return lines.joined(separator: "\n")
     }
 

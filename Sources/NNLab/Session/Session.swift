@@ -22,6 +22,8 @@ public final class Session {
     public var shouldStop: () -> Bool = { false }
     /// Sees each epoch as it finishes (for a live progress line at a terminal).
     public var onEpoch: (_ record: EpochRecord, _ total: Int) -> Void = { _, _ in }
+    /// Sees a line about long work as it goes, e.g. each finished setting of a sweep (shown at a terminal).
+    public var onNote: (String) -> Void = { _ in }
     public var display = Display()
     /// Prose is wrapped to the display's width: at a terminal (the executable sets this), or when
     /// the learner chose a width with `set width=`; piped output and transcripts stay unwrapped.
