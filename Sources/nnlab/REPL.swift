@@ -41,10 +41,7 @@ struct REPL {
                 case .text(let text): Streams.print(text)
                 case .error(let message):
                     failed = true
-                    // The message, then the line with a caret under the word it is about (each line escaped).
-                    for (i, line) in message.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                        Streams.printError((i == 0 ? "error: " : "") + CommandError.printable(String(line)))
-                    }
+                    Streams.printError("error: " + CommandError.printable(message))
                 case .quit: break loop
                 }
             }
