@@ -138,7 +138,7 @@ final class SessionTests: XCTestCase {
         let s = Session()
         _ = s.run("data circles n=20000")
         _ = s.run("model dense512 relu dense512 relu")
-        XCTAssertTrue(error(s, "train epochs=100000").contains("over the limit"))
+        XCTAssertTrue(error(s, "train epochs=100000").contains("of training; the limit is about one minute"))
         XCTAssertNil(s.run, "nothing was trained")
     }
 

@@ -20,3 +20,13 @@ final class SweepTests: XCTestCase {
         XCTAssertTrue(out.contains("best: the highest median test accuracy; a tie goes to the lower median test loss"), out)
     }
 }
+
+/// The work limit in plain words, through the piped `nnlab` (issue 18: "about 105922e9 multiply-adds, over the limit of 30e9").
+final class WorkLimitWordsTests: XCTestCase {
+    func testTheLimitIsSaidInTime() throws {
+        let out = try Executable.run(input: "data circles n=20000\nmodel dense256 relu dense256 relu\ntrain epochs=2000\n")
+        XCTAssertTrue(out.stderr.contains("error: that is about 3 hours of training; the limit is about one minute; use fewer epochs, points or units"),
+                      out.stderr)
+        XCTAssertFalse(out.stderr.contains("e9"), out.stderr)
+    }
+}
