@@ -14,6 +14,10 @@ extension Session {
     /// `curve [sizes=0.1,0.25,0.5,0.75,1] [seeds=3] [format=json] [file=PATH.svg]`.
     func curve(_ c: Invocation) throws -> String {
         let (data, experiment) = try currentSetup()
+        // Read once, outside any closure: `data.spec.map(BayesError.exact)` in the call below crashed the Swift 6.3
+        // optimizer (an ownership verification error in a release build).
+        var bayesError: Double?
+        if let spec = data.spec { bayesError = BayesError.exact(spec) }
         let fractions = Array(Set((c.list("sizes") ?? [0.1, 0.25, 0.5, 0.75, 1].map(Invocation.Value.real)).compactMap { v -> Double? in
             if case .real(let x) = v { return x }
             return nil
@@ -35,7 +39,7 @@ extension Session {
         }, doing: "curve trains \(fractions.count) sizes × \(seeds) seeds")
         let curve = LearningCurve.measure(experiment, on: training, fractions: fractions,
                                           seeds: (0..<seeds).map { experiment.config.seed &+ UInt32($0) },
-                                          bayesError: data.spec.map(BayesError.exact), shouldStop: shouldStop)
+                                          bayesError: bayesError, shouldStop: shouldStop)
         if c.text("format") == "json" { return CurveRenderer.json(curve) }
         let figure = Plot.learningCurve(rows: curve.sizes.map(\.rows), train: curve.sizes.map(\.trainMedian),
                                         test: curve.sizes.map(\.testMedian),
