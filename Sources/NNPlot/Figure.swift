@@ -13,6 +13,11 @@ public struct Figure: Sendable, Equatable {
     public var chanceLoss: Double? = nil
     /// One data unit as long on both axes, so circles look round (maps); charts fill the width instead.
     public var equalAspect: Bool
+    /// The class names when there are three or more classes: points, regions and legend then tell k classes apart
+    /// (`ClassStyle`); nil for two classes, drawn as they always were.
+    public var classNames: [String]? = nil
+    /// The model's probability of each class over the plot area, for three or more classes (`regions` is for two).
+    public var classRegions: ClassGrid? = nil
 }
 
 /// Samples of P(class 1) on a `columns × rows` lattice spanning the axes edge to edge,

@@ -23,16 +23,36 @@ public enum Plot {
         return figure
     }
 
-    /// The points alone, by class and split.
-    public static func data(points: [PlotPoint], title: String, xTitle: String = "x1", yTitle: String = "x2") -> Figure {
+    /// Decision map of a model over k ≥ 3 classes, framed as `boundary` frames two: each region in its class's colour
+    /// (or texture), a boundary between every pair of classes that meet. `probabilities` gets a flat buffer of (x, y)
+    /// pairs in raw feature space and returns the k class probabilities of each pair, pair after pair.
+    public static func classMap(points: [PlotPoint], classNames: [String], probabilities: ([Double]) -> [Double], title: String,
+                                xTitle: String = "x1", yTitle: String = "x2") -> Figure {
+        var figure = data(points: points, title: title, xTitle: xTitle, yTitle: yTitle, classNames: classNames)
+        let n = mapResolution
+        var pairs = [Double]()
+        pairs.reserveCapacity(2 * n * n)
+        for j in 0..<n {
+            let y = figure.y.value(at: Double(j) / Double(n - 1))
+            for i in 0..<n { pairs.append(figure.x.value(at: Double(i) / Double(n - 1))); pairs.append(y) }
+        }
+        figure.classRegions = ClassGrid(columns: n, rows: n, classes: classNames.count, values: probabilities(pairs))
+        return figure
+    }
+
+    /// The points alone, by class and split; with three or more `classNames`, each class in its own colour and letter.
+    public static func data(points: [PlotPoint], title: String, xTitle: String = "x1", yTitle: String = "x2",
+                            classNames: [String]? = nil) -> Figure {
         Figure(title: title, x: .covering(points.map(\.x), title: xTitle), y: .covering(points.map(\.y), title: yTitle),
-               regions: nil, points: points, series: [], marker: nil, equalAspect: true)
+               regions: nil, points: points, series: [], marker: nil, equalAspect: true,
+               classNames: (classNames?.count ?? 0) >= 3 ? classNames : nil)
     }
 
     /// Train and test loss per epoch on one chart, labelled axes, log scale when max/min > 20,
-    /// best test-loss epoch marked, chance (log 2) marked by a level line the axis always reaches. Without a test split (the trainer then records test loss and
-    /// accuracy as 0 every epoch) there is no test curve and no marker.
-    public static func loss(history: History, title: String) -> Figure {
+    /// best test-loss epoch marked, chance (log 2, or log k for k `classNames`) marked by a level line the axis always
+    /// reaches. Without a test split (the trainer then records test loss and accuracy as 0 every epoch) there is no
+    /// test curve and no marker.
+    public static func loss(history: History, title: String, classNames: [String]? = nil) -> Figure {
         let records = history.records
         let epochs = records.map { Double($0.epoch) }
         let hasTest = records.contains { $0.testLoss != 0 || $0.testAccuracy != 0 }
@@ -46,9 +66,10 @@ public enum Plot {
             Marker(x: Double($0.epoch), y: $0.testLoss,
                    label: "best test loss \(NumberFormat.short($0.testLoss)) at epoch \($0.epoch)")
         }
-        let chance = 0.6931471805599453  // log 2 (NNPlot imports no Foundation)
+        let classes = (classNames?.count ?? 0) >= 3 ? classNames : nil
+        let chance = classes.map { decimalLog(Double($0.count)) * 2.302585092994046 } ?? 0.6931471805599453  // log 2, as it always was written
         return Figure(title: title, x: x, y: lossAxis(series.flatMap(\.y) + [chance]), regions: nil, points: [],
-                      series: series, marker: marker, chanceLoss: chance, equalAspect: false)
+                      series: series, marker: marker, chanceLoss: chance, equalAspect: false, classNames: classes)
     }
 
     /// Several runs' training loss per epoch on one chart, each in its own line style (at most four), with the

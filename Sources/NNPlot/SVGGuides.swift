@@ -45,7 +45,14 @@ extension SVGRenderer {
     var legendGroups: [[(text: String, entry: LegendEntry?)]] {
         figure.legend.map { group in
             group.map { ($0.text(shaded: true), $0) } + (group.contains(.region(label: 0)) ? [("boundary (p = 0.5)", nil)] : [])
+                + (group.contains { if case .classRegion = $0 { return true } else { return false } }
+                    ? [("boundary between two classes", nil)] : [])
         }
+    }
+
+    /// How tall the legend is drawn.
+    var legendHeight: Double {
+        legendGroups.reduce(0) { $0 + Double($1.count) * Self.legendLine + Self.legendGap }
     }
 
     /// One line per entry: a swatch drawn as in the plot, then its words; a gap between groups.
@@ -71,9 +78,11 @@ extension SVGRenderer {
                    x: x + dx, y: y, index: nil, tooltip: nil)
         }
         switch entry {
-        case .points(let label): point(label, at: 10)
+        case .points(let label), .classPoints(let label, _): point(label, at: 10)
         case .testPoints: point(0, test: true, at: 5); point(1, test: true, at: 17)
-        case .wrong: point(0, wrong: true, at: 5); point(1, wrong: true, at: 17)
+        case .wrong, .classWrong: point(0, wrong: true, at: 5); point(1, wrong: true, at: 17)
+        case .classRegion(let label, _):
+            w.element("rect", ["x": n(x), "y": n(y - 7), "width": "22", "height": "14", "fill": ClassStyle.region(label).hex])
         case .highlighted: point(0, highlighted: true, at: 10)
         case .region(let label):
             let shades = Palette.regionShades(label)

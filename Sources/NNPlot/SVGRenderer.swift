@@ -24,7 +24,11 @@ struct SVGRenderer {
     }
 
     var width: Double { Self.left + plotWidth + Self.right }
-    var height: Double { Self.top + plotHeight + Self.bottom }
+    /// Tall enough for the legend too, which with three or more classes can outgrow a flat map.
+    var height: Double {
+        let plot = Self.top + plotHeight + Self.bottom
+        return figure.classNames == nil ? plot : max(plot, Self.top + legendHeight + Self.legendGap)
+    }
     func px(_ x: Double) -> Double { Self.left + figure.x.fraction(x) * plotWidth }
     func py(_ y: Double) -> Double { Self.top + (1 - figure.y.fraction(y)) * plotHeight }
     func n(_ v: Double) -> String { SVGWriter.number(v) }
@@ -52,9 +56,10 @@ struct SVGRenderer {
 
     // MARK: Layers
 
-    /// Regions as a raster of rects (runs of one colour merged), then the p = 0.5 line on top.
+    /// Regions as a raster of rects (runs of one colour merged), then the boundary on top: the p = 0.5 line for two
+    /// classes, the line between each pair of classes that meet for more.
     private func drawRegions(_ w: inout SVGWriter) {
-        guard let grid = figure.regions else {
+        guard figure.regions != nil || figure.classRegions != nil else {
             if figure.equalAspect {
                 w.element("rect", ["class": "paper", "x": n(Self.left), "y": n(Self.top), "width": n(plotWidth),
                                    "height": n(plotHeight), "fill": Palette.paper.hex])
@@ -65,7 +70,7 @@ struct SVGRenderer {
         w.open("g", ["class": "regions", "shape-rendering": "crispEdges"])
         for j in 0..<rows {
             let colours = (0..<columns).map { i in
-                Palette.region(grid.value(fx: (Double(i) + 0.5) / Double(columns), fy: 1 - (Double(j) + 0.5) / Double(rows)))
+                regionColour(fx: (Double(i) + 0.5) / Double(columns), fy: 1 - (Double(j) + 0.5) / Double(rows))
             }
             var start = 0
             for i in 1...columns where i == columns || colours[i] != colours[start] {
@@ -75,13 +80,30 @@ struct SVGRenderer {
             }
         }
         w.close("g")
-        let d = grid.contour().map { s in
+        if let grid = figure.regions {
+            boundary(&w, grid.contour(), attributes: ["class": "boundary"])
+        } else if let classes = figure.classRegions, let names = figure.classNames {
+            for (pair, segments) in classes.boundaries() {
+                boundary(&w, segments, attributes: ["class": "boundary pair\(pair.0)-\(pair.1)"],
+                         tooltip: "boundary between \(names[pair.0]) and \(names[pair.1])")
+            }
+        }
+    }
+
+    private func regionColour(fx: Double, fy: Double) -> Colour {
+        if let classes = figure.classRegions { return ClassStyle.region(classes.winner(fx: fx, fy: fy)) }
+        return figure.regions.map { Palette.region($0.value(fx: fx, fy: fy)) } ?? Palette.paper
+    }
+
+    private func boundary(_ w: inout SVGWriter, _ segments: [ContourSegment], attributes: Attributes, tooltip: String? = nil) {
+        let d = segments.map { s in
             "M\(n(Self.left + s.from.x * plotWidth)) \(n(Self.top + (1 - s.from.y) * plotHeight))"
                 + "L\(n(Self.left + s.to.x * plotWidth)) \(n(Self.top + (1 - s.to.y) * plotHeight))"
         }.joined()
-        if !d.isEmpty {
-            w.element("path", ["class": "boundary", "d": d, "fill": "none", "stroke": Palette.boundary.hex, "stroke-width": "1.5"])
-        }
+        guard !d.isEmpty else { return }
+        var a = attributes
+        a.pairs += [("d", d), ("fill", "none"), ("stroke", Palette.boundary.hex), ("stroke-width", "1.5")]
+        w.element("path", a, tooltip: tooltip)
     }
 
     private func drawGrid(_ w: inout SVGWriter) {
@@ -127,7 +149,7 @@ struct SVGRenderer {
         guard !figure.points.isEmpty else { return }
         w.open("g", ["class": "points"])
         for p in figure.pointsInDrawingOrder {
-            var tooltip = "#\(p.index) class \(p.label) \(p.isTest ? "test" : "train")"
+            var tooltip = "#\(p.index) \(figure.classNames.map { $0[p.label] } ?? "class \(p.label)") \(p.isTest ? "test" : "train")"
             if p.wrong { tooltip += ", misclassified" }
             if p.highlighted { tooltip += ", highlighted" }
             tooltip += " (\(NumberFormat.short(p.x)), \(NumberFormat.short(p.y)))"
@@ -136,25 +158,33 @@ struct SVGRenderer {
         w.close("g")
     }
 
-    /// A point's shape: class 0 a circle, class 1 a square; test points hollow (white inside their class colour:
-    /// a pale fill vanished into the regions); misclassified ones larger and ringed in magenta, highlighted ones
-    /// larger and ringed in green.
+    /// A point's shape: class 0 a circle, class 1 a square (with three or more classes, `ClassStyle`'s shapes and
+    /// colours); test points hollow (white inside their class colour: a pale fill vanished into the regions);
+    /// misclassified ones larger and ringed in magenta, highlighted ones larger and ringed in green.
     func marker(_ w: inout SVGWriter, _ p: PlotPoint, x: Double, y: Double, index: Int?, tooltip: String?) {
         var classes = "point class\(p.label) \(p.isTest ? "test" : "train")"
         if p.wrong { classes += " wrong" }
         if p.highlighted { classes += " highlighted" }
-        let fill = p.isTest ? Palette.white.hex : Palette.point(p.label).hex
-        let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.wrong.hex : Palette.point(p.label).hex
+        let ink = figure.classNames == nil ? Palette.point(p.label) : ClassStyle.point(p.label)
+        let fill = p.isTest ? Palette.white.hex : ink.hex
+        let stroke = p.highlighted ? Palette.highlight.hex : p.wrong ? Palette.wrong.hex : ink.hex
         let strokeWidth = p.highlighted || p.wrong ? "2.5" : p.isTest ? "1.5" : "1"
         let r = p.highlighted || p.wrong ? 6.0 : 4.5
         var a: Attributes = ["class": classes]
         if let index { a.append("data-index", String(index)) }
-        if p.label == 0 {
+        let shape = figure.classNames == nil ? min(max(p.label, 0), 1) : ClassStyle.shape(p.label)
+        let element: String
+        if let corners = ClassStyle.shapes[shape] {
+            element = "polygon"
+            a.append("points", corners.map { "\(n(x + r * $0.0)),\(n(y + r * $0.1))" }.joined(separator: " "))
+        } else if shape == 0 {
+            element = "circle"
             a.pairs += [("cx", n(x)), ("cy", n(y)), ("r", n(r))]
         } else {
+            element = "rect"
             a.pairs += [("x", n(x - r)), ("y", n(y - r)), ("width", n(2 * r)), ("height", n(2 * r))]
         }
         a.pairs += [("fill", fill), ("stroke", stroke), ("stroke-width", strokeWidth)]
-        w.element(p.label == 0 ? "circle" : "rect", a, tooltip: tooltip)
+        w.element(element, a, tooltip: tooltip)
     }
 }

@@ -21,36 +21,46 @@ extension TerminalRenderer {
         }
         for p in figure.pointsInDrawingOrder {
             let x = column(p.x), y = row(p.y)
-            canvas[x, y] = Canvas.Cell(char: Glyphs.point(p), style: pointStyle(p, background: centerColour(x - left, y - top)))
+            canvas[x, y] = Canvas.Cell(char: glyph(p), style: pointStyle(p, background: centerColour(x - left, y - top)))
         }
     }
 
-    /// A region cell: in plain text `·` where the model says class 0 and blank where it says 1;
-    /// in colour two half-cells (`▀` over its background), doubling the vertical resolution.
-    /// Maps without a model get pale paper in colour, so the dark point colours read on any terminal.
+    /// A region cell: in plain text `·` where the model says class 0 and blank where it says 1 (with three or more
+    /// classes, each class's texture); in colour two half-cells (`▀` over its background), doubling the vertical
+    /// resolution. Maps without a model get pale paper in colour, so the dark point colours read on any terminal.
     private func background(_ i: Int, _ j: Int) -> Canvas.Cell {
         guard color, figure.equalAspect else {
+            if let classes = figure.classRegions {
+                return Canvas.Cell(char: ClassStyle.texture(classes.winner(fx: fx(i), fy: fy(j)), unicode: unicode))
+            }
             guard let grid = figure.regions else { return Canvas.Cell() }
             return Canvas.Cell(char: grid.value(fx: fx(i), fy: fy(j)) < 0.5 ? glyphs.region0 : " ")
         }
-        guard let grid = figure.regions, unicode else { return Canvas.Cell(style: Style(bg: centerColour(i, j))) }
+        guard figure.regions != nil || figure.classRegions != nil, unicode else { return Canvas.Cell(style: Style(bg: centerColour(i, j))) }
         let quarter = 0.25 / Double(height)
-        let upper = Palette.region(grid.value(fx: fx(i), fy: fy(j) + quarter))
-        let lower = Palette.region(grid.value(fx: fx(i), fy: fy(j) - quarter))
+        let upper = regionColour(fx: fx(i), fy: fy(j) + quarter) ?? Palette.paper
+        let lower = regionColour(fx: fx(i), fy: fy(j) - quarter) ?? Palette.paper
         return upper == lower ? Canvas.Cell(style: Style(bg: lower)) : Canvas.Cell(char: "▀", style: Style(fg: upper, bg: lower))
     }
 
-    private func centerColour(_ i: Int, _ j: Int) -> Colour {
-        figure.regions.map { Palette.region($0.value(fx: fx(i), fy: fy(j))) } ?? Palette.paper
+    private func centerColour(_ i: Int, _ j: Int) -> Colour { regionColour(fx: fx(i), fy: fy(j)) ?? Palette.paper }
+
+    /// The region's colour at a place: shaded by P(class 1) for two classes, the winning class's tint for more.
+    private func regionColour(fx: Double, fy: Double) -> Colour? {
+        if let classes = figure.classRegions { return ClassStyle.region(classes.winner(fx: fx, fy: fy)) }
+        return figure.regions.map { Palette.region($0.value(fx: fx, fy: fy)) }
     }
 
     private func fx(_ i: Int) -> Double { (Double(i) + 0.5) / Double(width) }
     private func fy(_ j: Int) -> Double { 1 - (Double(j) + 0.5) / Double(height) }
 
+    /// A point's character: `o`/`x` for two classes (`Glyphs.point`), a letter per class for more (`ClassStyle.glyph`).
+    func glyph(_ p: PlotPoint) -> Character { figure.classNames == nil ? Glyphs.point(p) : ClassStyle.glyph(p) }
+
     /// Points are bold in their class colour; a misclassified one is inverted (white on its class colour),
     /// a highlighted one sits on green.
     func pointStyle(_ p: PlotPoint, background: Colour) -> Style {
-        let ink = Palette.point(p.label)
+        let ink = figure.classNames == nil ? Palette.point(p.label) : ClassStyle.point(p.label)
         if p.highlighted { return Style(fg: ink, bg: Palette.highlight, bold: true) }
         if p.wrong { return Style(fg: Palette.white, bg: ink, bold: true) }
         return Style(fg: ink, bg: background, bold: true)

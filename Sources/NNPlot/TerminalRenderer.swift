@@ -147,7 +147,10 @@ struct TerminalRenderer {
     private func legendLines(curvesShareCells: Bool) -> [[Canvas.Cell]] {
         var lines: [[Canvas.Cell]] = []
         for group in figure.legend {
-            var items = group.map { swatch($0) + [Canvas.Cell()] + $0.text(shaded: color).map { Canvas.Cell(char: $0) } }
+            var items = group.map { entry in
+                let sample = swatch(entry)
+                return sample + (sample.isEmpty ? [] : [Canvas.Cell()]) + entry.text(shaded: color).map { Canvas.Cell(char: $0) }
+            }
             if curvesShareCells, case .series? = group.first {  // after the curves' own entries
                 items.insert([Canvas.Cell(char: Glyphs.bothCurves, style: style(forCurves: 3))] + (figure.series.count == 2 ? " both" : " shared").map { Canvas.Cell(char: $0) },
                              at: figure.series.count)
@@ -167,9 +170,22 @@ struct TerminalRenderer {
 
     private func swatch(_ entry: LegendEntry) -> [Canvas.Cell] {
         func cells(_ text: String, _ style: Style = Style()) -> [Canvas.Cell] { text.map { Canvas.Cell(char: $0, style: style) } }
-        func sample(_ p: PlotPoint) -> [Canvas.Cell] { cells(String(Glyphs.point(p)), pointStyle(p, background: Palette.paper)) }
+        func sample(_ p: PlotPoint) -> [Canvas.Cell] { cells(String(glyph(p)), pointStyle(p, background: Palette.paper)) }
+        let k = figure.classNames?.count ?? 2
         switch entry {
-        case .points(let label): return sample(PlotPoint(index: 0, x: 0, y: 0, label: label, isTest: false))
+        case .points(let label), .classPoints(let label, _): return sample(PlotPoint(index: 0, x: 0, y: 0, label: label, isTest: false))
+        case .testPoints where k > 2:
+            return (0..<k).map { sample(PlotPoint(index: 0, x: 0, y: 0, label: $0, isTest: true)) }.joined(separator: [Canvas.Cell()]).map { $0 }
+        case .classWrong:  // inverted letters in colour; in plain text the words say how to spot them
+            guard color else { return [] }
+            return (0..<k).map { sample(PlotPoint(index: 0, x: 0, y: 0, label: $0, isTest: false, wrong: true)) }
+                .joined(separator: [Canvas.Cell()]).map { $0 }
+        case .classRegion(let label, _):
+            guard color else {
+                let texture = ClassStyle.texture(label, unicode: unicode)
+                return cells(texture == " " ? "(blank)" : String(texture))
+            }
+            return [Canvas.Cell(style: Style(bg: ClassStyle.region(label))), Canvas.Cell(style: Style(bg: ClassStyle.region(label)))]
         case .testPoints:
             return sample(PlotPoint(index: 0, x: 0, y: 0, label: 0, isTest: true)) + [Canvas.Cell()]
                 + sample(PlotPoint(index: 0, x: 0, y: 0, label: 1, isTest: true))
