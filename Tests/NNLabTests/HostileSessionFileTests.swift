@@ -69,7 +69,7 @@ final class HostileSessionFileTests: XCTestCase {
             (records + [2, "testAccuracy"], 5.0, "history: epoch 3 has a loss, accuracy or share out of range"),
             (records + [2, "trainLoss"], -1.7e308, "history: epoch 3 has a loss, accuracy or share out of range"),
             (records + [2, "deadFraction"], -0.5, "history: epoch 3 has a loss, accuracy or share out of range"),
-            (["training", "stop"], "exploded", "training stopped as 'exploded'; finished, interrupted or diverged"),
+            (["training", "stop"], "exploded", "training stopped as 'exploded'; finished, interrupted, diverged or kept-best"),
             (["training", "stop"], "diverged", "loaded"),
             (["training", "stopEpoch"], 99, "loaded"), // only read when the run did not finish
             (["settings", "width"], 100_000, "width must be auto or a whole number from 40 to 300 (got '100000')"),

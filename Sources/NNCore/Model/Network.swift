@@ -10,6 +10,12 @@ import Darwin
 public struct Network: Equatable, Sendable {
     public let layers: [Dense]
     public var parameters: [Double]
+    /// Per hidden layer: its batch normalisation (parameters after all the dense ones, so that a
+    /// model without any lays out and draws its weights as before) and its dropout rate.
+    public let norms: [BatchNorm?]
+    public let dropout: [Double]
+    /// No batch norm and no dropout: training and evaluation are the same pass.
+    let plain: Bool
 
     /// `dense16 relu dense8 tanh` is `[LayerSpec(16, .relu), LayerSpec(8, .tanh)]`;
     /// an empty list is the linear model (logistic regression).
@@ -23,6 +29,13 @@ public struct Network: Equatable, Sendable {
             width = h.units
         }
         self.layers = layers
+        norms = hidden.map { h in
+            guard h.batchNorm else { return nil }
+            defer { offset += 4 * h.units }
+            return BatchNorm(units: h.units, offset: offset)
+        }
+        dropout = hidden.map(\.dropout)
+        plain = !hidden.contains { $0.batchNorm || $0.dropout > 0 }
         self.parameters = Array(repeating: 0, count: offset)
     }
 
@@ -35,26 +48,32 @@ public struct Network: Equatable, Sendable {
             }
             for k in 0..<layer.outputs { parameters[layer.biasOffset + k] = 0 }
         }
+        for norm in norms { norm?.initialize(&parameters) }
     }
 
     public var inputs: Int { layers[0].inputs }
     public var hidden: [Dense] { Array(layers.dropLast()) }
     /// The hidden layers as they were described.
-    public var hiddenSpecs: [LayerSpec] { hidden.map { LayerSpec($0.outputs, $0.activation) } }
+    public var hiddenSpecs: [LayerSpec] {
+        hidden.indices.map { LayerSpec(units: layers[$0].outputs, activation: layers[$0].activation,
+                                       dropout: dropout[$0], batchNorm: norms[$0] != nil) }
+    }
 
     /// `dense(2→16) · relu · dense(16→1) · sigmoid`
     public var summary: String {
         var parts: [String] = []
-        for layer in layers {
+        for (l, layer) in layers.enumerated() {
             parts.append("dense(\(layer.inputs)→\(layer.outputs))")
+            if l < norms.count, norms[l] != nil { parts.append("batchnorm") }
             if layer.activation != .linear { parts.append(layer.activation.rawValue) }
+            if l < dropout.count, dropout[l] > 0 { parts.append("dropout(\(dropout[l]))") }
         }
         return (parts + ["sigmoid"]).joined(separator: " · ")
     }
 
     public static func == (l: Network, r: Network) -> Bool {
         l.parameters == r.parameters && l.layers.map(\.outputs) == r.layers.map(\.outputs)
-            && l.layers.map(\.activation) == r.layers.map(\.activation) && l.inputs == r.inputs
+            && l.layers.map(\.activation) == r.layers.map(\.activation) && l.inputs == r.inputs && l.hiddenSpecs == r.hiddenSpecs
     }
 
     /// Logits for the `n` rows of `x`.
@@ -83,6 +102,7 @@ public struct Network: Equatable, Sendable {
 
     @inline(__always)
     func forward(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ n: Int, _ ws: Workspace) {
+        guard plain else { return forwardRegularized(p, x, n, ws, training: false) }
         var input = x
         for (l, layer) in layers.enumerated() {
             layer.forward(p, x: input, n: n, z: ws.z[l], a: ws.a[l])
@@ -106,7 +126,7 @@ public struct Network: Equatable, Sendable {
     @inline(__always)
     func gradient(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
                   _ n: Int, _ ws: Workspace, bound: Double = 0) -> Int {
-        forward(p, x, n, ws)
+        if plain { forward(p, x, n, ws) } else { forwardRegularized(p, x, n, ws, training: true) }
         let out = ws.a[layers.count - 1]
         let dOut = ws.delta[(layers.count - 1) % 2]
         let scale = 1.0 / Double(n)
@@ -122,6 +142,7 @@ public struct Network: Equatable, Sendable {
             if abs(z) <= bound { bounded += 1 }
         }
         ws.grad.update(repeating: 0, count: parameters.count)
+        guard plain else { backwardRegularized(p, x, n, ws); return bounded }
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(ws.a[l - 1])
             let below = l == 0 ? nil : Dense.Below(activation: layers[l - 1].activation, z: ws.z[l - 1],
@@ -149,6 +170,8 @@ public struct Network: Equatable, Sendable {
         let grad: UnsafeMutablePointer<Double>
         /// W of one layer transposed, for the gradient of the layer below.
         let transposed: UnsafeMutablePointer<Double>
+        /// What batch norm and dropout keep between forward and backward; nil for a plain network.
+        let regularized: RegularizedWorkspace?
 
         init(_ net: Network, capacity: Int) {
             z = net.layers.map { .allocate(capacity: capacity * $0.outputs) }
@@ -157,6 +180,7 @@ public struct Network: Equatable, Sendable {
             delta = (0..<2).map { _ in .allocate(capacity: capacity * widest) }
             grad = .allocate(capacity: net.parameters.count)
             transposed = .allocate(capacity: net.layers.map(\.transposedCount).max()!)
+            regularized = net.plain ? nil : RegularizedWorkspace(net, capacity: capacity)
         }
 
         deinit {

@@ -8,7 +8,8 @@ import Darwin
 /// One update of all parameters from their gradients. Formulas follow Keras 3.
 public protocol Optimizer: Sendable {
     var kind: OptimizerKind { get }
-    var learningRate: Double { get }
+    /// Settable so that a schedule can change it between steps.
+    var learningRate: Double { get set }
     mutating func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int)
 }
 
@@ -28,7 +29,7 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 /// w ← w − lr·g
 public struct SGD: Optimizer {
     public var kind: OptimizerKind { .sgd }
-    public let learningRate: Double
+    public var learningRate: Double
     public mutating func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int) {
         for k in 0..<count { p[k] -= learningRate * g[k] }
     }
@@ -37,7 +38,7 @@ public struct SGD: Optimizer {
 /// Keras `SGD(momentum=0.9)`: (1) v ← 0.9·v − lr·g, (2) w ← w + v.
 public struct Momentum: Optimizer {
     public var kind: OptimizerKind { .momentum }
-    public let learningRate: Double
+    public var learningRate: Double
     public let momentum = 0.9
     var velocity: [Double]
     public mutating func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int) {
@@ -53,7 +54,7 @@ public struct Momentum: Optimizer {
 /// Keras `RMSprop(rho=0.9, epsilon=1e-7)`: (1) s ← ρ·s + (1−ρ)·g², (2) w ← w − lr·g/(√s + ε).
 public struct RMSprop: Optimizer {
     public var kind: OptimizerKind { .rmsprop }
-    public let learningRate: Double
+    public var learningRate: Double
     public let rho = 0.9, epsilon = 1e-7
     var average: [Double]
     public mutating func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int) {
@@ -71,7 +72,7 @@ public struct RMSprop: Optimizer {
 /// folded into the step size, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ).
 public struct Adam: Optimizer {
     public var kind: OptimizerKind { .adam }
-    public let learningRate: Double
+    public var learningRate: Double
     public let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7
     var m: [Double], v: [Double]
     var t = 0

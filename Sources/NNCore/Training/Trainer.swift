@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Settings of one `train` command; the defaults are Keras'.
 public struct TrainConfig: Equatable, Codable, Sendable {
     public var learningRate = 0.001
@@ -6,6 +12,18 @@ public struct TrainConfig: Equatable, Codable, Sendable {
     public var optimizer = OptimizerKind.adam
     public var seed: UInt32 = 0
     public var l2 = 0.0
+    /// Keras `regularizers.L1L2(l1=)`: adds l1·Σ|w| over the kernels to the loss.
+    public var l1 = 0.0
+    /// The learning rate is multiplied by this after every epoch (Keras `ExponentialDecay` with one
+    /// epoch's steps and `staircase=True`): epoch e (from 0) trains at lr·decayᵉ.
+    public var lrDecay = 1.0
+    /// Early stopping (Keras `EarlyStopping(patience=, restore_best_weights=True)` on the validation
+    /// loss) when above 0: training stops once that many epochs in a row bring no lower validation
+    /// loss, and keeps the weights of the epoch with the lowest.
+    public var patience = 0
+    /// The share of the training rows held out for early stopping: the last ones, as Keras'
+    /// `validation_split` takes them. Never the test rows.
+    public var validation = 0.2
 
     public init(learningRate: Double = 0.001, epochs: Int = 500, batch: Int = 32,
                 optimizer: OptimizerKind = .adam, seed: UInt32 = 0, l2: Double = 0) {
@@ -15,6 +33,44 @@ public struct TrainConfig: Equatable, Codable, Sendable {
         self.optimizer = optimizer
         self.seed = seed
         self.l2 = l2
+    }
+
+    /// The training rows that train and those that measure early stopping, out of `rows`: the first
+    /// ⌊rows·(1 − validation)⌋ train (Keras' split); without early stopping all of them do.
+    public func fitRows(of rows: Int) -> Int {
+        patience > 0 ? Int((Double(rows) * (1 - validation)).rounded(.down)) : rows
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case learningRate, epochs, batch, optimizer, seed, l2, l1, lrDecay, patience, validation
+    }
+
+    /// Files saved before the later settings existed read them at their defaults; a setting at its
+    /// default is not written, so such a file is written as it always was.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(learningRate: try c.decode(Double.self, forKey: .learningRate), epochs: try c.decode(Int.self, forKey: .epochs),
+                  batch: try c.decode(Int.self, forKey: .batch), optimizer: try c.decode(OptimizerKind.self, forKey: .optimizer),
+                  seed: try c.decode(UInt32.self, forKey: .seed), l2: try c.decode(Double.self, forKey: .l2))
+        l1 = try c.decodeIfPresent(Double.self, forKey: .l1) ?? l1
+        lrDecay = try c.decodeIfPresent(Double.self, forKey: .lrDecay) ?? lrDecay
+        patience = try c.decodeIfPresent(Int.self, forKey: .patience) ?? patience
+        validation = try c.decodeIfPresent(Double.self, forKey: .validation) ?? validation
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(learningRate, forKey: .learningRate)
+        try c.encode(epochs, forKey: .epochs)
+        try c.encode(batch, forKey: .batch)
+        try c.encode(optimizer, forKey: .optimizer)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(l2, forKey: .l2)
+        let defaults = TrainConfig()
+        if l1 != defaults.l1 { try c.encode(l1, forKey: .l1) }
+        if lrDecay != defaults.lrDecay { try c.encode(lrDecay, forKey: .lrDecay) }
+        if patience != defaults.patience { try c.encode(patience, forKey: .patience) }
+        if validation != defaults.validation { try c.encode(validation, forKey: .validation) }
     }
 }
 
@@ -37,6 +93,10 @@ public enum StopReason: Equatable, Sendable {
     case interrupted(epoch: Int)
     /// The loss stopped being finite in this epoch; the weights are those from before it.
     case diverged(epoch: Int)
+    /// Early stopping trained up to epoch `trained` (before the epochs asked for when `patience` epochs
+    /// in a row brought no lower validation loss) and went back to the weights, and the history, of
+    /// epoch `kept`, the one with the lowest validation loss.
+    case keptBest(trained: Int, kept: Int)
 }
 
 /// Everything that carries over from one `train` to a `train continue`.
@@ -71,11 +131,14 @@ public struct TrainingRun: Sendable {
     @discardableResult
     public mutating func train(_ data: TrainingData, epochs: Int, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> StopReason {
-        let nTrain = data.yTrain.count, nTest = data.yTest.count, d = data.features
+        let rows = data.yTrain.count, nTest = data.yTest.count, d = data.features
+        // With early stopping the last training rows only measure (`fitRows`); the others train.
+        let nTrain = config.fitRows(of: rows), nValidation = rows - nTrain
+        let early = nValidation > 0 && nTrain > 0
         let batch = max(1, min(config.batch, nTrain))
         let count = network.parameters.count
         let net = network
-        let ws = Network.Workspace(net, capacity: max(nTrain, nTest, 1))
+        let ws = Network.Workspace(net, capacity: max(rows, nTest, 1))
         let buffers = Buffers(count: count, batch: batch, features: d, data: data,
                               units: network.layers.dropLast().reduce(0) { $0 + $1.outputs })
         let p = buffers.parameters
@@ -84,7 +147,11 @@ public struct TrainingRun: Sendable {
         var order = Array(0..<nTrain)
         let kernels = network.layers.map { ($0.offset, $0.inputs * $0.outputs) }
         let startEpoch = history.records.count
-        let l2 = config.l2
+        let l2 = config.l2, l1 = config.l1
+        let dropout = net.hasDropout, batchNorm = net.hasBatchNorm
+        let best: UnsafeMutablePointer<Double>? = early ? .allocate(capacity: max(count, 1)) : nil
+        defer { best?.deallocate() }
+        var bestLoss = Double.infinity, bestEpoch = 0, wait = 0
         // Logits this small keep the summed loss of a mini-batch far from overflow (below
         // 1e300 whatever the labels), so the batch loss is finite without being summed.
         var largestLabel = 0.0
@@ -95,6 +162,7 @@ public struct TrainingRun: Sendable {
 
         for e in 0..<epochs {
             if shouldStop() { return .interrupted(epoch: startEpoch + e + 1) }
+            if config.lrDecay != 1 { optimizer.learningRate = config.learningRate * pow(config.lrDecay, Double(startEpoch + e)) }
             buffers.snapshot.update(from: p, count: count)
             // A fresh permutation each epoch (as `rng.permutation(n)`), so `continue` picks up exactly.
             for i in 0..<nTrain { order[i] = i }
@@ -108,6 +176,7 @@ public struct TrainingRun: Sendable {
                 }
                 let n = min(batch, nTrain - start)
                 buffers.gather(order, from: start, rows: n)
+                if dropout { net.drawMasks(n, ws, using: &rng) }
                 let bounded = net.gradient(p, buffers.xBatch, buffers.yBatch, n, ws, bound: logitBound)
                 let lossFinite = bounded == n || net.summedLoss(buffers.yBatch, n, ws).isFinite
                 let g = ws.grad
@@ -116,10 +185,16 @@ public struct TrainingRun: Sendable {
                         for k in offset..<(offset + size) { g[k] += 2 * l2 * p[k] }
                     }
                 }
+                if l1 > 0 {
+                    for (offset, size) in kernels {
+                        for k in offset..<(offset + size) { g[k] += p[k] > 0 ? l1 : p[k] < 0 ? -l1 : 0 }
+                    }
+                }
                 var norm = 0.0
                 for k in 0..<count { norm += g[k] * g[k] }
                 if !lossFinite || !norm.isFinite { finite = false; break }
                 normSum += norm.squareRoot(); batches += 1
+                if batchNorm { net.updateRunningStatistics(p, ws) }
                 optimizer.step(p, g, count)
                 start += n
             }
@@ -129,16 +204,44 @@ public struct TrainingRun: Sendable {
             }
             record.epoch = startEpoch + e + 1
             record.gradientNorm = batches > 0 ? normSum / Double(batches) : 0
-            if !finite || !record.trainLoss.isFinite || !record.testLoss.isFinite
+            var validationLoss = 0.0
+            if early {
+                guard !shouldStop(), let v = evaluate(p, buffers.xTrain + nTrain * d, buffers.yTrain + nTrain, nValidation, ws,
+                                                      rows: Self.measuredRows(count), features: d, alive: nil,
+                                                      shouldStop: shouldStop) else {
+                    p.update(from: buffers.snapshot, count: count)
+                    return .interrupted(epoch: startEpoch + e + 1)
+                }
+                validationLoss = v.loss
+            }
+            if !finite || !record.trainLoss.isFinite || !record.testLoss.isFinite || !validationLoss.isFinite
                 || (0..<count).contains(where: { !p[$0].isFinite }) {
                 p.update(from: buffers.snapshot, count: count)
                 return .diverged(epoch: startEpoch + e + 1)
             }
             history.records.append(record)
             onEpoch(record)
+            // Keras' EarlyStopping: a lower validation loss is kept and resets the wait; `patience`
+            // epochs without one stop training (never after the first epoch).
+            if let best {
+                wait += 1
+                if validationLoss < bestLoss {
+                    (bestLoss, bestEpoch, wait) = (validationLoss, record.epoch, 0)
+                    best.update(from: p, count: count)
+                } else if wait >= config.patience && e > 0 {
+                    break
+                }
+            }
         }
-        return .finished
+        guard let best, bestEpoch > 0 else { return .finished }
+        let trained = history.records.count
+        p.update(from: best, count: count)
+        history.records.removeLast(trained - bestEpoch)
+        return .keptBest(trained: trained, kept: bestEpoch)
     }
+
+    /// Rows per measuring pass for a model of `parameters` weights (`measuredWork`).
+    static func measuredRows(_ parameters: Int) -> Int { max(1, measuredWork / max(parameters, 1)) }
 
     /// Rows measured per forward pass: about 2e7 multiply-adds (hundredths of a second), so that Ctrl-C is
     /// seen between passes even on the widest models; the post's models measure each split in one pass.
@@ -150,7 +253,7 @@ public struct TrainingRun: Sendable {
                          nTrain: Int, nTest: Int, shouldStop: () -> Bool) -> EpochRecord? {
         var record = EpochRecord(epoch: 0, trainLoss: 0, trainAccuracy: 0, testLoss: 0, testAccuracy: 0,
                                  gradientNorm: 0, deadFraction: 0)
-        let rows = max(1, Self.measuredWork / max(network.parameters.count, 1))
+        let rows = Self.measuredRows(network.parameters.count)
         if nTrain > 0 {
             buffers.alive.update(repeating: false, count: buffers.units)
             guard let train = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws, rows: rows, features: buffers.features,

@@ -30,14 +30,15 @@ public struct TrainingJob: Equatable, Sendable {
                   epochs: config.epochs, batch: config.batch, runs: runs)
     }
 
-    /// Weights and biases, as `Network` lays them out (one output unit), counted without allocating them.
+    /// Weights and biases, and batch norm's four values a unit, as `Network` lays them out (one output
+    /// unit), counted without allocating them.
     public var parameters: Int {
         var width = inputs, count = 0
         for units in hidden.map(\.units) + [1] {
             count += (width + 1) * units
             width = units
         }
-        return count
+        return count + hidden.filter(\.batchNorm).reduce(0) { $0 + 4 * $1.units }
     }
 
     /// Multiply-adds of the whole job. Per epoch: forward and backward through every weight for each training

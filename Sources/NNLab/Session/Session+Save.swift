@@ -12,6 +12,7 @@ extension Session {
             case .finished: ("finished", nil)
             case .interrupted(let e): ("interrupted", e)
             case .diverged(let e): ("diverged", e)
+            case .keptBest(let trained, _): ("kept-best", trained)
             }
             file.training = .init(config: run.config, parameters: run.network.parameters, history: run.history, stop: stop, stopEpoch: epoch)
         }
@@ -68,6 +69,7 @@ extension Session {
             switch t.stop {
             case "interrupted": stop = .interrupted(epoch: t.stopEpoch ?? t.history.records.count + 1)
             case "diverged": stop = .diverged(epoch: t.stopEpoch ?? t.history.records.count + 1)
+            case "kept-best": stop = .keptBest(trained: t.stopEpoch ?? t.history.records.count, kept: t.history.records.count)
             default: stop = .finished
             }
         }

@@ -27,11 +27,11 @@ extension Session {
             continuedWithOtherSettings = false
         }
         current.config = config
-        let total = config.epochs
+        let total = config.epochs, startEpoch = current.history.records.count
         let stop = current.train(training, epochs: total, shouldStop: shouldStop, onEpoch: { self.onEpoch($0, total) })
         run = current
         lastStop = stop
-        return trainReport(current, stop: stop, continued: previous != nil)
+        return trainReport(current, stop: stop, continued: previous != nil, from: startEpoch)
     }
 
     /// The settings `train` uses when nothing is given: the table's defaults, with the seed `set` chose.
@@ -46,10 +46,11 @@ extension Session {
         Network(inputs: data.prepared.dataset.features, hidden: hidden)
     }
 
-    func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool) -> String {
+    func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool, from startEpoch: Int) -> String {
         let c = run.config
         var lines = ["\(continued ? "continued" : "trained") \(run.network.summary): \(c.optimizer.rawValue), lr \(Text.number(c.learningRate)), "
-                     + "batch \(c.batch), seed \(c.seed)" + (c.l2 > 0 ? ", l2 \(Text.number(c.l2))" : "")]
+                     + "batch \(c.batch), seed \(c.seed)" + (c.l2 > 0 ? ", l2 \(Text.number(c.l2))" : "")
+                     + (c.l1 > 0 ? ", l1 \(Text.number(c.l1))" : "") + (c.lrDecay != 1 ? ", lr decay \(Text.number(c.lrDecay))" : "")]
         switch stop {
         case .finished: break
         case .interrupted(let epoch):
@@ -57,6 +58,11 @@ extension Session {
         case .diverged(let epoch):
             lines.append("the loss stopped being a finite number in epoch \(epoch); training stopped and kept the weights from before it."
                          + " Try a smaller learning rate: train lr=\(Text.number(c.learningRate / 10))")
+        case .keptBest(let trained, let kept):
+            let stopped = trained < startEpoch + c.epochs
+            lines.append("early stopping: " + (stopped ? "stopped after epoch \(trained), \(c.patience) epochs without a lower validation loss"
+                                                      : "trained all \(c.epochs) epochs")
+                         + "; kept epoch \(kept), the lowest validation loss (validation: the last \(Text.percent(c.validation)) of the training rows)")
         }
         if let last = run.history.last {
             lines.append("epoch \(last.epoch): loss \(Text.value(last.trainLoss)) · train \(Text.percent(last.trainAccuracy))"

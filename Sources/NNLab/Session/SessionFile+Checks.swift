@@ -77,7 +77,11 @@ extension SessionFile.TrainingPart {
             guard stopEpoch.map({ (1...records.count + 1).contains($0) }) ?? true else {
                 throw CommandError("training \(stop) at epoch \(stopEpoch!) of \(records.count)")
             }
-        default: throw CommandError("training stopped as '\(stop.prefix(20))'; finished, interrupted or diverged")
+        case "kept-best":
+            guard stopEpoch.map({ (records.count...Limits.epochs * 1000).contains($0) }) ?? true else {
+                throw CommandError("training kept epoch \(records.count) of \(stopEpoch!)")
+            }
+        default: throw CommandError("training stopped as '\(stop.prefix(20))'; finished, interrupted, diverged or kept-best")
         }
     }
 }
@@ -88,7 +92,8 @@ extension SessionFile {
     /// 8 values each (keys not counted). Counted before decoding: 31 million zeros in a 62 MB file took
     /// the decoder 45 s and 1.5 GB.
     static func largestValueCount(bytes: Int) -> Int {
-        let model = TrainingJob(inputs: Limits.features, hidden: Array(repeating: LayerSpec(Limits.units, .relu), count: Limits.layers),
+        let model = TrainingJob(inputs: Limits.features, hidden: Array(repeating: LayerSpec(units: Limits.units, activation: .relu, batchNorm: true),
+                                                                                  count: Limits.layers),
                                 trainRows: 0, testRows: 0)
         return Limits.points * (Limits.features + 3) + Limits.features + model.parameters + 1000 + bytes / 12
     }

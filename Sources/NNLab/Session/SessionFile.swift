@@ -27,7 +27,8 @@ struct SessionFile: Codable {
         var config: TrainConfig
         var parameters: [Double]
         var history: History
-        /// `finished`, `interrupted` or `diverged`, with the epoch for the last two.
+        /// `finished`, `interrupted`, `diverged` or `kept-best` (early stopping: the history ends at the
+        /// kept epoch), with the epoch for the last three (for `kept-best` the last one trained).
         var stop: String
         var stopEpoch: Int?
     }
