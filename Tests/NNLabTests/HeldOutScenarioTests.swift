@@ -86,6 +86,53 @@ final class HeldOutScenarioTests: XCTestCase {
                 return (x, 1 / (1 + exp(-2 * mu * x[0])))
             }
         }
+
+        /// Class 1 inside a ball in the first three features holding half the points (the χ²₃ median is 2.366).
+        static func ball(_ d: Int) -> World {
+            World(name: "ball d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[0] * x[0] + x[1] * x[1] + x[2] * x[2] < 2.366 ? 1 : 0)
+            }
+        }
+
+        /// Class 1 above a sine wave: x2 > sin(2·x1).
+        static func wave(_ d: Int) -> World {
+            World(name: "wave d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[1] > sin(2 * x[0]) ? 1 : 0)
+            }
+        }
+
+        /// A flat boundary across four features (d ≥ 4) with unequal weights, off the centre.
+        static func tilted(_ d: Int) -> World {
+            World(name: "tilted d\(d)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, x[0] - 0.7 * x[1] + 0.5 * x[2] + 0.3 * x[3] > 0.2 ? 1 : 0)
+            }
+        }
+
+        /// A soft boundary along x1: P(1 | x) = σ(s·x1). s 2 leaves about 15% overlap, s 12 about 3%.
+        static func soft(_ d: Int, slope s: Double) -> World {
+            World(name: "soft d\(d) s\(s)", features: d) { rng, d in
+                let x = normals(&rng, d)
+                return (x, 1 / (1 + exp(-s * x[0])))
+            }
+        }
+
+        /// Two Gaussians with the same centre and different spreads in the first two features (class 1 2.5 times
+        /// as wide): the best boundary is a circle and the overlap is large.
+        static func spread(_ d: Int) -> World {
+            World(name: "spread d\(d)", features: d) { rng, d in
+                var x = normals(&rng, d)
+                let one = rng.uniform() < 0.5
+                if one { x[0] *= 2.5; x[1] *= 2.5 }
+                // Densities in the first two features: N(0, 1) against N(0, 2.5²), equal priors.
+                let r2 = x[0] * x[0] + x[1] * x[1]
+                let p0 = exp(-r2 / 2), p1 = exp(-r2 / 12.5) / 6.25
+                return (x, p1 / (p0 + p1))
+            }
+        }
+
     }
 
     // MARK: Scenarios
@@ -117,7 +164,7 @@ final class HeldOutScenarioTests: XCTestCase {
         var seed: UInt32 = 7
     }
 
-    static let cases: [Case] = {
+    static let tunedCases: [Case] = {
         var all: [Case] = []
         // Deterministic boundaries with extra noise features, 5–30 features in all, learnt by a hidden layer.
         for (i, d) in [5, 10, 20, 30].enumerated() {
@@ -203,7 +250,7 @@ final class HeldOutScenarioTests: XCTestCase {
     }()
 
     /// Built-in sets with other seeds and sizes than the tuning half, through `data KIND`.
-    static let generatedCases: [(name: String, data: String, model: String, train: String)] = [
+    static let tunedGeneratedCases: [(name: String, data: String, model: String, train: String)] = [
         ("circles seed 101 n=300", "data circles seed=101 n=300", "model dense16 relu", "train lr=0.01 epochs=300"),
         ("moons seed 102 n=500", "data moons seed=102 n=500", "model dense16 relu", "train lr=0.01 epochs=200"),
         ("xor seed 103 n=400, linear", "data xor seed=103 n=400", "model linear", "train lr=0.01 epochs=200"),
@@ -220,6 +267,129 @@ final class HeldOutScenarioTests: XCTestCase {
          "train lr=0.01 epochs=200"),
         ("moons seed 113, lr 1e-5", "data moons seed=113", "model dense16 relu", "train lr=0.00001 epochs=100"),
         ("xor seed 114 noise=0.6", "data xor seed=114 n=400 noise=0.6", "model dense16 relu", "train lr=0.01 epochs=200"),
+    ]
+
+    /// The fresh held-out half (issue 12, second round). The first held-out half (above, `tunedCases` and
+    /// `tunedGeneratedCases`) was looked at while label-noise's guards for loaded data were set, so it became tuning
+    /// data. These were written in one go before any of them was run, from a list drawn up beforehand: shapes none
+    /// of the analyzers was looked at on (a ball in 3 of d features, a sine wave, a flat boundary over four features
+    /// with unequal weights, soft boundaries of known overlap, classes of different spread), 3–25 features, seeds
+    /// from 201 on, sizes 70–700, each damage of the first half at other strengths, and built-in sets at seeds
+    /// from 201 on. They are run only to report; nothing is tuned on them.
+    static let freshCases: [Case] = {
+        var all: [Case] = []
+        let dense = "model dense32 relu", well = "train lr=0.01 epochs=150", line = "train lr=0.05 epochs=200"
+        // Sharp boundaries with noise features, learnt by a hidden layer, and flat ones by a line.
+        for (i, d) in [3, 7, 15, 25].enumerated() {
+            all.append(Case(name: "fresh ball d\(d)", world: .ball(d), n: 450, model: dense, train: well, seed: 201 + UInt32(i)))
+            all.append(Case(name: "fresh tilted d\(d + 1), linear", world: .tilted(d + 1), n: 350, model: "model linear",
+                            train: line, seed: 211 + UInt32(i)))
+        }
+        for (i, d) in [4, 12].enumerated() {
+            all.append(Case(name: "fresh wave d\(d)", world: .wave(d), n: 500, model: "model dense32 relu dense16 relu",
+                            train: "train lr=0.01 epochs=200", seed: 221 + UInt32(i)))
+        }
+        // A line where a curve is needed; a hidden layer too small for it.
+        all.append(Case(name: "fresh ball d5, linear", world: .ball(5), n: 350, model: "model linear", train: line, seed: 225))
+        all.append(Case(name: "fresh wave d3, linear", world: .wave(3), n: 350, model: "model linear", train: line, seed: 226))
+        all.append(Case(name: "fresh ball d4, dense2", world: .ball(4), n: 450, model: "model dense2 relu",
+                        train: "train lr=0.01 epochs=300", seed: 227))
+        // Overlap of known size.
+        all.append(Case(name: "fresh soft d6 s2, linear", world: .soft(6, slope: 2), n: 450, model: "model linear",
+                        train: line, seed: 231))
+        all.append(Case(name: "fresh soft d10 s12, linear", world: .soft(10, slope: 12), n: 450, model: "model linear",
+                        train: line, seed: 232))
+        all.append(Case(name: "fresh soft d4 s2, dense32", world: .soft(4, slope: 2), n: 450, model: dense, train: well, seed: 233))
+        all.append(Case(name: "fresh spread d3", world: .spread(3), n: 600, model: dense, train: well, seed: 234))
+        all.append(Case(name: "fresh spread d8, linear", world: .spread(8), n: 600, model: "model linear", train: line, seed: 235))
+        // Flipped training labels on sharp boundaries, 5–30%.
+        for (i, flip) in [0.05, 0.08, 0.12, 0.2, 0.25, 0.3].enumerated() {
+            all.append(Case(name: "fresh ball d6, flip \(Int(flip * 100))%", world: .ball(6), n: 500, damage: Damage(flip: flip),
+                            model: dense, train: well, seed: 241 + UInt32(i)))
+        }
+        all.append(Case(name: "fresh tilted d9, flip 10%, linear", world: .tilted(9), n: 450, damage: Damage(flip: 0.1),
+                        model: "model linear", train: line, seed: 247))
+        all.append(Case(name: "fresh wave d5, flip 15%", world: .wave(5), n: 600, damage: Damage(flip: 0.15),
+                        model: "model dense32 relu dense16 relu", train: "train lr=0.01 epochs=200", seed: 248))
+        all.append(Case(name: "fresh tilted d20, flip 20%, linear", world: .tilted(20), n: 500, damage: Damage(flip: 0.2),
+                        model: "model linear", train: line, seed: 249))
+        // Flips a big model memorises; flips hidden in overlap.
+        all.append(Case(name: "fresh wave d4, flip 20%, memorised", world: .wave(4), n: 250, damage: Damage(flip: 0.2),
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=500", seed: 250))
+        all.append(Case(name: "fresh soft d5 s2, flip 10%", world: .soft(5, slope: 2), n: 450, damage: Damage(flip: 0.1),
+                        model: dense, train: well, seed: 251))
+        // Duplicates with conflicting labels, outliers, constant columns, wide ranges.
+        all.append(Case(name: "fresh ball d5, conflicting 5%", world: .ball(5), n: 450, damage: Damage(conflicting: 0.05),
+                        model: dense, train: well, seed: 252))
+        all.append(Case(name: "fresh tilted d6, conflicting 10%, linear", world: .tilted(6), n: 400,
+                        damage: Damage(conflicting: 0.1), model: "model linear", train: line, seed: 253))
+        all.append(Case(name: "fresh tilted d7, outliers", world: .tilted(7), n: 350, damage: Damage(outliers: 6),
+                        model: "model linear", train: line, seed: 254))
+        all.append(Case(name: "fresh ball d5, outliers", world: .ball(5), n: 450, damage: Damage(outliers: 3),
+                        model: dense, train: well, seed: 255))
+        all.append(Case(name: "fresh ball d5, constant column", world: .ball(5), n: 450, damage: Damage(constantColumn: true),
+                        model: dense, train: well, seed: 256))
+        all.append(Case(name: "fresh tilted d5, constant column raw", world: .tilted(5), n: 350,
+                        damage: Damage(constantColumn: true), scaled: false, model: "model linear", train: line, seed: 257))
+        all.append(Case(name: "fresh ball d4, wide, raw", world: .ball(4), n: 450, damage: Damage(wide: true), scaled: false,
+                        model: dense, train: well, seed: 258))
+        all.append(Case(name: "fresh tilted d8, wide, raw", world: .tilted(8), n: 350, damage: Damage(wide: true), scaled: false,
+                        model: "model linear", train: "train lr=0.01 epochs=200", seed: 259))
+        all.append(Case(name: "fresh wave d4, wide, scaled", world: .wave(4), n: 500, damage: Damage(wide: true),
+                        model: "model dense32 relu dense16 relu", train: "train lr=0.01 epochs=200", seed: 260))
+        // Imbalance.
+        all.append(Case(name: "fresh ball d5, imbalance 0.2", world: .ball(5), n: 700, damage: Damage(imbalance: 0.2),
+                        model: dense, train: well, seed: 261))
+        all.append(Case(name: "fresh tilted d5, imbalance 0.12, linear", world: .tilted(5), n: 700,
+                        damage: Damage(imbalance: 0.12), model: "model linear", train: line, seed: 262))
+        // Training that fails the model.
+        all.append(Case(name: "fresh ball d5, sgd lr 5e-4", world: .ball(5), n: 450, model: dense,
+                        train: "train optimizer=sgd lr=0.0005 epochs=60", seed: 263))
+        all.append(Case(name: "fresh wave d4, 5 epochs", world: .wave(4), n: 450, model: dense,
+                        train: "train lr=0.002 epochs=5", seed: 264))
+        all.append(Case(name: "fresh ball d5, l2 0.3", world: .ball(5), n: 450, model: dense,
+                        train: "train lr=0.01 epochs=150 l2=0.3", seed: 265))
+        all.append(Case(name: "fresh wave d4, adam lr 2", world: .wave(4), n: 450, model: dense,
+                        train: "train lr=2 epochs=100", seed: 266))
+        all.append(Case(name: "fresh tilted d6, sgd lr 10, linear", world: .tilted(6), n: 350, model: "model linear",
+                        train: "train optimizer=sgd lr=10 epochs=100", seed: 267))
+        // Small sets with big models.
+        all.append(Case(name: "fresh tilted d6 n70, dense64", world: .tilted(6), n: 70, test: 0.2,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=300", seed: 268))
+        all.append(Case(name: "fresh soft d3 s3 n90, dense64", world: .soft(3, slope: 3), n: 90, test: 0.25,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=400", seed: 269))
+        all.append(Case(name: "fresh ball d12 n120, dense64", world: .ball(12), n: 120, test: 0.2,
+                        model: "model dense64 relu dense64 relu", train: "train lr=0.01 epochs=300", seed: 270))
+        // More seeds of healthy cases.
+        for seed: UInt32 in [271, 272, 273] {
+            all.append(Case(name: "fresh wave d6 seed \(seed)", world: .wave(6), n: 450, model: dense, train: well, seed: seed))
+            all.append(Case(name: "fresh soft d7 s4 seed \(seed), linear", world: .soft(7, slope: 4), n: 450,
+                            model: "model linear", train: "train lr=0.05 epochs=100", seed: seed))
+        }
+        return all
+    }()
+
+    /// Built-in sets for the fresh half: seeds from 201 on, other sizes and settings.
+    static let freshGeneratedCases: [(name: String, data: String, model: String, train: String)] = [
+        ("fresh circles seed 201 n=250", "data circles seed=201 n=250", "model dense16 relu", "train lr=0.01 epochs=300"),
+        ("fresh moons seed 202 n=350 flip=0.2, dense64", "data moons seed=202 n=350 flip=0.2", "model dense64 relu dense64 relu",
+         "train lr=0.01 epochs=500"),
+        ("fresh spiral seed 203 n=500 flip=0.1", "data spiral seed=203 n=500 flip=0.1", "model dense32 relu dense16 relu",
+         "train lr=0.01 epochs=400"),
+        ("fresh xor seed 204 flip=0.25", "data xor seed=204 n=400 flip=0.25", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("fresh blobs seed 205 flip=0.3", "data blobs seed=205 n=400 flip=0.3", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("fresh gauss seed 206 flip=0.15", "data gauss seed=206 n=500 flip=0.15", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("fresh circles seed 207 n=500, linear", "data circles seed=207 n=500", "model linear", "train lr=0.01 epochs=200"),
+        ("fresh moons seed 208 imbalance=0.1, linear", "data moons seed=208 n=600 imbalance=0.1", "model linear",
+         "train lr=0.01 epochs=200"),
+        ("fresh spiral seed 209 n=300, linear", "data spiral seed=209 n=300", "model linear", "train lr=0.01 epochs=200"),
+        ("fresh circles seed 210 n=80, dense64", "data circles seed=210 n=80", "model dense64 relu dense64 relu",
+         "train lr=0.01 epochs=300"),
+        ("fresh moons seed 211 noise=0.35", "data moons seed=211 n=400 noise=0.35", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("fresh blobs seed 212 sgd lr 1e-4", "data blobs seed=212 n=400", "model dense16 relu",
+         "train optimizer=sgd lr=0.0001 epochs=30"),
+        ("fresh circles seed 213 flip=0.05", "data circles seed=213 n=400 flip=0.05", "model dense16 relu", "train lr=0.01 epochs=200"),
+        ("fresh xor seed 214, adam lr 1", "data xor seed=214 n=400", "model dense16 relu", "train lr=1 epochs=100"),
     ]
 
     // MARK: Making the session
@@ -510,16 +680,35 @@ final class HeldOutScenarioTests: XCTestCase {
     ]
     static let optimisation: Set<String> = ["not-converged", "oscillating-loss", "diverged", "dead-relu", "saturation"]
 
-    static let runs: [Run] = cases.map(make) + generatedCases.map { make(generated: $0) }
+    /// Each half's runs, made on first use.
+    static let tunedRuns: [Run] = tunedCases.map(make) + tunedGeneratedCases.map { make(generated: $0) }
+    static let freshRuns: [Run] = freshCases.map(make) + freshGeneratedCases.map { make(generated: $0) }
 
+    /// The loaded scenarios of the first held-out half, looked at while tuning since (see `tunedCases`).
+    func testLoadedTuningScenarios() {
+        let (total, _) = Self.grade("tuned", Self.tunedRuns, loadedCount: Self.tunedCases.count)
+        XCTAssertGreaterThanOrEqual(total.precision, Self.tunedFloor.precision)
+        XCTAssertGreaterThanOrEqual(total.recall, Self.tunedFloor.recall)
+    }
+
+    /// The fresh held-out half: graded, never tuned on.
     func testHeldOutPrecisionAndRecall() {
+        let (total, mismatches) = Self.grade("held-out", Self.freshRuns, loadedCount: Self.freshCases.count)
+        XCTAssertGreaterThanOrEqual(Self.freshCases.count, 40, "at least 40 loaded-CSV scenarios")
+        XCTAssertGreaterThanOrEqual(total.precision, Self.heldOutFloor.precision, mismatches.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(total.recall, Self.heldOutFloor.recall, mismatches.joined(separator: "\n"))
+    }
+
+    /// Judges every run of a half, prints per-id precision and recall, checks the budget against its evidence, and
+    /// returns the loud findings' tally with the mismatches.
+    static func grade(_ half: String, _ runs: [Run], loadedCount: Int) -> (HeldOutTally, [String]) {
         var perID: [String: HeldOutTally] = [:], mismatches: [String] = []
         var loaded = HeldOutTally(), generated = HeldOutTally()
-        for (index, run) in Self.runs.enumerated() {
+        for (index, run) in runs.enumerated() {
             let truth = Self.truth(run)
             let loud = Set(run.findings.filter { $0.severity != "note" }.map(\.id))
             let any = Set(run.findings.map(\.id))
-            print("held-out " + run.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+            print("\(half) " + run.name.padding(toLength: 40, withPad: " ", startingAt: 0)
                   + String(format: "%5.2fs  ", run.seconds)
                   + run.findings.map { "\($0.id)(\($0.severity.prefix(1)))" }.joined(separator: " "))
             print("    " + truth.notes.joined(separator: "; "))
@@ -534,15 +723,15 @@ final class HeldOutScenarioTests: XCTestCase {
                 case .ignored: break
                 }
                 perID[id, default: HeldOutTally()] += t
-                if index < Self.cases.count { loaded += t } else { generated += t }
+                if index < loadedCount { loaded += t } else { generated += t }
                 if t.fp + t.fn > 0 { mismatches.append("\(t.fp > 0 ? "FP" : "FN") \(id) in \(run.name)") }
             }
         }
         var total = HeldOutTally()
         for t in perID.values { total += t }
-        print(String(format: "held-out half: %d scenarios (%d loaded CSVs), %d judgements: precision %.3f, recall %.3f "
+        print(String(format: "%@ half: %d scenarios (%d loaded CSVs), %d judgements: precision %.3f, recall %.3f "
                      + "(loaded %.3f/%.3f, generated %.3f/%.3f)",
-                     Self.runs.count, Self.cases.count, total.tp + total.fp + total.fn + total.tn, total.precision, total.recall,
+                     half, runs.count, loadedCount, total.tp + total.fp + total.fn + total.tn, total.precision, total.recall,
                      loaded.precision, loaded.recall, generated.precision, generated.recall))
         print("id                     TP  FP  FN   TN  precision  recall")
         for id in Self.judged {
@@ -550,22 +739,22 @@ final class HeldOutScenarioTests: XCTestCase {
             print(id.padding(toLength: 20, withPad: " ", startingAt: 0)
                   + String(format: " %4d %3d %3d %4d  %9.3f  %6.3f", t.tp, t.fp, t.fn, t.tn, t.precision, t.recall))
         }
-        for m in mismatches { print("held-out mismatch: " + m) }
-        let contradicted = Self.runs.flatMap { run in Self.contradictions(run.budget).map { "\(run.name): \($0)" } }
+        for m in mismatches { print("\(half) mismatch: " + m) }
+        let contradicted = runs.flatMap { run in Self.contradictions(run.budget).map { "\(run.name): \($0)" } }
         XCTAssertEqual(contradicted, [], "budget rows against their own evidence")
-        XCTAssertGreaterThanOrEqual(Self.cases.count, 40, "at least 40 loaded-CSV scenarios")
-        XCTAssertGreaterThanOrEqual(total.precision, Self.minimumPrecision, mismatches.joined(separator: "\n"))
-        XCTAssertGreaterThanOrEqual(total.recall, Self.minimumRecall, mismatches.joined(separator: "\n"))
+        return (total, mismatches)
     }
 
-    /// The floor this half holds today (measured, not a target, which is 0.95 each): raised as the analyzers improve.
-    /// When this half was written, before any analyzer was changed for it: precision 0.648, recall 0.822; with the
-    /// Bayes error of loaded data from the features that carry the classes (and 0 on separable rows): 0.800, 0.902;
-    /// with capacity told from optimisation by experiment and overfitting judged by 5-fold cross-validation: 0.848, 0.931;
-    /// with label noise looked for among the features that carry the classes: 0.831, 0.961. That last step's two
-    /// guards for loaded data (LabelNoise.loadedShare, half the misjudged rows) were set looking at this half's
-    /// label-noise misses, so for label-noise this half is no longer fully held out.
-    static let minimumPrecision = 0.82, minimumRecall = 0.95
+    /// The floors each half holds today (measured, not the target, which is 0.95 each): raised as the analyzers improve.
+    /// The first held-out half (now `tunedCases`), when written, before any analyzer was changed for it: precision 0.648,
+    /// recall 0.822; with the Bayes error of loaded data from the features that carry the classes (and 0 on separable
+    /// rows): 0.800, 0.902; with capacity told from optimisation by experiment and overfitting judged by 5-fold
+    /// cross-validation: 0.848, 0.931; with label noise looked for among the features that carry the classes: 0.831,
+    /// 0.961. That last step's two guards for loaded data were set looking at its label-noise misses, so it is tuning
+    /// data now. The fresh half, when written, before any analyzer was changed for it: 0.766, 0.905 (loaded 0.721/0.882,
+    /// built-in 1.000/1.000).
+    static let tunedFloor = (precision: 0.82, recall: 0.95)
+    static let heldOutFloor = (precision: 0.76, recall: 0.90)
 }
 
 /// As in the tuning half (`ScenarioSuiteTests`, another test target): what one id must do, and the tally.
