@@ -6,11 +6,26 @@ extension Separability {
     /// always converges): the line a linear model trained on this loss ends up near.
     /// `shouldStop` is asked at every Newton step; stopped, the answer is 1.
     static func bestLineAccuracy(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> Double {
+        guard let w = logisticWeights(x, y, features: d, shouldStop: shouldStop) else { return 1 }
+        let n = y.count
+        let right = (0..<n).filter { i in
+            (score(w, x, i, features: d) > 0) == (y[i] == 1)
+        }.count
+        return Double(right) / Double(max(n, 1))
+    }
+
+    /// Point `i`'s score `w·(x, 1)`.
+    static func score(_ w: [Double], _ x: [Double], _ i: Int, features d: Int) -> Double {
+        (0...d).reduce(0.0) { $0 + w[$1] * ($1 == d ? 1 : x[i * d + $1]) }
+    }
+
+    /// The logistic regression's weights, the bias last; nil when stopped.
+    static func logisticWeights(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> [Double]? {
         let n = y.count, p = d + 1
         var w = [Double](repeating: 0, count: p)
         func input(_ i: Int, _ f: Int) -> Double { f == d ? 1 : x[i * d + f] }
         for _ in 0..<30 {
-            if shouldStop() { return 1 }
+            if shouldStop() { return nil }
             var gradient = w.map { 1e-3 * $0 }
             var hessian = (0..<p).map { r in (0..<p).map { c in r == c ? 1e-3 : 0 } }
             for i in 0..<n {
@@ -25,10 +40,7 @@ extension Separability {
             for r in 0..<p { w[r] -= step[r] }
             if step.reduce(0, { $0 + $1 * $1 }) < 1e-18 { break }
         }
-        let right = (0..<n).filter { i in
-            ((0..<p).reduce(0.0) { $0 + w[$1] * input(i, $1) } > 0) == (y[i] == 1)
-        }.count
-        return Double(right) / Double(max(n, 1))
+        return w
     }
 
     /// Solves the small dense system `a·x = b` by Gaussian elimination with partial pivoting.

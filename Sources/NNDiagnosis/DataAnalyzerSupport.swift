@@ -11,6 +11,8 @@ struct StandardRows {
     let indices: [Int]
     let features: Int
     var count: Int { y.count }
+    /// Classes the labels may take: one more than the largest label, and never fewer than two.
+    var classes: Int { max(2, Int(y.max() ?? 1) + 1) }
 
     init(_ data: PreparedData) {
         let train = data.dataset.gather(data.split.train)

@@ -48,7 +48,7 @@ enum RelevantFeatures {
     /// Leave-one-out k-NN errors with `column`'s squared differences added to `distances`, for the odd k up
     /// to `k` that errs least.
     static func leaveOneOutErrors(_ distances: [Double], adding column: [Double], _ y: [Double], k: Int) -> Int {
-        let m = y.count
+        let m = y.count, classes = Int(y.max() ?? 1) + 1
         var wrong = [Int](repeating: 0, count: k + 1)
         var nearest = [(distance: Double, label: Double)]()
         nearest.reserveCapacity(k + 1)
@@ -65,10 +65,10 @@ enum RelevantFeatures {
                         nearest.insert((dd, y[j]), at: at)
                         if nearest.count > k { nearest.removeLast() }
                     }
-                    var votes = 0.0
+                    var vote = Vote(classes: classes)
                     for (r, neighbour) in nearest.enumerated() {
-                        votes += neighbour.label
-                        if r % 2 == 0, (votes * 2 > Double(r + 1) ? 1.0 : 0.0) != y[i] { wrong[r + 1] += 1 }
+                        vote.add(Int(neighbour.label))
+                        if r % 2 == 0, Double(vote.leader) != y[i] { wrong[r + 1] += 1 }
                     }
                 }
             }
