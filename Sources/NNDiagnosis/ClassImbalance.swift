@@ -20,7 +20,10 @@ public struct ClassImbalance: Analyzer {
         let recall = train.recall.map { $0 ?? 0 }
         let poor = recall[minority] < Self.poorRecall
         let share = Double(counts[minority]) / Double(total), baseline = 1 - share
+        // Weighting the classes works on any data (and is worth it while the rare class is found less often);
+        // generating the data balanced only on a built-in set.
         var fixes: [Fix] = []
+        if context.settings.classWeight == .none, recall[minority] < recall[majority] { fixes.append(.train(context.settings) { $0.classWeight = .balanced }) }
         if let spec = context.spec { fixes.append(.data(spec) { $0.imbalance = 1 }) }
         return [Finding(
             id: "class-imbalance", severity: poor ? .problem : .warning,
@@ -37,7 +40,7 @@ public struct ClassImbalance: Analyzer {
             ],
             why: "When one class is rare, a model can score well by mostly answering the common class, and "
                 + "its mistakes on the rare class hardly move the loss. Look at how much of each class it finds, "
-                + "not only at accuracy.",
+                + "not only at accuracy. Weighting each class by how rare it is makes its mistakes count as much.",
             fixes: fixes)]
     }
 }

@@ -37,8 +37,18 @@ public struct PredictsOneClass: Analyzer {
             why: "A model that gives one answer everywhere has found no boundary at all, so its accuracy is just "
                 + "the share of that class. Usually training is stuck: the boundary it needs is out of reach of "
                 + "the model, the step size killed its units, or it has not trained long enough.",
-            fixes: [fix(context)])]
+            fixes: fixes(context, answering: answer, share: share))]
     }
+
+    /// When the class it answers is the common one, weighting the classes first: the rare class's
+    /// mistakes then cost as much as the common one's.
+    private func fixes(_ context: DiagnosisContext, answering answer: Int, share: Double) -> [Fix] {
+        let weigh = share >= Self.commonShare && context.settings.classWeight == .none
+        return (weigh ? [.train(context.settings) { $0.classWeight = .balanced }] : []) + [fix(context)]
+    }
+
+    /// A class this much of the rows is the common one (60:40 or more uneven).
+    static let commonShare = 0.6
 
     /// The likeliest way out: a hidden layer for a line, smaller steps after large ones, else more epochs.
     private func fix(_ context: DiagnosisContext) -> Fix {

@@ -34,6 +34,36 @@ final class GradientTests: XCTestCase {
         }
     }
 
+    /// class_weight=balanced: the gradient is that of the mean of weight × loss over the rows, and the
+    /// weights are scikit-learn's n / (k · count).
+    func testClassWeightsScaleEachRowsLossInTheGradient() {
+        let n = 9
+        var (net, x, _) = setting(inputs: 3, hidden: [LayerSpec(8, .tanh)], n: n)
+        net.parameters[0] += 0.1
+        let y: [Double] = [0, 0, 0, 0, 0, 0, 0, 1, 1]
+        let weights = ClassWeight.balanced.weights(y)
+        XCTAssertEqual(weights.map(\.label), [0, 1])
+        XCTAssertEqual(weights.map(\.weight), [9.0 / (2 * 7), 9.0 / (2 * 2)])
+        XCTAssertEqual(ClassWeight.none.weights(y).map(\.weight), [1, 1])
+        let rows = ClassWeight.balanced.rowWeights(y)!
+        XCTAssertNil(ClassWeight.none.rowWeights(y))
+        func weightedLoss(_ net: Network) -> Double {
+            zip(zip(net.logits(x), y), rows).reduce(0) { $0 + $1.1 * BinaryCrossEntropy.loss(logit: $1.0.0, label: $1.0.1) } / Double(n)
+        }
+        let ws = Network.Workspace(net, capacity: n)
+        net.parameters.withUnsafeBufferPointer { p in
+            rows.withUnsafeBufferPointer { w in _ = net.gradient(p.baseAddress!, x, y, n, ws, weights: w.baseAddress!) }
+        }
+        let h = 1e-6
+        for k in net.parameters.indices {
+            var plus = net, minus = net
+            plus.parameters[k] += h
+            minus.parameters[k] -= h
+            let numeric = (weightedLoss(plus) - weightedLoss(minus)) / (2 * h)
+            XCTAssertEqual(ws.grad[k], numeric, accuracy: 1e-7 + 1e-5 * abs(numeric), "parameter \(k)")
+        }
+    }
+
     func testEveryActivationBackpropagatesExactly() {
         for activation in Activation.allCases {
             checkGradient(hidden: [LayerSpec(5, activation)])

@@ -11,7 +11,8 @@ final class ClassImbalanceTests: XCTestCase {
         XCTAssertEqual(finding.evidence.map(\.key), ["minority_share", "majority_baseline", "train_accuracy", "minority_recall"])
         XCTAssertLessThan(finding.evidence[3].value, ClassImbalance.poorRecall)
         XCTAssertEqual(finding.evidence[1].value, 79.0 / 88, accuracy: 1e-12, "class 0's share of the training rows")
-        XCTAssertEqual(finding.fixes.map(\.command), ["data circles imbalance=1"])
+        XCTAssertEqual(finding.fixes.map(\.command), ["train class_weight=balanced lr=0.01 epochs=50", "data circles imbalance=1"],
+                       "weighting the classes, which works on any data, comes first")
     }
 
     func testAModelThatFindsTheRareClassGetsAWarning() throws {

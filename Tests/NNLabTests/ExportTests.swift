@@ -204,6 +204,36 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    /// class_weight=balanced: both scripts compute the weights from the training labels as nnlab does and weight
+    /// each row's loss by them, exactly and idiomatically.
+    func testClassWeightsReachTheScripts() throws {
+        let s = session(["data gauss imbalance=0.2", "model dense8 relu", "train epochs=5 class_weight=balanced"])
+        let weights = [
+            "classes, counts = np.unique(y_train, return_counts=True)",
+            "class_weight = {int(c): len(y_train) / (len(classes) * int(k)) for c, k in zip(classes, counts)}",
+            "#   train lr=0.001 epochs=5 batch=32 optimizer=adam seed=0 class_weight=balanced\n",
+        ]
+        let keras = try export(s, .keras), kerasOff = try export(s, .keras, as: "off_keras.py", options: "exact=off")
+        let torch = try export(s, .pytorch), torchOff = try export(s, .pytorch, as: "off_torch.py", options: "exact=off")
+        for expected in weights + ["        model.train_on_batch(X_train[batch], Y_train[batch], class_weight=class_weight)"] {
+            XCTAssertTrue(keras.contains(expected), "Keras script lacks \(expected)")
+        }
+        XCTAssertTrue(kerasOff.contains("model.fit(batches, epochs=5, verbose=0, class_weight=class_weight,"), kerasOff)
+        let torchWeights = weights + [
+            "W_train_t = torch.as_tensor([class_weight[int(c)] for c in y_train], dtype=dtype).reshape(-1, 1)",
+            "loss_fn = nn.BCEWithLogitsLoss(reduction='none')", "        loss = (loss_fn(model(X_batch), Y_batch) * W_batch).mean()",
+        ]
+        for expected in torchWeights + ["        X_batch, Y_batch, W_batch = X_train_t[batch], Y_train_t[batch], W_train_t[batch]"] {
+            XCTAssertTrue(torch.contains(expected), "PyTorch script lacks \(expected)")
+        }
+        for expected in torchWeights + ["DataLoader(TensorDataset(X_train_t, Y_train_t, W_train_t), batch_size=32, shuffle=True,",
+                                        "    for X_batch, Y_batch, W_batch in batches:"] {
+            XCTAssertTrue(torchOff.contains(expected), "PyTorch exact=off script lacks \(expected)")
+        }
+        try requireNumPy()
+        _ = try pythonOK(["-m", "py_compile", "example_keras.py", "off_keras.py", "example_pytorch.py", "off_torch.py"])
+    }
+
     /// The optimizers as nnlab steps them: Keras' RMSprop and PyTorch's Adam put epsilon elsewhere, so exact
     /// scripts bring their own; the idiomatic ones use the framework's and say where it differs.
     func testEachActivationAndOptimizerHasItsName() throws {
@@ -383,6 +413,7 @@ final class ExportTests: XCTestCase {
             ["data moons flip=0.1", "model dense8 leaky_relu", "train optimizer=momentum lr=0.05 epochs=100 seed=3 l2=0.001"],
             ["data load file=pets.csv", "model dense8 tanh", "train optimizer=rmsprop lr=0.005 epochs=100 seed=1"],
             ["data xor imbalance=0.5 scale=off", "model linear", "train optimizer=rmsprop lr=0.01 batch=500 epochs=60"],
+            ["data gauss imbalance=0.2", "model dense8 relu", "train lr=0.01 epochs=60 batch=16 class_weight=balanced"],
         ]
         for (i, commands) in configurations.enumerated() {
             let s = session(commands), last = s.run!.history.last!

@@ -123,9 +123,10 @@ public struct Network: Equatable, Sendable {
     /// loss and leaves the logits in `ws`. Returns how many logits are no larger than
     /// `bound` in magnitude (NaN never is): the trainer needs the loss only to know that it
     /// is finite, which logits bounded well below overflow guarantee without its `log1p`s.
+    /// With `weights`, each row's loss counts that many times in the mean (class weights).
     @inline(__always)
     func gradient(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
-                  _ n: Int, _ ws: Workspace, bound: Double = 0) -> Int {
+                  _ n: Int, _ ws: Workspace, bound: Double = 0, weights: UnsafePointer<Double>? = nil) -> Int {
         if plain { forward(p, x, n, ws) } else { forwardRegularized(p, x, n, ws, training: true) }
         let out = ws.a[layers.count - 1]
         let dOut = ws.delta[(layers.count - 1) % 2]
@@ -141,6 +142,7 @@ public struct Network: Equatable, Sendable {
             dOut[r] = (sigmoid - y[r]) * scale
             if abs(z) <= bound { bounded += 1 }
         }
+        if let weights { for r in 0..<n { dOut[r] *= weights[r] } }
         ws.grad.update(repeating: 0, count: parameters.count)
         guard plain else { backwardRegularized(p, x, n, ws); return bounded }
         for l in stride(from: layers.count - 1, through: 0, by: -1) {

@@ -24,15 +24,18 @@ public struct TrainConfig: Equatable, Codable, Sendable {
     /// The share of the training rows held out for early stopping: the last ones, as Keras'
     /// `validation_split` takes them. Never the test rows.
     public var validation = 0.2
+    /// How much each training row's loss counts, by its class.
+    public var classWeight = ClassWeight.none
 
     public init(learningRate: Double = 0.001, epochs: Int = 500, batch: Int = 32,
-                optimizer: OptimizerKind = .adam, seed: UInt32 = 0, l2: Double = 0) {
+                optimizer: OptimizerKind = .adam, seed: UInt32 = 0, l2: Double = 0, classWeight: ClassWeight = .none) {
         self.learningRate = learningRate
         self.epochs = epochs
         self.batch = batch
         self.optimizer = optimizer
         self.seed = seed
         self.l2 = l2
+        self.classWeight = classWeight
     }
 
     /// The training rows that train and those that measure early stopping, out of `rows`: the first
@@ -42,7 +45,7 @@ public struct TrainConfig: Equatable, Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case learningRate, epochs, batch, optimizer, seed, l2, l1, lrDecay, patience, validation
+        case learningRate, epochs, batch, optimizer, seed, l2, l1, lrDecay, patience, validation, classWeight
     }
 
     /// Files saved before the later settings existed read them at their defaults; a setting at its
@@ -56,6 +59,7 @@ public struct TrainConfig: Equatable, Codable, Sendable {
         lrDecay = try c.decodeIfPresent(Double.self, forKey: .lrDecay) ?? lrDecay
         patience = try c.decodeIfPresent(Int.self, forKey: .patience) ?? patience
         validation = try c.decodeIfPresent(Double.self, forKey: .validation) ?? validation
+        classWeight = try c.decodeIfPresent(ClassWeight.self, forKey: .classWeight) ?? classWeight
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -71,6 +75,31 @@ public struct TrainConfig: Equatable, Codable, Sendable {
         if lrDecay != defaults.lrDecay { try c.encode(lrDecay, forKey: .lrDecay) }
         if patience != defaults.patience { try c.encode(patience, forKey: .patience) }
         if validation != defaults.validation { try c.encode(validation, forKey: .validation) }
+        if classWeight != defaults.classWeight { try c.encode(classWeight, forKey: .classWeight) }
+    }
+}
+
+/// `class_weight=`: every row counts once, or each class as much as the others in total.
+public enum ClassWeight: String, CaseIterable, Codable, Sendable {
+    case none
+    /// n / (k · count of the class) for the k classes present, as scikit-learn's
+    /// `compute_class_weight('balanced')` gives and Keras' `class_weight` applies: the loss of a batch is
+    /// the mean of each row's loss times its class's weight.
+    case balanced
+
+    /// The weight of each class present in `labels`, by label value, in ascending order of label.
+    public func weights(_ labels: [Double]) -> [(label: Double, weight: Double)] {
+        var counts: [Double: Int] = [:]
+        for y in labels { counts[y, default: 0] += 1 }
+        let k = Double(counts.count), n = Double(labels.count)
+        return counts.keys.sorted().map { ($0, self == .none ? 1 : n / (k * Double(counts[$0]!))) }
+    }
+
+    /// The weight of each row of `labels`; nil when every row counts once.
+    func rowWeights(_ labels: [Double]) -> [Double]? {
+        guard self != .none else { return nil }
+        let byLabel = Dictionary(uniqueKeysWithValues: weights(labels).map { ($0.label, $0.weight) })
+        return labels.map { byLabel[$0]! }
     }
 }
 
@@ -140,7 +169,10 @@ public struct TrainingRun: Sendable {
         let net = network
         let ws = Network.Workspace(net, capacity: max(rows, nTest, 1))
         let buffers = Buffers(count: count, batch: batch, features: d, data: data,
-                              units: network.layers.dropLast().reduce(0) { $0 + $1.outputs })
+                              units: network.layers.dropLast().reduce(0) { $0 + $1.outputs },
+                              // Weighted by the classes' counts on all the training rows, validation rows too (as
+                              // scikit-learn's weights computed on y_train and passed to Keras' fit).
+                              weights: config.classWeight.rowWeights(data.yTrain))
         let p = buffers.parameters
         network.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
         defer { network.parameters.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: p, count: count) } }
@@ -177,7 +209,8 @@ public struct TrainingRun: Sendable {
                 let n = min(batch, nTrain - start)
                 buffers.gather(order, from: start, rows: n)
                 if dropout { net.drawMasks(n, ws, using: &rng) }
-                let bounded = net.gradient(p, buffers.xBatch, buffers.yBatch, n, ws, bound: logitBound)
+                let bounded = net.gradient(p, buffers.xBatch, buffers.yBatch, n, ws, bound: logitBound,
+                                           weights: buffers.wBatch.map { UnsafePointer($0) })
                 let lossFinite = bounded == n || net.summedLoss(buffers.yBatch, n, ws).isFinite
                 let g = ws.grad
                 if l2 > 0 {
@@ -322,12 +355,14 @@ private final class Buffers {
     let xTrain: UnsafeMutablePointer<Double>, yTrain: UnsafeMutablePointer<Double>
     let xTest: UnsafeMutablePointer<Double>, yTest: UnsafeMutablePointer<Double>
     let xBatch: UnsafeMutablePointer<Double>, yBatch: UnsafeMutablePointer<Double>
+    /// Each training row's weight and the mini-batch's, when the classes are weighted.
+    let wTrain: UnsafeMutablePointer<Double>?, wBatch: UnsafeMutablePointer<Double>?
     let features: Int
     /// One flag per hidden unit: positive on some training row in this epoch's measurement.
     let alive: UnsafeMutablePointer<Bool>
     let units: Int
 
-    init(count: Int, batch: Int, features d: Int, data: TrainingData, units: Int) {
+    init(count: Int, batch: Int, features d: Int, data: TrainingData, units: Int, weights: [Double]?) {
         func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
             let b = UnsafeMutablePointer<Double>.allocate(capacity: max(a.count, 1))
             a.withUnsafeBufferPointer { if let base = $0.baseAddress { b.initialize(from: base, count: a.count) } }
@@ -339,6 +374,8 @@ private final class Buffers {
         xTest = copy(data.xTest); yTest = copy(data.yTest)
         xBatch = .allocate(capacity: batch * d)
         yBatch = .allocate(capacity: batch)
+        wTrain = weights.map(copy)
+        wBatch = weights.map { _ in .allocate(capacity: batch) }
         features = d
         self.units = units
         alive = .allocate(capacity: max(units, 1))
@@ -353,6 +390,7 @@ private final class Buffers {
                 let src = order[start + r]
                 for j in 0..<d { xBatch[r * d + j] = xTrain[src * d + j] }
                 yBatch[r] = yTrain[src]
+                if let wTrain, let wBatch { wBatch[r] = wTrain[src] }
             }
         }
     }
@@ -360,5 +398,7 @@ private final class Buffers {
     deinit {
         [parameters, snapshot, xTrain, yTrain, xTest, yTest, xBatch, yBatch].forEach { $0.deallocate() }
         alive.deallocate()
+        wTrain?.deallocate()
+        wBatch?.deallocate()
     }
 }

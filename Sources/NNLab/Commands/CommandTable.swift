@@ -217,6 +217,9 @@ public enum CommandTable {
                 field: .seed(\TrainConfig.seed)),
         KeySpec(name: "l2", kind: .real(0...1, openLow: false), defaultText: "0", help: "weight penalty on the weights (not biases)",
                 field: .real(\TrainConfig.l2)),
+        KeySpec(name: "class_weight", kind: .choice(ClassWeight.allCases.map(\.rawValue)), defaultText: "none",
+                help: "balanced: each class's loss weighted n/(k·count), so a rare class counts as much as a common one",
+                field: .choice(\TrainConfig.classWeight)),
     ]
 
     /// The train keys, each taking a list, with `seeds=` in place of `seed=`.

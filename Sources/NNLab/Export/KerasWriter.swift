@@ -47,13 +47,14 @@ struct KerasWriter: FrameworkWriter {
             "model.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True)"
                 + (s.exact ? ", jit_compile=False)" : ")"),
             "Y_train = y_train.reshape(-1, 1).astype(X_train.dtype)",
-        ]
+        ] + s.classWeightLines
+        let weights = s.weighted ? ", class_weight=class_weight" : ""
         guard s.exact else {
             return lines + [
                 "# A tf.data pipeline that reshuffles the batches every epoch, and a progress line from a callback.",
                 "batches = (tf.data.Dataset.from_tensor_slices((X_train.astype('float32'), Y_train.astype('float32')))",
                 "           .shuffle(len(y_train), seed=\(s.config.seed), reshuffle_each_iteration=True).batch(\(batch)))",
-                "model.fit(batches, epochs=\(s.epochs), verbose=0,",
+                "model.fit(batches, epochs=\(s.epochs), verbose=0\(weights),",
                 "          callbacks=[keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: progress(epoch + 1))])",
             ]
         }
@@ -64,7 +65,7 @@ struct KerasWriter: FrameworkWriter {
             "    order = rng.permutation(len(y_train))",
             "    for start in range(0, len(order), \(batch)):",
             "        batch = order[start:start + \(batch)]",
-            "        model.train_on_batch(X_train[batch], Y_train[batch])",
+            "        model.train_on_batch(X_train[batch], Y_train[batch]\(weights))",
             "    progress(epoch + 1)",
         ]
     }

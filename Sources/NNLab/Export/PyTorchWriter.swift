@@ -81,10 +81,14 @@ struct PyTorchWriter: FrameworkWriter {
         lines += [
             "X_train_t = torch.as_tensor(X_train, dtype=dtype)",
             "Y_train_t = torch.as_tensor(y_train, dtype=dtype).reshape(-1, 1)",
-            "loss_fn = nn.BCEWithLogitsLoss()",
+        ] + s.classWeightLines + (s.weighted ? [
+            "W_train_t = torch.as_tensor([class_weight[int(c)] for c in y_train], dtype=dtype).reshape(-1, 1)",
+            "loss_fn = nn.BCEWithLogitsLoss(reduction='none')  # each row's loss, to be weighted",
+        ] : ["loss_fn = nn.BCEWithLogitsLoss()"]) + [
             "optimizer = \(optimizer)",
         ]
-        let step = ["        loss = loss_fn(model(X_batch), Y_batch)"] + penalty + [
+        let step = [s.weighted ? "        loss = (loss_fn(model(X_batch), Y_batch) * W_batch).mean()"
+                               : "        loss = loss_fn(model(X_batch), Y_batch)"] + penalty + [
             "        optimizer.zero_grad()",
             "        loss.backward()",
             "        optimizer.step()",
@@ -92,11 +96,11 @@ struct PyTorchWriter: FrameworkWriter {
         ]
         guard s.exact else {
             return lines + [
-                "batches = DataLoader(TensorDataset(X_train_t, Y_train_t), batch_size=\(batch), shuffle=True,",
+                "batches = DataLoader(TensorDataset(X_train_t, Y_train_t\(s.weighted ? ", W_train_t" : "")), batch_size=\(batch), shuffle=True,",
                 "                     generator=torch.Generator().manual_seed(\(s.config.seed)))",
                 "model.train()",
                 "for epoch in range(\(s.epochs)):",
-                "    for X_batch, Y_batch in batches:",
+                "    for X_batch, Y_batch\(s.weighted ? ", W_batch" : "") in batches:",
             ] + step
         }
         return lines + [
@@ -107,7 +111,8 @@ struct PyTorchWriter: FrameworkWriter {
             "    order = torch.from_numpy(rng.permutation(len(y_train)))",
             "    for start in range(0, len(order), \(batch)):",
             "        batch = order[start:start + \(batch)]",
-            "        X_batch, Y_batch = X_train_t[batch], Y_train_t[batch]",
+            s.weighted ? "        X_batch, Y_batch, W_batch = X_train_t[batch], Y_train_t[batch], W_train_t[batch]"
+                       : "        X_batch, Y_batch = X_train_t[batch], Y_train_t[batch]",
         ] + step
     }
 

@@ -133,6 +133,21 @@ struct PythonScript {
         let optimizer = Self.optimizerClass[config.optimizer]! + (config.optimizer == .momentum ? " with momentum 0.9" : "")
         return "\(optimizer), lr \(Self.number(config.learningRate)), batches of \(config.batch) reshuffled every epoch, "
             + "\(epochs) epochs" + (config.l2 > 0 ? ", l2 \(Self.number(config.l2)) on the weights" : "")
+            + (weighted ? ", classes weighted" : "")
+    }
+
+    /// `class_weight=balanced`: each row's loss counts as much as its class's weight.
+    var weighted: Bool { config.classWeight == .balanced }
+
+    /// The class weights, computed from the training labels as nnlab computes them (section 6).
+    var classWeightLines: [String] {
+        guard weighted else { return [] }
+        return [
+            "# class_weight=balanced: each class's loss weighted n / (k * its count) on the training rows, as scikit-learn's",
+            "# compute_class_weight('balanced') and nnlab give; a batch's loss is the mean of weight * loss over its rows.",
+            "classes, counts = np.unique(y_train, return_counts=True)",
+            "class_weight = {int(c): len(y_train) / (len(classes) * int(k)) for c, k in zip(classes, counts)}",
+        ]
     }
 
     /// Keras and PyTorch name their optimizers alike.

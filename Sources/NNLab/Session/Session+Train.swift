@@ -1,4 +1,5 @@
 import NNCore
+import NNDiagnosis
 
 extension Session {
     /// `train [lr=] [epochs=] [batch=] [optimizer=] [seed=] [l2=] [continue]`.
@@ -31,7 +32,7 @@ extension Session {
         let stop = current.train(training, epochs: total, shouldStop: shouldStop, onEpoch: { self.onEpoch($0, total) })
         run = current
         lastStop = stop
-        return trainReport(current, stop: stop, continued: previous != nil, from: startEpoch)
+        return trainReport(current, stop: stop, continued: previous != nil, from: startEpoch, training: training)
     }
 
     /// The settings `train` uses when nothing is given: the table's defaults, with the seed `set` chose.
@@ -46,11 +47,18 @@ extension Session {
         Network(inputs: data.prepared.dataset.features, hidden: hidden)
     }
 
-    func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool, from startEpoch: Int) -> String {
+    /// "0: 0.55, 1: 5.5": each class's weight on these training rows.
+    static func classWeights(_ weight: ClassWeight, _ training: TrainingData) -> String {
+        weight.weights(training.yTrain).map { "\(Int($0.label)): \(Format.number($0.weight))" }
+            .joined(separator: ", ")
+    }
+
+    func trainReport(_ run: TrainingRun, stop: StopReason, continued: Bool, from startEpoch: Int, training: TrainingData) -> String {
         let c = run.config
         var lines = ["\(continued ? "continued" : "trained") \(run.network.summary): \(c.optimizer.rawValue), lr \(Text.number(c.learningRate)), "
                      + "batch \(c.batch), seed \(c.seed)" + (c.l2 > 0 ? ", l2 \(Text.number(c.l2))" : "")
-                     + (c.l1 > 0 ? ", l1 \(Text.number(c.l1))" : "") + (c.lrDecay != 1 ? ", lr decay \(Text.number(c.lrDecay))" : "")]
+                     + (c.l1 > 0 ? ", l1 \(Text.number(c.l1))" : "") + (c.lrDecay != 1 ? ", lr decay \(Text.number(c.lrDecay))" : "")
+                     + (c.classWeight == .none ? "" : ", class weights " + Self.classWeights(c.classWeight, training))]
         switch stop {
         case .finished: break
         case .interrupted(let epoch):
