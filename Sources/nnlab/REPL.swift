@@ -41,7 +41,10 @@ struct REPL {
                 case .text(let text): Streams.print(text)
                 case .error(let message):
                     failed = true
-                    Streams.printError("error: " + CommandError.printable(message))
+                    // The message, then the line with a caret under the word it is about (each line escaped).
+                    for (i, line) in message.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        Streams.printError((i == 0 ? "error: " : "") + CommandError.printable(String(line)))
+                    }
                 case .quit: break loop
                 }
             }

@@ -113,9 +113,10 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(s.run("export pytorch file=a.py"),
                        [.error("no model yet: type `model dense16 relu` (or `model linear`) first")])
         XCTAssertEqual(s.run("export keras"), [.error("export keras needs file=PATH.py")])
-        XCTAssertEqual(s.run("export keras file=a.txt"), [.error("file must be a file name ending in .py (got 'a.txt')")])
+        XCTAssertEqual(s.run("export keras file=a.txt"),
+                       [.error("file must be a file name ending in .py (got 'a.txt')\n  export keras file=a.txt\n               ^")])
         XCTAssertEqual(s.run("export tensorflow file=a.py"),
-                       [.error("unknown export 'tensorflow' (one of: data, keras, pytorch)")])
+                       [.error("unknown export 'tensorflow' (one of: data, keras, pytorch)\n  export tensorflow file=a.py\n         ^")])
         _ = s.run("model linear")
         XCTAssertEqual(s.run("export keras file=keras.py"),
                        [.error("name the script something other than keras.py: Python would import it in place of keras")])

@@ -129,8 +129,17 @@ final class FuzzTests: XCTestCase {
             switch output {
             case .error(let e):
                 if e.isEmpty { found.append("an empty error") }
-                if e.contains("\n") || e.contains("\r") { found.append("an error of several lines: \(e.debugDescription.prefix(200))") }
-                if e.unicodeScalars.contains(where: isUnsafe) { found.append("raw control characters in an error: \(e.debugDescription.prefix(200))") }
+                // One line of message, then at most the line it is about (the typed one, or one a replay ran)
+                // and a caret under a word of it.
+                let parts = e.split(separator: "\n", omittingEmptySubsequences: false)
+                // Scalar by scalar: a line that starts with a combining mark joins the indent's blank into one Character.
+                let indent = "  ".unicodeScalars
+                let pointer = parts.count == 3 && parts[1].unicodeScalars.starts(with: indent)
+                    && (parts[1] == "  " + CommandError.printable(line) || line.hasPrefix("replay"))
+                    && parts[2].unicodeScalars.starts(with: indent) && parts[2].unicodeScalars.last == "^"
+                    && parts[2].unicodeScalars.dropLast().allSatisfy { $0 == " " }
+                if (parts.count != 1 && !pointer) || e.contains("\r") { found.append("an error of several lines: \(e.debugDescription.prefix(200))") }
+                if parts.contains(where: { $0.unicodeScalars.contains(where: isUnsafe) }) { found.append("raw control characters in an error: \(e.debugDescription.prefix(200))") }
                 if e.count > 1000 { found.append("an error of \(e.count) characters: \(e.prefix(300))") }
             case .text(let t):
                 let plain = t.replacingOccurrences(of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)

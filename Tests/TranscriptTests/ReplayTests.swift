@@ -97,6 +97,8 @@ final class ReplayTests: XCTestCase {
             data: circles, 50 points (40 train, 10 test), classes 25 / 25
             nnlab> trian
             error: unknown command 'trian'; did you mean train? (type help for the list)
+              trian
+              ^
 
             """)
         let replayed = s.run("replay file=t.transcript")

@@ -6,7 +6,7 @@ final class ScriptTests: XCTestCase {
         let r = try Executable.run(input: "data circles\ntrian\nmodel linear\ntrain epochs=3\n")
         XCTAssertEqual(r.status, 1)
         XCTAssertFalse(r.stdout.contains("nnlab>"), "no prompt without a terminal")
-        XCTAssertEqual(r.stderr, "error: unknown command 'trian'; did you mean train? (type help for the list)\n")
+        XCTAssertEqual(r.stderr, "error: unknown command 'trian'; did you mean train? (type help for the list)\n  trian\n  ^\n")
         XCTAssertTrue(r.stdout.contains("epoch 3: loss"), "the line after the error still ran")
     }
 

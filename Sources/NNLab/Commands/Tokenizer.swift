@@ -1,20 +1,23 @@
 /// A word of a command line and where it starts, so errors can point at it.
 public struct Token: Equatable, Sendable {
     public var text: String
+    /// Unicode scalars before the word.
     public var column: Int
 }
 
 enum Tokenizer {
     /// Splits on blanks; `"..."` keeps blanks inside a word; `#` at the start of a word ends the line.
+    /// Read scalar by scalar, not by Character: a combining mark typed after a blank or a quote would
+    /// otherwise join it into one Character, and the blank would stop splitting words.
     static func tokenize(_ line: String) -> [Token] {
         var tokens: [Token] = []
-        var current = "", start = 0, inQuotes = false, inWord = false
-        for (column, c) in line.enumerated() {
+        var current = String.UnicodeScalarView(), start = 0, inQuotes = false, inWord = false
+        for (column, c) in line.unicodeScalars.enumerated() {
             if c == "\"" {
                 if !inWord { start = column; inWord = true }
                 inQuotes.toggle()
             } else if !inQuotes && (c == " " || c == "\t") {
-                if inWord { tokens.append(Token(text: current, column: start)); current = ""; inWord = false }
+                if inWord { tokens.append(Token(text: String(current), column: start)); current = .init(); inWord = false }
             } else if !inQuotes && !inWord && c == "#" {
                 break
             } else {
@@ -22,7 +25,7 @@ enum Tokenizer {
                 current.append(c)
             }
         }
-        if inWord { tokens.append(Token(text: current, column: start)) }
+        if inWord { tokens.append(Token(text: String(current), column: start)) }
         return tokens
     }
 }

@@ -89,7 +89,7 @@ public final class Session {
             guard let invocation = try Parser.parse(line) else { return [] }
             return try execute(invocation)
         } catch let error as CommandError {
-            return [.error(error.message)]
+            return [.error(error.pointing(into: line))]
         } catch {
             return [.error("\(error)")]
         }

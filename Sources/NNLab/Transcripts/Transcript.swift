@@ -57,7 +57,8 @@ public struct Transcript: Equatable, Sendable {
         outputs.flatMap { output -> [String] in
             switch output {
             case .text(let t): return t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            case .error(let e): return ["error: " + e]
+            // An error's first line is the message; a pointer at the word may follow it.
+            case .error(let e): return e.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { $0 == 0 ? "error: " + $1 : String($1) }
             case .quit: return []
             }
         }
