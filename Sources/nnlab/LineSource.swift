@@ -78,34 +78,33 @@ struct EditLineSource: LineSource {
         }
     }
 
-    /// Saves the history the safe way: into a temporary file in the same folder, then renamed over
-    /// the old one, so a full disk or a crash never leaves half a file. A failure is a warning only.
+    /// Saves the history as `save` writes a file (`Files.write`): atomically, through a symbolic link to
+    /// the file it points at, keeping its permissions and owner, refusing a read-only or hard-linked one.
+    /// libedit writes only to a path, so it writes a private file in the temporary folder first, which is
+    /// then read back and removed. A failure is a warning only.
     func close() {
-        // Through a symbolic link to the file it points at, which keeps the link.
-        let target = URL(fileURLWithPath: historyPath).resolvingSymlinksInPath().path
-        var template = Array((target + ".XXXXXX").utf8CString)
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+        var template = Array(folder.appendingPathComponent("nnlab-history.XXXXXX").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return warn(errno) }
+        guard fd >= 0 else { return warn(String(cString: strerror(errno)).lowercased(), writing: folder.path) }
         Glibc.close(fd)
         let temporary = String(cString: template)
+        defer { unlink(temporary) }
         // libedit does not check its last flush: a full disk shows as missing lines (one per entry, after a header).
         let written = write_history(temporary)
-        let lines = (FileManager.default.contents(atPath: temporary) ?? Data()).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        guard written == 0, lines >= Int(history_length) else {
-            unlink(temporary)
-            return written > 0 ? warn(written) : warn("it came out short (a full disk or a file size limit)")
+        let text = FileManager.default.contents(atPath: temporary).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard written == 0, text.utf8.reduce(0, { $0 + ($1 == 10 ? 1 : 0) }) >= Int(history_length) else {
+            return warn(written > 0 ? String(cString: strerror(written)).lowercased() : "it came out short (a full disk or a file size limit)")
         }
-        guard rename(temporary, target) == 0 else {
-            let error = errno
-            unlink(temporary)
-            return warn(error)
+        do {
+            try Files.write(text, to: historyPath)
+        } catch {
+            Streams.printError("warning: history not saved: " + ((error as? CommandError)?.message ?? "\(error)"))
         }
     }
 
-    private func warn(_ error: Int32) { warn(String(cString: strerror(error)).lowercased()) }
-
-    private func warn(_ reason: String) {
-        Streams.printError("warning: cannot save history to \(historyPath): \(reason)")
+    private func warn(_ reason: String, writing path: String? = nil) {
+        Streams.printError("warning: history not saved: cannot write \(path ?? historyPath): \(reason)")
     }
 }
 

@@ -111,7 +111,7 @@ final class PseudoTerminalTests: XCTestCase {
             try t.type("data circles", thenWaitFor: "data: circles, 200 points")
             t.type("quit")
             XCTAssertEqual(try t.waitForExit(), 0, t.output)
-            XCTAssertTrue(t.output.contains("warning: cannot save history to \(unusable)/.nnlab_history: "), t.output)
+            XCTAssertTrue(t.output.contains("warning: history not saved: cannot write \(unusable)/.nnlab_history: "), t.output)
         }
         // A history "file" that is a folder: a warning on reading and on saving, and the session works.
         try FileManager.default.createDirectory(atPath: home + "/.nnlab_history", withIntermediateDirectories: true)
@@ -122,9 +122,42 @@ final class PseudoTerminalTests: XCTestCase {
         try t.type("status", thenWaitFor: "trained: not yet")
         t.type("quit")
         XCTAssertEqual(try t.waitForExit(), 0, t.output)
-        XCTAssertTrue(t.output.contains("warning: cannot save history to \(home)/.nnlab_history: is a directory"), t.output)
+        XCTAssertTrue(t.output.contains("warning: history not saved: cannot write \(home)/.nnlab_history: it is a folder"), t.output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home).sorted(), [".nnlab_history", "not-a-folder"],
                        "the failed save leaves no temporary file")
+    }
+
+    /// The history is written as `save` writes (issue 17): through a symbolic link to its target (the
+    /// link stays), keeping the file's permissions, and a read-only history is left as it is, with a warning.
+    func testTheHistoryKeepsItsLinkAndPermissionsAndAReadOnlyOneIsKept() throws {
+        let real = home + "/dotfiles/history"
+        try FileManager.default.createDirectory(atPath: home + "/dotfiles", withIntermediateDirectories: true)
+        try "_HiStOrY_V2_\nstatus\n".write(toFile: real, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(real, 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: home + "/.nnlab_history", withDestinationPath: "dotfiles/history")
+        func session(_ line: String, answer: String) throws -> String {
+            let t = try PseudoTerminal(home: home)
+            defer { t.close() }
+            try t.waitFor("nnlab> ")
+            try t.type(line, thenWaitFor: answer)
+            t.type("quit")
+            XCTAssertEqual(try t.waitForExit(), 0, t.output)
+            return t.output
+        }
+        let first = try session("help quit", answer: "leave nnlab")
+        XCTAssertFalse(first.contains("warning"), first)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: home + "/.nnlab_history"), "dotfiles/history",
+                       "the link stays a link")
+        XCTAssertTrue(try String(contentsOfFile: real, encoding: .utf8).contains("help\\040quit"))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int, 0o600)
+
+        XCTAssertEqual(chmod(real, 0o400), 0)
+        let before = try String(contentsOfFile: real, encoding: .utf8)
+        let second = try session("status", answer: "trained: not yet")
+        XCTAssertTrue(second.contains("warning: history not saved: cannot write \(home)/.nnlab_history: it is read-only"), second)
+        XCTAssertEqual(try String(contentsOfFile: real, encoding: .utf8), before, "a read-only history is not replaced")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int, 0o400)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home + "/dotfiles"), ["history"], "no temporary file is left")
     }
 
     func testAnOldHistoryIsReadAndKeptWhole() throws {
@@ -155,7 +188,7 @@ final class PseudoTerminalTests: XCTestCase {
         try t.type("status", thenWaitFor: "trained: not yet")
         t.type("quit")
         XCTAssertEqual(try t.waitForExit(), 0, t.output)
-        XCTAssertTrue(t.output.contains("warning: cannot save history to \(home)/.nnlab_history: "
+        XCTAssertTrue(t.output.contains("warning: history not saved: cannot write \(home)/.nnlab_history: "
                                         + "it came out short (a full disk or a file size limit)"), t.output)
         XCTAssertEqual(try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8), old)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home), [".nnlab_history"], "no temporary file is left")

@@ -3,10 +3,11 @@ import Foundation
 /// File writes go to a temporary file that is renamed into place, so a failure never leaves half a file.
 /// The file written is the one a symbolic link points at (the link stays), it keeps its permissions and
 /// owner (a new one gets 0666 less the umask), and a read-only or hard-linked file is refused, not replaced.
-enum Files {
+/// Public for the executable's history file, which is written the same way.
+public enum Files {
     /// `path` is where to write; errors name the file as the user wrote it (`named`).
     /// Done with system calls, so a failure names its cause (no space left, file too large, ...).
-    static func write(_ text: String, to path: String, named: String? = nil) throws {
+    public static func write(_ text: String, to path: String, named: String? = nil) throws {
         func failure(_ reason: String) -> CommandError { CommandError("cannot write \(named ?? path): \(reason)") }
         let target = try linkTarget(path, failure)
         var info = stat()
