@@ -55,4 +55,30 @@ final class HostileTranscriptTests: XCTestCase {
         let path = try file("bad.lesson", text)
         XCTAssertEqual(Checker.check(file: path).report, path + #":3: a control character (\u{1B}) in the lesson"#)
     }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A lesson or transcript saved by a Windows editor (CRLF), or with lone CRs, reads as the same file
+    /// (it was one long line), and its errors name the right line.
+    func testCRLFAndLoneCRLineEndingsReadAsNewlines() throws {
+        for name in ["lessons/circles.lesson", "lessons/imbalance.lesson"] {
+            let text = try String(contentsOf: Self.repository.appendingPathComponent(name), encoding: .utf8)
+            let lf = try Lesson(parsing: text, name: "l", file: name)
+            for ending in ["\r\n", "\r"] {
+                XCTAssertEqual(try Lesson(parsing: text.replacingOccurrences(of: "\n", with: ending), name: "l", file: name), lf, name)
+            }
+        }
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("transcripts/imbalance.transcript"), encoding: .utf8)
+        let lf = try Transcript(parsing: text, file: "t")
+        for ending in ["\r\n", "\r"] {
+            let other = text.replacingOccurrences(of: "\n", with: ending)
+            XCTAssertEqual(try Transcript(parsing: other, file: "t"), lf)
+            let result = Checker.check(file: try file("crlf.transcript", other))
+            XCTAssertTrue(result.passed, result.report)
+        }
+        XCTAssertThrowsError(try Lesson(parsing: "# Title\r\n# Summary\r\nnnlab> data circles\r\nbogus\r\n", name: "b", file: "b.lesson")) {
+            XCTAssertTrue("\($0)".hasPrefix("b.lesson:4: expected `# narration`"), "\($0)")
+        }
+        XCTAssertEqual(try Transcript(parsing: "nnlab> status\r\n\r\nnnlab> help\r\n", file: "t").entries.map(\.line), [1, 3])
+    }
 }

@@ -20,8 +20,8 @@ public struct Lesson: Equatable, Sendable {
     public init(parsing text: String, name: String, file: String) throws {
         self.name = name
         var steps: [Step] = [], narration: [String] = [], intro: [String] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingTrailingSpaces()
+        for (i, raw) in text.fileLines.enumerated() {
+            let line = raw.trimmingTrailingSpaces()
             if line.isEmpty { continue }
             // Lessons are shared: what they print reaches the terminal, so it must be plain text.
             if let hidden = line.unicodeScalars.first(where: CommandError.hidden) {

@@ -20,8 +20,8 @@ public struct Transcript: Equatable, Sendable {
 
     public init(parsing text: String, file: String) throws {
         var header: [String] = [], entries: [Entry] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (i, line) in (text.hasSuffix("\n") ? lines.dropLast() : lines[...]).enumerated() {
+        let lines = text.fileLines
+        for (i, line) in (lines.last == "" ? lines.dropLast() : lines[...]).enumerated() {
             if line.hasPrefix(Transcript.prompt) {
                 entries.append(Entry(command: String(line.dropFirst(Transcript.prompt.count)), output: [], line: i + 1))
             } else if entries.isEmpty {
