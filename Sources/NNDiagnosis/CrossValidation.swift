@@ -32,8 +32,8 @@ struct CrossValidation {
             let inside = (0..<n).filter { fold[$0] != k }, outside = (0..<n).filter { fold[$0] == k }
             func rows(_ r: [Int]) -> [Double] { r.flatMap { data.xTrain[($0 * d)..<(($0 + 1) * d)] } }
             let part = TrainingData(xTrain: rows(inside), yTrain: inside.map { data.yTrain[$0] },
-                                    xTest: rows(outside), yTest: outside.map { data.yTrain[$0] }, features: d)
-            var run = TrainingRun(network: Network(inputs: d, hidden: context.hiddenLayers), config: settings)
+                                    xTest: rows(outside), yTest: outside.map { data.yTrain[$0] }, features: d, classes: data.classes)
+            var run = TrainingRun(network: Network(inputs: d, hidden: context.hiddenLayers, classes: data.classes), config: settings)
             if case .interrupted = run.train(part, epochs: settings.epochs, shouldStop: context.shouldStop) { return nil }
             for (row, logit) in zip(outside, run.network.logits(part.xTest)) { probabilities[row] = 1 / (1 + exp(-logit)) }
         }

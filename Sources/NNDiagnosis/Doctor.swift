@@ -29,7 +29,7 @@ public struct Doctor: Sendable {
     public func work(_ context: DiagnosisContext) -> [TrainingJob] {
         let t = context.data.training
         return [TrainingJob(inputs: t.features, hidden: context.hiddenLayers, trainRows: t.yTrain.count,
-                            testRows: t.yTest.count, passes: Self.passes)]
+                            testRows: t.yTest.count, passes: Self.passes, classes: t.classes)]
             + analyzers.flatMap { $0.training(context) }
             // The experiments the error budget, underfitting, not-converged and overfitting share (each run at most once;
             // the well-trained one only when the run falls short, counted anyway).

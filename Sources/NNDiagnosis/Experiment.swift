@@ -23,7 +23,7 @@ public struct Experiment: Equatable, Sendable {
     /// finished so far.
     public func run(on data: TrainingData, seeds: [UInt32], shouldStop: () -> Bool = { false }) -> ExperimentResult {
         let data = spec?.generate().prepared.training ?? data
-        let network = Network(inputs: data.features, hidden: hidden)
+        let network = Network(inputs: data.features, hidden: hidden, classes: data.classes)
         var result = ExperimentResult(runs: [], interrupted: false)
         for seed in seeds {
             var config = self.config
@@ -48,7 +48,8 @@ extension Experiment {
         guard let spec else { return TrainingJob(hidden: hidden, data: data, config: config, runs: seeds) }
         let regenerated = spec.generate().prepared
         return TrainingJob(inputs: regenerated.dataset.features, hidden: hidden, trainRows: regenerated.split.train.count,
-                           testRows: regenerated.split.test.count, epochs: config.epochs, batch: config.batch, runs: seeds)
+                           testRows: regenerated.split.test.count, epochs: config.epochs, batch: config.batch, runs: seeds,
+                           classes: regenerated.dataset.classes)
     }
 }
 

@@ -105,7 +105,7 @@ public struct LearningCurve: Sendable {
             x += data.xTrain[(i * d)..<((i + 1) * d)]
             y.append(data.yTrain[i])
         }
-        return TrainingData(xTrain: x, yTrain: y, xTest: data.xTest, yTest: data.yTest, features: d)
+        return TrainingData(xTrain: x, yTrain: y, xTest: data.xTest, yTest: data.yTest, features: d, classes: data.classes)
     }
 
     /// Two test accuracies within this many points of each other are "close": tuned so that gauss with a large test

@@ -33,3 +33,31 @@ final class CorruptionTests: XCTestCase {
         XCTAssertEqual(Set(ones.map { d.x[2 * $0 + 1] > 0 }), [true, false])
     }
 }
+
+final class KClassCorruptionTests: XCTestCase {
+    func fourClasses(_ perClass: Int) -> Dataset {
+        Dataset(x: (0..<(8 * perClass)).map(Double.init), y: (0..<(4 * perClass)).map { $0 / perClass }, features: 2, classes: 4)
+    }
+
+    func testFlipMovesEachChosenLabelToAnotherClassUniformly() {
+        var d = fourClasses(250)
+        let original = d.y
+        let flipped = Corruptions.flip(&d, rows: Array(0..<1000), fraction: 0.6, seed: 1)
+        XCTAssertEqual(flipped.count, 600)
+        var moves = [[Int]](repeating: [0, 0, 0, 0], count: 4)
+        for i in flipped { XCTAssertNotEqual(d.y[i], original[i]); moves[original[i]][d.y[i]] += 1 }
+        for from in 0..<4 {
+            for to in 0..<4 where to != from {
+                // About 600/12 = 50 each; well inside chance at any seed.
+                XCTAssertTrue((25...80).contains(moves[from][to]), "\(from)→\(to): \(moves[from][to])")
+            }
+        }
+        XCTAssertEqual(d.y.indices.filter { d.y[$0] != original[$0] }, flipped)
+    }
+
+    func testImbalanceShrinksEveryClassButTheFirst() {
+        let d = Corruptions.imbalance(fourClasses(50), ratio: 0.2, seed: 3)
+        XCTAssertEqual(d.classCounts, [50, 10, 10, 10])
+        XCTAssertEqual(d.classNames, ["0", "1", "2", "3"])
+    }
+}

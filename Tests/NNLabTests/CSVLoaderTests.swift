@@ -47,8 +47,10 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(message("a,b,label\n1,2,0\n1,x,1\n"), "my.csv:3: column b: 'x' is not a number")
         XCTAssertEqual(message("a,b,label\n1,,0\n"), "my.csv:2: column b is empty")
         XCTAssertEqual(message("a,b,label\n1,2\n"), "my.csv:2: 2 values, the header has 3")
-        XCTAssertEqual(message("a,b,label\n1,2,0\n1,2,1\n1,2,2\n"),
-                       "my.csv: the label column label has 3 different values (0, 1, 2); nnlab needs exactly two classes")
+        XCTAssertEqual(message("a,b,label\n1,2,0\n1,2,0\n"),
+                       "my.csv: the label column label has 1 different value (0); nnlab needs from 2 to 20 classes")
+        XCTAssertEqual(message("a,b,label\n" + (0..<21).map { "1,2,c\($0)\n" }.joined()),
+                       "my.csv: the label column label has 21 different values (c0, c1, c10, c11, c12, ...); nnlab needs from 2 to 20 classes")
         XCTAssertEqual(message("a,label\n1,0\n"), "my.csv:1: needs at least two numeric feature columns besides the label 'label'")
         XCTAssertEqual(message(""), "my.csv: the file is empty")
         XCTAssertEqual(message("a,b,label\n"), "my.csv: no rows after the header")

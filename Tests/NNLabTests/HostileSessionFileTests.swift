@@ -57,8 +57,8 @@ final class HostileSessionFileTests: XCTestCase {
         let cases: [([Any], Any, String)] = [
             (["nnlab"], -1, "format -1 is not one nnlab writes"),
             (["nnlab"], 0, "format 0 is not one nnlab writes"),
-            (["loaded", "source", "classes"], [String](), "the data needs two class names"),
-            (["loaded", "source", "classes"], ["a", "a"], "the data needs two class names"),
+            (["loaded", "source", "classes"], [String](), "the data needs from 2 to 20 different class names"),
+            (["loaded", "source", "classes"], ["a", "a"], "the data needs from 2 to 20 different class names"),
             (["loaded", "source", "test"], 5.0, "test must be a number above 0 and at most 0.9 (got '5')"),
             (["training", "config", "epochs"], -5, "epochs must be a whole number from 1 to 100000 (got '-5')"),
             (["training", "config", "epochs"], 1e18, "epochs must be a whole number from 1 to 100000 (got '1000000000000000000')"),

@@ -75,7 +75,7 @@ final class FileFailureTests: XCTestCase {
         XCTAssertEqual(e[2], "header.csv: no rows after the header")
         XCTAssertEqual(e[3], "text.csv:3: column x2: 'x' is not a number")
         XCTAssertEqual(e[4], "ragged.csv:3: 4 values, the header has 3")
-        XCTAssertTrue(e[5].hasPrefix("oneclass.csv: the label column label has 1 different values"), e[5])
+        XCTAssertTrue(e[5].hasPrefix("oneclass.csv: the label column label has 1 different value (a); nnlab needs from 2 to 20 classes"), e[5])
         XCTAssertEqual(e[6], "cannot read binary.csv: not UTF-8 text")
         XCTAssertEqual(e[7], "cannot read folder.csv: it is a folder")
         XCTAssertEqual(e[8], "cannot read pipe.csv: it is not a regular file", "a pipe would block the session")

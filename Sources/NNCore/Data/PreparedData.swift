@@ -17,6 +17,7 @@ public struct PreparedData: Equatable, Sendable {
     public var training: TrainingData {
         let train = dataset.gather(split.train), test = dataset.gather(split.test)
         return TrainingData(xTrain: scaler.transform(train.x), yTrain: train.y,
-                            xTest: scaler.transform(test.x), yTest: test.y, features: dataset.features)
+                            xTest: scaler.transform(test.x), yTest: test.y, features: dataset.features,
+                            classes: dataset.classes)
     }
 }

@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// A stack of Dense layers ending in one logit; the output probability is
-/// sigmoid(logit). All weights and biases sit in one flat buffer so that an
-/// optimizer updates them in one loop.
+/// A stack of Dense layers ending in the output head: for two classes one logit, the
+/// probability of class 1 being sigmoid(logit); for k ≥ 3 classes k logits and a softmax
+/// over them. All weights and biases sit in one flat buffer so that an optimizer updates
+/// them in one loop.
 public struct Network: Equatable, Sendable {
     public let layers: [Dense]
     public var parameters: [Double]
@@ -16,13 +17,16 @@ public struct Network: Equatable, Sendable {
     public let dropout: [Double]
     /// No batch norm and no dropout: training and evaluation are the same pass.
     let plain: Bool
+    /// How many classes the head tells apart.
+    public let classes: Int
 
     /// `dense16 relu dense8 tanh` is `[LayerSpec(16, .relu), LayerSpec(8, .tanh)]`;
-    /// an empty list is the linear model (logistic regression).
-    public init(inputs: Int, hidden: [LayerSpec]) {
+    /// an empty list is the linear model (logistic or softmax regression).
+    public init(inputs: Int, hidden: [LayerSpec], classes: Int = 2) {
+        precondition(classes >= 2, "a network tells at least two classes apart")
         var layers: [Dense] = []
         var width = inputs, offset = 0
-        for h in hidden + [LayerSpec(1, .linear)] {
+        for h in hidden + [LayerSpec(Self.outputs(classes: classes), .linear)] {
             let layer = Dense(inputs: width, outputs: h.units, activation: h.activation, offset: offset)
             layers.append(layer)
             offset += layer.parameterCount
@@ -37,7 +41,12 @@ public struct Network: Equatable, Sendable {
         dropout = hidden.map(\.dropout)
         plain = !hidden.contains { $0.batchNorm || $0.dropout > 0 }
         self.parameters = Array(repeating: 0, count: offset)
+        self.classes = classes
     }
+
+    /// Logits per row: one (sigmoid) for two classes, else one per class (softmax).
+    public static func outputs(classes: Int) -> Int { classes == 2 ? 1 : classes }
+    public var outputs: Int { layers[layers.count - 1].outputs }
 
     /// Glorot-uniform kernels drawn layer by layer in row-major order, zero biases (Keras' defaults).
     public mutating func initialize(using rng: inout RandomState) {
@@ -59,7 +68,7 @@ public struct Network: Equatable, Sendable {
                                        dropout: dropout[$0], batchNorm: norms[$0] != nil) }
     }
 
-    /// `dense(2→16) · relu · dense(16→1) · sigmoid`
+    /// `dense(2→16) · relu · dense(16→1) · sigmoid`, `dense(4→3) · softmax`
     public var summary: String {
         var parts: [String] = []
         for (l, layer) in layers.enumerated() {
@@ -68,22 +77,51 @@ public struct Network: Equatable, Sendable {
             if layer.activation != .linear { parts.append(layer.activation.rawValue) }
             if l < dropout.count, dropout[l] > 0 { parts.append("dropout(\(dropout[l]))") }
         }
-        return (parts + ["sigmoid"]).joined(separator: " · ")
+        return (parts + [classes == 2 ? "sigmoid" : "softmax"]).joined(separator: " · ")
     }
 
     public static func == (l: Network, r: Network) -> Bool {
         l.parameters == r.parameters && l.layers.map(\.outputs) == r.layers.map(\.outputs)
             && l.layers.map(\.activation) == r.layers.map(\.activation) && l.inputs == r.inputs && l.hiddenSpecs == r.hiddenSpecs
+            && l.classes == r.classes
     }
 
-    /// Logits for the `n` rows of `x`.
+    /// Logits for the `n` rows of `x`: `n` of them for two classes, else `n × classes`, row-major.
     public func logits(_ x: [Double]) -> [Double] {
         let n = x.count / inputs
         let ws = Workspace(self, capacity: max(n, 1))
         x.withUnsafeBufferPointer { xb in
             parameters.withUnsafeBufferPointer { p in forward(p.baseAddress!, xb.baseAddress!, n, ws) }
         }
-        return Array(UnsafeBufferPointer(start: ws.a[layers.count - 1], count: n))
+        return Array(UnsafeBufferPointer(start: ws.a[layers.count - 1], count: n * outputs))
+    }
+
+    /// The predicted class of each row: logit > 0 for two classes (p > 0.5, as Keras), else the largest logit.
+    public func predictions(_ x: [Double]) -> [Int] { Self.predictions(logits: logits(x), classes: classes) }
+
+    public static func predictions(logits: [Double], classes: Int) -> [Int] {
+        guard classes > 2 else { return logits.map { $0 > 0 ? 1 : 0 } }
+        return logits.withUnsafeBufferPointer { z in
+            (0..<(logits.count / classes)).map { SoftmaxCrossEntropy.predicted(logits: z.baseAddress! + $0 * classes, classes: classes) }
+        }
+    }
+
+    /// Each row's probability of each class, `n × classes`, row-major (two classes: 1 − p, p).
+    public func probabilities(_ x: [Double]) -> [Double] { Self.probabilities(logits: logits(x), classes: classes) }
+
+    public static func probabilities(logits: [Double], classes: Int) -> [Double] {
+        guard classes > 2 else { return logits.flatMap { z -> [Double] in let p = Activation.sigmoid(z); return [1 - p, p] } }
+        var out = [Double](repeating: 0, count: logits.count)
+        logits.withUnsafeBufferPointer { z in
+            out.withUnsafeMutableBufferPointer { g in
+                for r in 0..<(logits.count / classes) {
+                    // The gradient for label −1 is exactly the softmax.
+                    SoftmaxCrossEntropy.gradient(logits: z.baseAddress! + r * classes, classes: classes, label: -1, scale: 1,
+                                                 into: g.baseAddress! + r * classes)
+                }
+            }
+        }
+        return out
     }
 
     /// Hidden activations of the `n` rows of `x`, one buffer per hidden layer (`n × units`),
@@ -120,7 +158,7 @@ public struct Network: Equatable, Sendable {
     }
 
     /// Forward and backward over `n` rows: fills `ws.grad` with the gradient of the mean
-    /// loss and leaves the logits in `ws`. Returns how many logits are no larger than
+    /// loss and leaves the logits in `ws`. Returns how many rows have logits no larger than
     /// `bound` in magnitude (NaN never is): the trainer needs the loss only to know that it
     /// is finite, which logits bounded well below overflow guarantee without its `log1p`s.
     /// With `weights`, each row's loss counts that many times in the mean (class weights).
@@ -132,15 +170,26 @@ public struct Network: Equatable, Sendable {
         let dOut = ws.delta[(layers.count - 1) % 2]
         let scale = 1.0 / Double(n)
         var bounded = 0
-        // sigmoid(z) − y as `BinaryCrossEntropy.gradient` computes it: its exp(−z) for z ≥ 0 and
-        // exp(z) below are both e^−|z|. The exps first, in a loop of their own, so that the
-        // calls overlap; the divisions after them.
-        for r in 0..<n { dOut[r] = exp(-abs(out[r])) }
-        for r in 0..<n {
-            let z = out[r], e = dOut[r]
-            let sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e)
-            dOut[r] = (sigmoid - y[r]) * scale
-            if abs(z) <= bound { bounded += 1 }
+        if classes > 2 {
+            let k = classes
+            for r in 0..<n {
+                let z = out + r * k
+                SoftmaxCrossEntropy.gradient(logits: z, classes: k, label: Int(y[r]), scale: scale, into: dOut + r * k)
+                var inside = true
+                for c in 0..<k where !(abs(z[c]) <= bound) { inside = false }
+                if inside { bounded += 1 }
+            }
+        } else {
+            // sigmoid(z) − y as `BinaryCrossEntropy.gradient` computes it: its exp(−z) for z ≥ 0 and
+            // exp(z) below are both e^−|z|. The exps first, in a loop of their own, so that the
+            // calls overlap; the divisions after them.
+            for r in 0..<n { dOut[r] = exp(-abs(out[r])) }
+            for r in 0..<n {
+                let z = out[r], e = dOut[r]
+                let sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+                dOut[r] = (sigmoid - y[r]) * scale
+                if abs(z) <= bound { bounded += 1 }
+            }
         }
         if let weights { for r in 0..<n { dOut[r] *= weights[r] } }
         ws.grad.update(repeating: 0, count: parameters.count)
@@ -160,8 +209,21 @@ public struct Network: Equatable, Sendable {
     func summedLoss(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace) -> Double {
         let out = ws.a[layers.count - 1]
         var total = 0.0
-        for r in 0..<n { total += BinaryCrossEntropy.loss(logit: out[r], label: y[r]) }
+        for r in 0..<n { total += rowLoss(out, r, y[r]) }
         return total
+    }
+
+    /// The loss of row `r` of the logits in `out`, its label `y`.
+    @inline(__always)
+    func rowLoss(_ out: UnsafePointer<Double>, _ r: Int, _ y: Double) -> Double {
+        classes > 2 ? SoftmaxCrossEntropy.loss(logits: out + r * classes, classes: classes, label: Int(y))
+                    : BinaryCrossEntropy.loss(logit: out[r], label: y)
+    }
+
+    /// The predicted class of row `r` of the logits in `out`.
+    @inline(__always)
+    func rowPrediction(_ out: UnsafePointer<Double>, _ r: Int) -> Int {
+        classes > 2 ? SoftmaxCrossEntropy.predicted(logits: out + r * classes, classes: classes) : (out[r] > 0 ? 1 : 0)
     }
 
     /// Scratch buffers for `capacity` rows, allocated once per training run.

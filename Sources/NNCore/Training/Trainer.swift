@@ -108,11 +108,14 @@ public struct TrainingData: Sendable {
     public var xTrain: [Double], yTrain: [Double]
     public var xTest: [Double], yTest: [Double]
     public let features: Int
+    /// Labels lie in `0..<classes`.
+    public let classes: Int
 
-    public init(xTrain: [Double], yTrain: [Double], xTest: [Double], yTest: [Double], features: Int) {
+    public init(xTrain: [Double], yTrain: [Double], xTest: [Double], yTest: [Double], features: Int, classes: Int = 2) {
         self.xTrain = xTrain; self.yTrain = yTrain
         self.xTest = xTest; self.yTest = yTest
         self.features = features
+        self.classes = classes
     }
 }
 
@@ -160,6 +163,7 @@ public struct TrainingRun: Sendable {
     @discardableResult
     public mutating func train(_ data: TrainingData, epochs: Int, shouldStop: () -> Bool = { false },
                                onEpoch: (EpochRecord) -> Void = { _ in }) -> StopReason {
+        precondition(data.classes == network.classes, "the network's head must have a unit per class of the data")
         let rows = data.yTrain.count, nTest = data.yTest.count, d = data.features
         // With early stopping the last training rows only measure (`fitRows`); the others train.
         let nTrain = config.fitRows(of: rows), nValidation = rows - nTrain
@@ -317,8 +321,8 @@ public struct TrainingRun: Sendable {
             let m = min(rows, n - start)
             network.forward(p, x + start * d, m, ws)
             for r in 0..<m {
-                loss += BinaryCrossEntropy.loss(logit: out[r], label: y[start + r])
-                if Int(y[start + r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
+                loss += network.rowLoss(out, r, y[start + r])
+                if Int(y[start + r]) == network.rowPrediction(out, r) { correct += 1 }
             }
             if let alive {
                 var unit = 0

@@ -11,9 +11,11 @@ public struct TrainingJob: Equatable, Sendable {
     public var runs: Int
     /// Passes of the model over both splits besides training (a diagnosis measuring the run).
     public var passes: Int
+    /// Classes the output head tells apart (one logit for two, else one per class).
+    public var classes: Int
 
     public init(inputs: Int, hidden: [LayerSpec], trainRows: Int, testRows: Int,
-                epochs: Int = 0, batch: Int = 32, runs: Int = 1, passes: Int = 0) {
+                epochs: Int = 0, batch: Int = 32, runs: Int = 1, passes: Int = 0, classes: Int = 2) {
         self.inputs = inputs
         self.hidden = hidden
         self.trainRows = trainRows
@@ -22,19 +24,20 @@ public struct TrainingJob: Equatable, Sendable {
         self.batch = batch
         self.runs = runs
         self.passes = passes
+        self.classes = classes
     }
 
     /// `config.epochs` epochs of `hidden` on `data`, `runs` times.
     public init(hidden: [LayerSpec], data: TrainingData, config: TrainConfig, runs: Int = 1) {
         self.init(inputs: data.features, hidden: hidden, trainRows: data.yTrain.count, testRows: data.yTest.count,
-                  epochs: config.epochs, batch: config.batch, runs: runs)
+                  epochs: config.epochs, batch: config.batch, runs: runs, classes: data.classes)
     }
 
-    /// Weights and biases, and batch norm's four values a unit, as `Network` lays them out (one output
-    /// unit), counted without allocating them.
+    /// Weights and biases, and batch norm's four values a unit, as `Network` lays them out, counted
+    /// without allocating them.
     public var parameters: Int {
         var width = inputs, count = 0
-        for units in hidden.map(\.units) + [1] {
+        for units in hidden.map(\.units) + [Network.outputs(classes: classes)] {
             count += (width + 1) * units
             width = units
         }

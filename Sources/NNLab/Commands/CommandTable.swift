@@ -15,9 +15,10 @@ public enum CommandTable {
             KeySpec(name: "seed", kind: .integer(0...Int(UInt32.max)), defaultText: "42", help: "the split", field: .seed(\LoadSpec.seed)),
             KeySpec(name: "scale", kind: .choice(["on", "off"]), defaultText: "on", help: "standard scaling fit on train",
                     field: .onOff(\LoadSpec.scaled)),
-        ], summary: "your own data: numeric feature columns and one label column with two classes",
+        ], summary: "your own data: numeric feature columns (up to \(Limits.features)) and one label column with 2 to \(Limits.classes) classes",
                     details: """
-                    Labels are mapped to 0 and 1 in sorted order (numbers by value, then text) and reported.
+                    Labels are mapped to 0, 1, 2, ... in sorted order (numbers by value, then text by
+                    character codes, so c10 comes before c2) and reported.
                     A column named index is skipped; a split column (train/test), as export data writes,
                     gives the split, and in a file laid out as export data writes it (index first, split
                     last) the label is the column before split. Blank lines are skipped.
@@ -58,7 +59,8 @@ public enum CommandTable {
                     details: """
                     `model linear` is one Dense(1, sigmoid) layer: a straight boundary.
                     `model dense16 relu` adds a hidden layer of 16 ReLU units; more follow in order.
-                    The output layer (one unit, sigmoid) is always added.
+                    The output layer is always added: one unit and a sigmoid for two classes, one unit
+                    per class and a softmax for three or more (sparse categorical cross-entropy).
                     Activations: \(activations.joined(separator: ", ")).
                     """,
                     examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"],
@@ -289,6 +291,8 @@ public enum Limits {
     public static let epochs = 100_000
     /// 64: sklearn's digits (8 × 8 pixels), the widest of the usual first data sets.
     public static let features = 64
+    /// Classes of loaded data: 20 is more than the usual first data sets need (digits has 10).
+    public static let classes = 20
     /// The largest size of a value in a loaded file: squared and summed over every row and feature
     /// (scaling, distances), 1e100 stays far inside Double's range (about 1e308); 1e160 overflowed.
     public static let magnitude = 1e100

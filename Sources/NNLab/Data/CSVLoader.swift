@@ -1,12 +1,12 @@
 import Foundation
 import NNCore
 
-/// A CSV file read into points: numeric feature columns, one label column with two classes,
+/// A CSV file read into points: numeric feature columns, one label column with 2 to 20 classes,
 /// and, when the file has one (as `export data` writes), the train/test split.
 public struct LoadedTable: Equatable, Sendable {
     var dataset: Dataset
     var labelColumn: String
-    /// The text of each class in the file: `classes[0]` became 0, `classes[1]` became 1.
+    /// The text of each class in the file, in `classOrder`: `classes[c]` became class `c`.
     var classes: [String]
     /// Dataset indices by split, when the file has a `split` column.
     var split: Split?
@@ -87,9 +87,11 @@ enum CSVLoader {
         }
         guard !labels.isEmpty else { throw fail(nil, "no rows after the header") }
         let classes = Set(labels).sorted(by: classOrder)
-        guard classes.count == 2 else {
-            throw fail(nil, "the label column \(header[labelIndex]) has \(classes.count) different values (\(classes.prefix(5).joined(separator: ", "))); nnlab needs exactly two classes")
+        guard (2...Limits.classes).contains(classes.count) else {
+            throw fail(nil, "the label column \(header[labelIndex]) has \(classes.count) different value\(classes.count == 1 ? "" : "s") "
+                       + "(\(classes.prefix(5).joined(separator: ", "))\(classes.count > 5 ? ", ..." : "")); nnlab needs from 2 to \(Limits.classes) classes")
         }
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         // An index column holding each row's place (as export data writes) restores the data's own order;
         // the file's row order is then the split's order.
         let n = labels.count, d = featureIndices.count
@@ -101,9 +103,9 @@ enum CSVLoader {
         var ordered = [Double](repeating: 0, count: n * d), y = [Int](repeating: 0, count: n)
         for r in 0..<n {
             for j in 0..<d { ordered[place[r] * d + j] = x[r * d + j] }
-            y[place[r]] = labels[r] == classes[0] ? 0 : 1
+            y[place[r]] = classIndex[labels[r]]!
         }
-        let dataset = Dataset(x: ordered, y: y, features: d, featureNames: featureIndices.map { header[$0] })
+        let dataset = Dataset(x: ordered, y: y, features: d, featureNames: featureIndices.map { header[$0] }, classNames: classes)
         var split: Split?
         if splitIndex != nil {
             if let odd = splits.firstIndex(where: { !["train", "test", "none"].contains($0) }) {

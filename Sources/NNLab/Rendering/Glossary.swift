@@ -25,6 +25,14 @@ enum Glossary {
              model that never answers it can still score high; the recall of the rare class shows what it \
              misses. evaluate shows the recall of each class beside the accuracy.
              """, example: ["data circles imbalance=0.1", "model linear", "train", "evaluate"]),
+        Term(id: "precision", phrases: [], gloss: "how many of the points the model puts in a class belong there",
+             title: "Precision: how many of the points the model puts in a class belong there",
+             body: """
+             The precision of a class is the share of the points the model labels with it that truly are of it: \
+             10 points called versicolor of which 8 are is a precision of 80%. Recall asks the other way round \
+             (of the class's points, how many are found). A class that swallows its neighbours' points has a high \
+             recall and a low precision; evaluate shows both for each class when there are three or more.
+             """, example: ["data blobs classes=3 noise=1", "model linear", "train", "evaluate"]),
         Term(id: "interval", phrases: ["95% interval", "one-sided 95%"],
              gloss: "a range that holds the true value in 19 of 20 such cases",
              title: "An interval: how far a number measured on a few points can be off",

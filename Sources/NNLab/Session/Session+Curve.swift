@@ -25,7 +25,9 @@ extension Session {
         guard fractions.count >= 2 else { throw CommandError("a curve needs at least two sizes, e.g. sizes=0.5,1") }
         let training = data.prepared.training
         // Every size keeps at least one row of each class.
-        guard Set(training.yTrain).count == 2 else { throw CommandError("the training rows need both classes for a curve") }
+        guard Set(training.yTrain).count == training.classes else {
+            throw CommandError("the training rows need \(training.classes == 2 ? "both classes" : "every class") for a curve")
+        }
         guard !training.yTest.isEmpty else { throw CommandError("a curve scores every size on the test set, and there is none: use test=0.2") }
         let seeds = c.integer("seeds") ?? 3
         let network = freshNetwork(data, experiment.hidden)
@@ -35,7 +37,7 @@ extension Session {
             var config = experiment.config
             config.epochs = LearningCurve.epochs(config, rows: rows, of: training.yTrain.count)
             return TrainingJob(inputs: training.features, hidden: experiment.hidden, trainRows: rows, testRows: training.yTest.count,
-                               epochs: config.epochs, batch: config.batch, runs: seeds)
+                               epochs: config.epochs, batch: config.batch, runs: seeds, classes: training.classes)
         }, doing: "curve trains \(fractions.count) sizes × \(seeds) seeds")
         let curve = LearningCurve.measure(experiment, on: training, fractions: fractions,
                                           seeds: (0..<seeds).map { experiment.config.seed &+ UInt32($0) },

@@ -19,9 +19,8 @@ extension Session {
         Invocation.defaults(of: c.spec, into: &spec)
         c.apply(to: &spec)
         var lines = [try use(LabData(loaded: table, spec: spec))]
-        let mapped = table.classes != ["0", "1"]
         lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"
-                     + (mapped ? " (\(table.classes[0]) → 0, \(table.classes[1]) → 1)" : ""))
+                     + Self.mapping(table.classes))
         // A column named label needs no word on why; any other choice does.
         if let reason = table.labelReason, table.labelColumn.lowercased() != "label" { lines.append("label column chosen by " + reason) }
         if let other = table.otherLabels.first {
@@ -53,11 +52,17 @@ extension Session {
         }
     }
 
+    /// " (setosa → 0, versicolor → 1, virginica → 2)", or nothing when the labels are the class numbers already.
+    static func mapping(_ classes: [String]) -> String {
+        classes == classes.indices.map(String.init) ? ""
+            : " (" + classes.enumerated().map { "\($1) → \($0)" }.joined(separator: ", ") + ")"
+    }
+
     var freshModelNote: String { hidden == nil ? "" : "\n(the model will start fresh on the next train)" }
 
     func dataSummary(_ g: LabData) -> String {
         let d = g.prepared.dataset, s = g.prepared.split
-        var line = "data: \(g.name), \(d.count) points (\(s.train.count) train, \(s.test.count) test), classes \(d.classCounts[0]) / \(d.classCounts[1])"
+        var line = "data: \(g.name), \(d.count) points (\(s.train.count) train, \(s.test.count) test), classes \(d.classCounts.map(String.init).joined(separator: " / "))"
         if !g.flipped.isEmpty { line += ", \(g.flipped.count) training labels flipped" }
         return line
     }
@@ -73,7 +78,7 @@ extension Session {
         if json {
             var fields: [(String, JSON)] = [
                 ("n", .integer(d.count)), ("train", .integer(s.train.count)), ("test", .integer(s.test.count)),
-                ("counts", .integers(d.classCounts)), ("train_counts", .integers(train)), ("test_counts", .integers(test)),
+                ("classes", .array(d.classNames.map { .string($0) })), ("counts", .integers(d.classCounts)), ("train_counts", .integers(train)), ("test_counts", .integers(test)),
                 ("features", .array(d.featureNames.map { .string($0) })), ("ranges", .array(ranges.map { .numbers([$0.0, $0.1]) })),
                 ("seed", .integer(Int(g.splitSeed))), ("test_fraction", .number(g.testFraction)), ("scaled", .bool(g.scaled)),
                 ("flipped", .integers(g.flipped)),
@@ -84,7 +89,7 @@ extension Session {
                     ("noise", .number(spec.noise)), ("imbalance", .number(spec.imbalance)), ("flip", .number(spec.flip))]
             case .loaded(let l):
                 fields = [("kind", .string("load")), ("file", .string(l.file))] + fields + [
-                    ("label", .string(l.labelColumn)), ("classes", .array(l.classes.map { .string($0) })), ("file_split", .bool(l.fileSplit))]
+                    ("label", .string(l.labelColumn)), ("file_split", .bool(l.fileSplit))]
             }
             return JSON.object(fields).rendered
         }
@@ -94,15 +99,16 @@ extension Session {
             lines = ["data: \(spec.kind.rawValue), \(d.count) points, noise \(Text.number(spec.noise)), seed \(spec.seed)"]
         case .loaded(let l):
             lines = ["data: \(l.file), \(d.count) rows, label column \(l.labelColumn)"
-                     + (l.classes == ["0", "1"] ? "" : " (\(l.classes[0]) → 0, \(l.classes[1]) → 1)")]
+                     + Self.mapping(l.classes)]
         }
         if case .loaded(let l) = g.origin, l.fileSplit {
             lines.append("split: \(s.train.count) train, \(s.test.count) test (from the file's split column)")
         } else {
             lines.append("split: \(s.train.count) train, \(s.test.count) test (test=\(Text.number(g.testFraction)), seed \(g.splitSeed))")
         }
-        for c in 0..<2 {
-            lines.append("class \(c): \(d.classCounts[c]) points (\(train[c]) train, \(test[c]) test)")
+        for c in 0..<d.classes {
+            let name = d.classes > 2 && d.classNames[c] != String(c) ? " (\(d.classNames[c]))" : ""
+            lines.append("class \(c)\(name): \(d.classCounts[c]) points (\(train[c]) train, \(test[c]) test)")
         }
         for (j, r) in ranges.enumerated() {
             lines.append("\(d.featureNames[j]): from \(Text.value(r.0)) to \(Text.value(r.1))")

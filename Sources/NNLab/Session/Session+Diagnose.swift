@@ -4,6 +4,7 @@ import NNDiagnosis
 extension Session {
     func diagnosisContext() throws -> DiagnosisContext {
         let (data, run) = try requireRun()
+        try requireTwoClasses("diagnose")
         var context = DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
         // One Ctrl-C stops the whole command: seed-sensitive's trainings and then verify's.
         var stopped = false

@@ -10,14 +10,17 @@ extension Session {
     /// `evaluate [format=json]`.
     func evaluate(json: Bool) throws -> String {
         let (train, test) = try evaluations()
+        let names = try requireData().prepared.dataset.classNames
         if json {
             func object(_ e: Evaluation) -> JSON {
                 .object([("accuracy", .number(e.accuracy)), ("loss", .number(e.loss)), ("n", .integer(e.n)),
                          ("recall", .array(e.recall.map { $0.map(JSON.number) ?? .null })),
-                         ("confusion", .array(e.confusion.map(JSON.integers)))])
+                         ("confusion", .array(e.confusion.map(JSON.integers)))] + ConfusionRenderer.json(e))
             }
-            return JSON.object([("train", object(train)), ("test", object(test))]).rendered
+            return JSON.object([("train", object(train)), ("test", object(test)),
+                                ("classes", .array(names.map(JSON.string)))]).rendered
         }
+        guard names.count == 2 else { return evaluateClasses(train: train, test: test, names: names) }
         func row(_ name: String, _ e: Evaluation) -> [String] {
             [name, Text.percent(e.accuracy), "\(e.confusion[0][0] + e.confusion[1][1])/\(e.n)", Text.value(e.loss, trailingZeros: true),
              e.recall[0].map(Text.percent) ?? "-", e.recall[1].map(Text.percent) ?? "-"]
@@ -30,12 +33,27 @@ extension Session {
         return table + "\n" + "recall: " + Glossary.gloss("recall") + "\n\n" + confusion
     }
 
+    /// `evaluate` for three classes or more: the totals, each class's recall and precision, the k × k
+    /// test confusion matrix and the pair of classes mixed up most.
+    private func evaluateClasses(train: Evaluation, test: Evaluation, names: [String]) -> String {
+        func row(_ name: String, _ e: Evaluation) -> [String] {
+            [name, Text.percent(e.accuracy), "\(e.correct)/\(e.n)", Text.value(e.loss, trailingZeros: true)]
+        }
+        return [TextTable.render([["", "accuracy", "correct", "loss"], row("train", train), row("test", test)])
+                + "\nchance: loss \(Text.value(Evaluation.chanceLoss(classes: names.count))) (log \(names.count)), "
+                + "accuracy \(Text.percent(1 / Double(names.count))) when the classes are equal",
+                ConfusionRenderer.perClass(train: train, test: test, names: names)
+                + "\nrecall: " + Glossary.gloss("recall") + "; precision: " + Glossary.gloss("precision"),
+                ConfusionRenderer.matrix(test.confusion, names: names, title: "test")
+                + "\n" + ConfusionRenderer.mostConfused(test, names: names, split: "test")].joined(separator: "\n\n")
+    }
+
     /// `status`: what is loaded, the model, and the last training.
     func status() -> String {
         var lines: [String] = []
         lines.append(data.map(dataSummary) ?? "data: none (try: data circles)")
         if let hidden {
-            let net = run?.network ?? Network(inputs: inputs, hidden: hidden)
+            let net = run?.network ?? Network(inputs: inputs, hidden: hidden, classes: classes)
             lines.append("model: \(net.summary) (\(net.parameters.count) parameters)")
         } else {
             lines.append("model: none (try: model dense16 relu)")

@@ -7,12 +7,14 @@ extension Session {
         hidden = layers
         run = nil
         lastStop = nil
-        let net = Network(inputs: inputs, hidden: layers)
+        let net = Network(inputs: inputs, hidden: layers, classes: classes)
         return "model: \(net.summary) (\(net.parameters.count) parameters)"
     }
 
     /// The model's inputs: the data's features, or before any data those of the built-in sets.
     var inputs: Int { data?.prepared.dataset.features ?? DataSpec.features }
+    /// The classes the model's head tells apart: the data's, or two before any data.
+    var classes: Int { data?.prepared.dataset.classes ?? 2 }
 
     static func parseLayers(_ words: [Token]) throws -> [LayerSpec] {
         let activations = CommandTable.activations

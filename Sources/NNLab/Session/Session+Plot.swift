@@ -7,6 +7,7 @@ extension Session {
     func plot(_ c: Invocation) throws -> String {
         guard c.words.count <= 1 else { throw CommandError("plot draws one picture at a time: boundary, loss or data") }
         let g = try requireData()
+        try requireTwoClasses("plot")
         let kind = c.words.first?.text ?? (run == nil ? "data" : "boundary")
         if c.values["layer"] != nil && kind != "units" { throw CommandError("layer= belongs to plot units") }
         if kind == "units" { return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }

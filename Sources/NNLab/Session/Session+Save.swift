@@ -56,7 +56,8 @@ extension Session {
         if let t = file.training {
             guard let restoredData, let restoredHidden else { preconditionFailure("checked: training needs data and a model") }
             // Counted before the network is built from the file's sizes.
-            let expected = TrainingJob(inputs: restoredData.prepared.dataset.features, hidden: restoredHidden, trainRows: 0, testRows: 0).parameters
+            let expected = TrainingJob(inputs: restoredData.prepared.dataset.features, hidden: restoredHidden, trainRows: 0, testRows: 0,
+                                       classes: restoredData.prepared.dataset.classes).parameters
             guard expected == t.parameters.count else {
                 throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(expected)")
             }
@@ -89,7 +90,8 @@ extension Session {
     }
 
     private func restore(_ part: SessionFile.LoadedPart) -> LabData {
-        let table = LoadedTable(dataset: Dataset(x: part.x, y: part.y, features: part.features.count, featureNames: part.features),
+        let table = LoadedTable(dataset: Dataset(x: part.x, y: part.y, features: part.features.count, featureNames: part.features,
+                                                         classNames: part.source.classes),
                                 labelColumn: part.source.labelColumn, classes: part.source.classes,
                                 split: Split(train: part.train, test: part.test))
         return LabData(loaded: table, spec: part.source)

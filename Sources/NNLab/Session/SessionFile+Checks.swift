@@ -41,7 +41,10 @@ extension SessionFile.LoadedPart {
         for (text, what) in [(source.file, "the file name"), (source.labelColumn, "the label column")] + (source.label.map { [($0, "label")] } ?? []) {
             try SessionFile.name(text, what)
         }
-        guard source.classes.count == 2, Set(source.classes).count == 2 else { throw CommandError("the data needs two class names") }
+        let k = source.classes.count
+        guard (2...Limits.classes).contains(k), Set(source.classes).count == k else {
+            throw CommandError("the data needs from 2 to \(Limits.classes) different class names")
+        }
         for c in source.classes { try SessionFile.name(c, "a class name") }
         guard (2...Limits.features).contains(features.count) else {
             throw CommandError("\(features.count) features; nnlab takes from 2 to \(Limits.features)")
@@ -49,7 +52,7 @@ extension SessionFile.LoadedPart {
         for f in features { try SessionFile.name(f, "a feature name") }
         let n = y.count, d = features.count
         guard (1...Limits.points).contains(n) else { throw CommandError("\(n) rows; nnlab takes from 1 to \(Limits.points)") }
-        guard x.count == n * d, y.allSatisfy({ $0 == 0 || $0 == 1 }), x.allSatisfy({ abs($0) <= Limits.magnitude }) else {
+        guard x.count == n * d, y.allSatisfy({ (0..<k).contains($0) }), x.allSatisfy({ abs($0) <= Limits.magnitude }) else {
             throw CommandError("the saved rows do not fit together")
         }
         let indices = train + test

@@ -1,0 +1,92 @@
+import XCTest
+import Foundation
+@testable import NNLab
+import NNCore
+
+/// Three classes and more through the commands a learner types: a loaded CSV with text labels, the
+/// softmax model, evaluate's k × k confusion (text and JSON), save and load, and one clear line where
+/// a command handles two classes only.
+final class KClassSessionTests: XCTestCase {
+    /// Three blobs of 40 points in 3 features, labels as text in an order that is not the sorted one.
+    static let threeBlobs: String = {
+        var rng = RandomState(seed: 7)
+        let names = ["virginica", "setosa", "versicolor"], centres: [[Double]] = [[0, 0, 0], [3, 0, 1], [0, 3, -1]]
+        return "f1,f2,f3,species\n" + (0..<120).map { i in
+            let c = i % 3
+            return centres[c].map { "\($0 + 0.6 * rng.normal())" }.joined(separator: ",") + ",\(names[c])"
+        }.joined(separator: "\n") + "\n"
+    }()
+
+    func session(_ csv: String = threeBlobs) throws -> Session {
+        let s = Session.forReplay()
+        try csv.write(toFile: s.directory! + "/three.csv", atomically: true, encoding: .utf8)
+        return s
+    }
+
+    func text(_ s: Session, _ line: String, file: StaticString = #filePath, line l: UInt = #line) -> String {
+        let out = s.run(line)
+        guard out.count == 1, case .text(let t) = out[0] else {
+            XCTFail("expected text from '\(line)', got \(out)", file: file, line: l)
+            return ""
+        }
+        return t
+    }
+
+    func testThreeTextClassesLoadTrainAndEvaluate() throws {
+        let s = try session()
+        defer { s.removeScratch() }
+        let loaded = text(s, "data load file=three.csv")
+        XCTAssertTrue(loaded.contains("classes 40 / 40 / 40"), loaded)
+        XCTAssertTrue(loaded.contains("label: species (setosa → 0, versicolor → 1, virginica → 2)"), loaded)
+        XCTAssertEqual(s.data!.prepared.dataset.classNames, ["setosa", "versicolor", "virginica"])
+        XCTAssertTrue(text(s, "model dense8 relu").contains("dense(3→8) · relu · dense(8→3) · softmax (59 parameters)"))
+        let trained = text(s, "train lr=0.01 epochs=100")
+        XCTAssertTrue(trained.contains("trained dense(3→8) · relu · dense(8→3) · softmax"), trained)
+        let evaluation = text(s, "evaluate")
+        for part in ["chance: loss 1.099 (log 3)", "class       recall train", "setosa", "precision test",
+                     "test (actual ↓, predicted →)  setosa  versicolor  virginica"] {
+            XCTAssertTrue(evaluation.contains(part), "\(part) in\n\(evaluation)")
+        }
+        XCTAssertTrue(evaluation.contains("most confused: ") || evaluation.contains("no test errors"), evaluation)
+        let json = try JSONSerialization.jsonObject(with: Data(text(s, "evaluate format=json").utf8)) as! [String: Any]
+        XCTAssertEqual(json["classes"] as? [String], ["setosa", "versicolor", "virginica"])
+        let test = json["test"] as! [String: Any]
+        let confusion = test["confusion"] as! [[Int]]
+        XCTAssertEqual(confusion.count, 3)
+        XCTAssertEqual(confusion.map(\.count), [3, 3, 3])
+        XCTAssertEqual(confusion.flatMap { $0 }.reduce(0, +), 24)
+        XCTAssertGreaterThanOrEqual(test["accuracy"] as! Double, 0.9)
+        XCTAssertEqual((test["recall"] as! [Any]).count, 3)
+        XCTAssertEqual((test["precision"] as! [Any]).count, 3)
+        let info = try JSONSerialization.jsonObject(with: Data(text(s, "data info format=json").utf8)) as! [String: Any]
+        XCTAssertEqual(info["counts"] as? [Int], [40, 40, 40])
+        XCTAssertEqual(info["classes"] as? [String], ["setosa", "versicolor", "virginica"])
+        XCTAssertTrue(text(s, "data info").contains("class 2 (virginica): 40 points"))
+    }
+
+    func testAKClassSessionSurvivesSaveAndLoad() throws {
+        let s = try session()
+        defer { s.removeScratch() }
+        for line in ["data load file=three.csv", "model dense8 relu", "train lr=0.01 epochs=20"] { _ = s.run(line) }
+        let before = s.run("evaluate format=json")
+        XCTAssertEqual(s.run("save file=three.json"), [.text("saved the session to three.json (20 epochs of training)")])
+        try FileManager.default.removeItem(atPath: s.directory! + "/three.csv")
+        _ = s.run("data circles")
+        let restored = text(s, "load file=three.json")
+        XCTAssertTrue(restored.contains("classes 40 / 40 / 40"), restored)
+        XCTAssertTrue(restored.contains("softmax"), restored)
+        XCTAssertEqual(s.run("evaluate format=json"), before)
+        XCTAssertTrue(text(s, "train continue epochs=5").contains("epoch 25"))
+    }
+
+    func testTwoClassCommandsRefuseKClassesInOneLine() throws {
+        let s = try session()
+        defer { s.removeScratch() }
+        for line in ["data load file=three.csv", "model linear", "train epochs=5"] { _ = s.run(line) }
+        for line in ["diagnose", "plot", "plot loss"] {
+            guard case .error(let e)? = s.run(line).first else { return XCTFail("\(line) did not refuse") }
+            XCTAssertFalse(e.contains("\n"))
+            XCTAssertTrue(e.contains("handles two classes so far; this data has 3"), e)
+        }
+    }
+}
