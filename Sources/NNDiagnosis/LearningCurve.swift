@@ -13,6 +13,9 @@ public struct LearningCurve: Sendable {
 
         public var trainMedian: Double { RunStatistics.median(train) }
         public var testMedian: Double { RunStatistics.median(test) }
+        /// The lowest to the highest seed's accuracy.
+        public var trainRange: ClosedRange<Double> { (train.min() ?? 0)...(train.max() ?? 0) }
+        public var testRange: ClosedRange<Double> { (test.min() ?? 0)...(test.max() ?? 0) }
     }
 
     public enum Verdict: String, Sendable {

@@ -18,6 +18,8 @@ public struct Figure: Sendable, Equatable {
     public var classNames: [String]? = nil
     /// The model's probability of each class over the plot area, for three or more classes (`regions` is for two).
     public var classRegions: ClassGrid? = nil
+    /// How far each curve's runs spread around it (a learning curve's min–max over seeds), drawn behind the curves.
+    public var bands: [Band] = []
 }
 
 /// Samples of P(class 1) on a `columns × rows` lattice spanning the axes edge to edge,
@@ -82,6 +84,25 @@ public struct Series: Sendable, Equatable {
     public var role: Role
     public var x: [Double]
     public var y: [Double]
+}
+
+/// The range a curve's runs span at each of its x values: range bars in the terminal (train left of the
+/// point, test right of it, so both stay readable where they overlap), a shaded band in the SVG.
+public struct Band: Sendable, Equatable {
+    public var role: Series.Role
+    public var name: String
+    public var x: [Double]
+    public var low: [Double]
+    public var high: [Double]
+
+    public init(role: Series.Role, name: String, x: [Double], low: [Double], high: [Double]) {
+        precondition(x.count == low.count && x.count == high.count, "a band has a low and a high value at each x")
+        self.role = role
+        self.name = name
+        self.x = x
+        self.low = low
+        self.high = high
+    }
 }
 
 /// A marked place on a chart, such as the epoch with the lowest test loss.

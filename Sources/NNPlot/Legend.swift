@@ -7,6 +7,7 @@ enum LegendEntry: Equatable {
     case highlighted(count: Int)
     case region(label: Int)
     case series(Series.Role, name: String)
+    case band(Series.Role, name: String)
     case marker(label: String)
     case chance(loss: Double, classes: Int)
     /// A class of three or more, by name: its points, and the region the model gives it.
@@ -35,14 +36,14 @@ enum LegendEntry: Equatable {
         case .wrong(let count): return "misclassified (\(count))"
         case .highlighted(let count): return "highlighted (\(count))"
         case .region(let label): return "model predicts \(label)"
-        case .series(_, let name): return name
+        case .series(_, let name), .band(_, let name): return name
         case .marker(let label): return label
         }
     }
 }
 
 extension Figure {
-    /// Legend entries in groups (points, regions, curves); each group starts a new legend line.
+    /// Legend entries in groups (points, regions, curves, their ranges); each group starts a new legend line.
     var legend: [[LegendEntry]] {
         var points: [LegendEntry] = []
         if !self.points.isEmpty {
@@ -56,6 +57,7 @@ extension Figure {
         if classRegions != nil, let names = classNames { regions = names.enumerated().map { .classRegion(label: $0, name: $1) } }
         let curves = series.map { LegendEntry.series($0.role, name: $0.name) } + (marker.map { [.marker(label: $0.label)] } ?? [])
             + (chanceLoss.map { [.chance(loss: $0, classes: classNames?.count ?? 2)] } ?? [])
-        return [points, regions, curves].filter { !$0.isEmpty }
+        let bands = self.bands.map { LegendEntry.band($0.role, name: $0.name) }
+        return [points, regions, curves, bands].filter { !$0.isEmpty }
     }
 }

@@ -83,19 +83,25 @@ public enum Plot {
                       regions: nil, points: [], series: series, marker: nil, equalAspect: false)
     }
 
-    /// A learning curve: median train and test accuracy against the training rows used.
-    public static func learningCurve(rows: [Int], train: [Double], test: [Double], title: String) -> Figure {
+    /// A learning curve: median train and test accuracy against the training rows used, each with the range its
+    /// seeds span at every size (`trainRange`, `testRange`, one per size) drawn behind it.
+    public static func learningCurve(rows: [Int], train: [Double], test: [Double], trainRange: [ClosedRange<Double>],
+                                     testRange: [ClosedRange<Double>], seeds: Int, title: String) -> Figure {
         let x = rows.map(Double.init)
-        let lowest = (train + test).filter(\.isFinite).min() ?? 0
+        let lowest = (train + test + (trainRange + testRange).map(\.lowerBound)).filter(\.isFinite).min() ?? 0
         // From a round tenth below the lowest point up to 100%, so small differences near the top stay visible.
         let bottom = Swift.max(0, ((lowest - 0.02) * 10).rounded(.down) / 10)
         let first = x.first ?? 0, last = x.last ?? 1
+        func band(_ role: Series.Role, _ name: String, _ ranges: [ClosedRange<Double>]) -> Band {
+            Band(role: role, name: "\(name): min–max, \(seeds) seed\(seeds == 1 ? "" : "s")",
+                 x: Array(x.prefix(ranges.count)), low: ranges.prefix(x.count).map(\.lowerBound), high: ranges.prefix(x.count).map(\.upperBound))
+        }
         return Figure(title: title, x: first < last ? Axis(title: "training rows", min: first, max: last)
                                                    : Axis(title: "training rows", min: first - 1, max: last + 1),
                       y: Axis(title: "accuracy", min: bottom, max: 1),
                       regions: nil, points: [], series: [Series(name: "train accuracy", role: .train, x: x, y: train),
                                                          Series(name: "test accuracy", role: .test, x: x, y: test)],
-                      marker: nil, equalAspect: false)
+                      marker: nil, equalAspect: false, bands: [band(.train, "train", trainRange), band(.test, "test", testRange)])
     }
 
     /// Whole decades when the losses span more than a factor of 20 (early and late epochs both readable);

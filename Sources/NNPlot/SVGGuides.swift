@@ -94,6 +94,9 @@ extension SVGRenderer {
             var a: Attributes = ["x1": n(x), "x2": n(x + 22), "y1": n(y), "y2": n(y), "stroke": Palette.series(role).hex, "stroke-width": "2"]
             if let dashes = role.dashes { a.append("stroke-dasharray", dashes) }
             w.element("line", a)
+        case .band(let role, _):
+            w.element("rect", ["x": n(x), "y": n(y - 7), "width": "22", "height": "14", "fill": Palette.series(role).hex,
+                               "fill-opacity": Self.bandOpacity])
         case .marker:
             w.element("line", ["x1": n(x + 11), "x2": n(x + 11), "y1": n(y - 8), "y2": n(y + 8), "stroke": Palette.marker.hex,
                                "stroke-dasharray": "4 4"])

@@ -115,7 +115,10 @@ struct SVGRenderer {
         w.close("g")
     }
 
-    /// The chance level, then one polyline per unbroken run of finite values (train last, so it stays visible
+    /// Pale enough that two overlapping bands and the curves over them still read.
+    static let bandOpacity = "0.2"
+
+    /// The chance level, the bands (a shaded polygon from each low to each high), then one polyline per unbroken run of finite values (train last, so it stays visible
     /// over the test line), then the marker (a dashed line and a ring).
     private func drawCurves(_ w: inout SVGWriter) {
         if let chance = figure.chanceLoss, (0...1).contains(figure.y.fraction(chance)) {
@@ -125,6 +128,13 @@ struct SVGRenderer {
         if let m = figure.marker {
             w.element("line", ["class": "marker", "x1": n(px(m.x)), "x2": n(px(m.x)), "y1": n(Self.top),
                                "y2": n(Self.top + plotHeight), "stroke": Palette.marker.hex, "stroke-dasharray": "4 4"])
+        }
+        for band in figure.bands {
+            let edge = zip(band.x, band.high).map { ($0, $1) } + zip(band.x, band.low).reversed().map { ($0, $1) }
+            guard edge.allSatisfy({ $0.1.isFinite && figure.y.fraction($0.1).isFinite }), !edge.isEmpty else { continue }
+            w.element("polygon", ["class": "band \(band.role.className)", "points": edge.map { "\(n(px($0.0))),\(n(py($0.1)))" }.joined(separator: " "),
+                                  "fill": Palette.series(band.role).hex, "fill-opacity": Self.bandOpacity, "stroke": "none"],
+                      tooltip: band.name)
         }
         for s in figure.series.filter({ $0.role == .test }) + figure.series.filter({ $0.role != .test }) {
             var runs: [[String]] = [[]]

@@ -1,4 +1,5 @@
-/// What goes inside the plot area, back to front: regions (or paper), the chance and marker lines, curves, points.
+/// What goes inside the plot area, back to front: regions (or paper), the chance and marker lines, range bars,
+/// curves, points.
 extension TerminalRenderer {
     func drawPlotArea(_ canvas: inout Canvas, curves: CurveRaster) {
         for j in 0..<height {
@@ -16,12 +17,27 @@ extension TerminalRenderer {
                 canvas[c, top + j] = Canvas.Cell(char: glyphs.markerLine, style: markerStyle)
             }
         }
+        drawRangeBars(&canvas)
         for j in 0..<height {
             for i in 0..<width where curves.roles(i, j) != 0 { canvas[left + i, top + j] = curveCell(curves, i, j) }
         }
         for p in figure.pointsInDrawingOrder {
             let x = column(p.x), y = row(p.y)
             canvas[x, y] = Canvas.Cell(char: glyph(p), style: pointStyle(p, background: centerColour(x - left, y - top)))
+        }
+    }
+
+    /// Each band as a bar per x value from its low to its high row, one column left of the point for train
+    /// (and a first run), one right for test, so two ranges that overlap stay apart; a curve through a cell hides it.
+    private func drawRangeBars(_ canvas: inout Canvas) {
+        for band in figure.bands {
+            let style = Style(fg: Palette.series(band.role))
+            for (x, (low, high)) in zip(band.x, zip(band.low, band.high)) where low.isFinite && high.isFinite {
+                let c = min(max(column(x) + (band.role.style % 2 == 0 ? -1 : 1), left), left + width - 1)
+                for r in row(high)...row(low) {
+                    canvas[c, r] = Canvas.Cell(char: Glyphs.rangeBar(band.role, unicode: unicode), style: style)
+                }
+            }
         }
     }
 

@@ -46,4 +46,8 @@ struct Glyphs {
     /// The Unicode glyph of styles 2 and 3 (0 and 1 are drawn finer, from the dots).
     static func curveMark(_ style: Int) -> Character { style == 2 ? "•" : "×" }
     static let bothCurves: Character = "#"
+    /// A range bar: thin for train (and a first run), thick for test, as their curves are drawn.
+    static func rangeBar(_ role: Series.Role, unicode: Bool) -> Character {
+        role.style % 2 == 0 ? (unicode ? "╎" : ":") : (unicode ? "┃" : "|")
+    }
 }

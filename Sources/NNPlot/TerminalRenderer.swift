@@ -200,6 +200,7 @@ struct TerminalRenderer {
             return [Canvas.Cell(style: Style(bg: Palette.region(shades.deep))), Canvas.Cell(style: Style(bg: Palette.region(shades.pale)))]
         case .series(let role, _):
             return cells(unicode ? Glyphs.curveSample(role) : String(Glyphs.curve(role)), style(forCurves: UInt8(1) << role.style))
+        case .band(let role, _): return cells(String(Glyphs.rangeBar(role, unicode: unicode)), Style(fg: Palette.series(role)))
         case .marker: return cells(String(glyphs.markerLine), markerStyle)
         case .chance: return cells(String(repeating: glyphs.levelLine, count: 2), markerStyle)
         }

@@ -96,6 +96,7 @@ final class InsideTheNetworkTests: XCTestCase {
         XCTAssertEqual(r.stderr, "error: a curve needs at least two sizes, e.g. sizes=0.5,1\n")
         let curve = try String(contentsOf: folder.appendingPathComponent("curve.svg"))
         XCTAssertTrue(curve.contains("class=\"series train\"") && curve.contains("class=\"series test\""))
+        XCTAssertTrue(curve.contains("class=\"band train\"") && curve.contains("class=\"band test\""))
         let lr = try String(contentsOf: folder.appendingPathComponent("lr.svg"))
         XCTAssertTrue(lr.contains("class=\"series run1\"") && lr.contains("class=\"series run2\""))
         XCTAssertTrue(lr.contains("stroke-dasharray=\"8 4\""), "the second run is dashed")

@@ -5,8 +5,8 @@ enum CurveRenderer {
     static func text(_ curve: LearningCurve, model: String, seeds: Int) -> String {
         var rows = [["rows", "share", "train", "range", "test", "range"]]
         for s in curve.sizes {
-            rows.append([String(s.rows), Text.percent(s.fraction), Text.percent(s.trainMedian), range(s.train),
-                         Text.percent(s.testMedian), range(s.test)])
+            rows.append([String(s.rows), Text.percent(s.fraction), Text.percent(s.trainMedian), range(s.trainRange),
+                         Text.percent(s.testMedian), range(s.testRange)])
         }
         var lines = ["learning curve of \(model): median of \(seeds) seed\(seeds == 1 ? "" : "s") per size, "
                      + "each scored on the same \(curve.testPoints) test points",
@@ -16,8 +16,8 @@ enum CurveRenderer {
         return lines.joined(separator: "\n")
     }
 
-    static func range(_ xs: [Double]) -> String {
-        guard let lo = xs.min(), let hi = xs.max() else { return "" }
+    static func range(_ r: ClosedRange<Double>) -> String {
+        let (lo, hi) = (r.lowerBound, r.upperBound)
         return lo == hi ? Text.percent(lo) : "\(Text.percent(lo))–\(Text.percent(hi))"
     }
 
@@ -55,8 +55,8 @@ enum CurveRenderer {
             ("rows", .integers(c.sizes.map(\.rows))),
             ("train", .numbers(c.sizes.map(\.trainMedian))),
             ("test", .numbers(c.sizes.map(\.testMedian))),
-            ("train_min", .numbers(c.sizes.map { $0.train.min() ?? 0 })), ("train_max", .numbers(c.sizes.map { $0.train.max() ?? 0 })),
-            ("test_min", .numbers(c.sizes.map { $0.test.min() ?? 0 })), ("test_max", .numbers(c.sizes.map { $0.test.max() ?? 0 })),
+            ("train_min", .numbers(c.sizes.map(\.trainRange.lowerBound))), ("train_max", .numbers(c.sizes.map(\.trainRange.upperBound))),
+            ("test_min", .numbers(c.sizes.map(\.testRange.lowerBound))), ("test_max", .numbers(c.sizes.map(\.testRange.upperBound))),
             ("verdict", .string(c.verdict.rawValue)),
             ("reason", .string(verdict(c))),
             ("test_points", .integer(c.testPoints)),

@@ -44,7 +44,8 @@ extension Session {
                                           bayesError: bayesError, shouldStop: shouldStop)
         if c.text("format") == "json" { return CurveRenderer.json(curve) }
         let figure = Plot.learningCurve(rows: curve.sizes.map(\.rows), train: curve.sizes.map(\.trainMedian),
-                                        test: curve.sizes.map(\.testMedian),
+                                        test: curve.sizes.map(\.testMedian), trainRange: curve.sizes.map(\.trainRange),
+                                        testRange: curve.sizes.map(\.testRange), seeds: seeds,
                                         title: "\(data.name): learning curve")
         var text = CurveRenderer.text(curve, model: network.summary, seeds: seeds)
         if let file = c.text("file") {
