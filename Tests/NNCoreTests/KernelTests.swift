@@ -5,10 +5,11 @@ import NNKernels
 /// NNKernels' matrix products and Adam at every instruction-set level this CPU runs, bit for bit
 /// against the plain scalar loops, at widths on both sides of the vector and block sizes.
 final class KernelTests: XCTestCase {
-    /// Rows, inputs and outputs: 1, the 8-wide vectors, the 4×16 blocks and the 8 × 8 tiles of one
-    /// output, with tails of each.
+    /// Rows, inputs and outputs: 1, the 8-wide vectors, the strips of 32, 16 and 8 columns and the
+    /// 8 × 8 tiles of one output, with tails of each.
     static let shapes = [(1, 1, 1), (7, 2, 16), (32, 16, 1), (5, 3, 9), (13, 11, 17), (33, 30, 64),
-                         (9, 64, 31), (4, 17, 8), (6, 8, 40), (3, 65, 2), (8, 24, 33), (19, 30, 1), (16, 64, 1), (7, 3, 1)]
+                         (9, 64, 31), (4, 17, 8), (6, 8, 40), (3, 65, 2), (8, 24, 33), (19, 30, 1), (16, 64, 1), (7, 3, 1),
+                         (10, 56, 56), (5, 50, 50), (6, 40, 97)]
 
     var rng = RandomState(seed: 11)
     func values(_ count: Int) -> [Double] { (0..<count).map { _ in rng.normal() } }
