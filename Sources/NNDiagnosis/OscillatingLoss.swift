@@ -11,6 +11,9 @@ public struct OscillatingLoss: Analyzer {
     /// Swings in at least this share of the window's epochs. A swing needs a fall and a rise,
     /// so a loss that zigzags every epoch scores 50%; healthy runs score 0.
     static let share = 0.2
+    /// The decay suggested with the smaller rate: 0.99 an epoch leaves 0.13 of the rate after 200 epochs,
+    /// 0.007 after 500, so the last fifth of a run steps far more gently.
+    static let decay = 0.99
 
     public init() {}
     public var ids: [String] { ["oscillating-loss"] }
@@ -40,8 +43,10 @@ public struct OscillatingLoss: Analyzer {
                 context.learningRateEvidence,
             ],
             why: "Each step jumps past the low point of the loss and lands higher on the other side, "
-                + "so training never settles. A smaller learning rate takes steps that fit the valley.",
-            fixes: [.learningRate(context.settings, times: 0.1)])]
+                + "so training never settles. A smaller learning rate takes steps that fit the valley; letting it decay "
+                + "every epoch starts fast and ends gently.",
+            fixes: [.learningRate(context.settings, times: 0.1)]
+                + (context.settings.lrDecay == 1 ? [.train(context.settings) { $0.lrDecay = Self.decay }] : []))]
     }
 
     /// Every rise from a trough to the next peak, with the trough's level.

@@ -24,6 +24,8 @@ public struct Overfitting: Analyzer {
     static let lossRise = 2.0, guessing = log(2.0)
     /// The test loss's lowest counts only this far into the run, as with the early-stopping fix.
     static let early = 0.8
+    /// The remedies' settings, as the issue that asked for them names them (Keras' usual first tries).
+    static let patience = 20, dropout = 0.2, l2 = 0.01
 
     public init() {}
     public var ids: [String] { ["overfitting"] }
@@ -69,15 +71,19 @@ public struct Overfitting: Analyzer {
                                  + (beyond > 0 ? "more than" : "within") + " the \(Format.percent(cv.accuracy - cv.interval.low)) "
                                  + "chance allows"),
                         facts.testAccuracyEvidence]
-        var fixes = [Fix.train(settings) { $0.l2 = 0.01 }]
+        // The remedies a learner with their own data can apply, none of them tuned on the test set: early
+        // stopping on a held-out share of the training rows, dropout, an l2 penalty.
+        var fixes: [Fix] = []
+        if settings.patience == 0 { fixes.append(.train(settings) { $0.patience = Self.patience }) }
+        let hidden = context.hiddenLayers
+        if !hidden.isEmpty, hidden.contains(where: { $0.dropout < Self.dropout }) {
+            fixes.append(.model(hidden.map { var h = $0; h.dropout = Self.dropout; return h }))
+        }
+        if settings.l2 < Self.l2 { fixes.append(.train(settings) { $0.l2 = Self.l2 }) }
         if let best = history.bestTestEpoch, let last = history.last {
             evidence.append(Evidence("best_epoch", Double(best.epoch),
                                      "test loss was lowest at epoch \(best.epoch) (\(Format.number(best.testLoss))); "
                                      + "at epoch \(last.epoch) it was \(Format.number(last.testLoss))"))
-            // Stopping where the test loss bottomed out is the cheapest cure when that was well before the end.
-            if Double(best.epoch) < Self.early * Double(settings.epochs) {
-                fixes.insert(.train(settings) { $0.epochs = best.epoch }, at: 0)
-            }
         }
         if let rise {
             evidence.append(Evidence("test_loss_rise", rise.last.testLoss / rise.best.testLoss,
@@ -96,7 +102,8 @@ public struct Overfitting: Analyzer {
             headline: headline,
             evidence: evidence,
             why: "The model has learned details of its own training points, noise included, that do not carry over to "
-                + "new points\(surer). Stopping earlier or penalising large weights (l2) keeps the boundary simpler.",
+                + "new points\(surer). Stopping once a held-out share of the training rows stops improving, dropping "
+                + "units at random while training (dropout) or penalising large weights (l2) keeps the boundary simpler.",
             fixes: fixes)]
     }
 }

@@ -111,6 +111,7 @@ final class CommandWriterTests: XCTestCase {
                     case is TrainConfig.Type: XCTAssertEqual(roundTrip(field, value, TrainConfig()), value, "\(spec.name) \(key.name)")
                     case is DataSpec.Type: XCTAssertEqual(roundTrip(field, value, DataSpec(kind: .circles)), value, "\(spec.name) \(key.name)")
                     case is Settings.Type: XCTAssertEqual(roundTrip(field, value, Settings()), value, "\(spec.name) \(key.name)")
+                    case is ModelOptions.Type: XCTAssertEqual(roundTrip(field, value, ModelOptions()), value, "\(spec.name) \(key.name)")
                     case is LoadSpec.Type:
                         let load = LoadSpec(file: "a.csv", label: nil, test: 0.2, seed: 42, scaled: true, classes: [], labelColumn: "", fileSplit: false)
                         XCTAssertEqual(roundTrip(field, value, load), value, "\(spec.name) \(key.name)")

@@ -54,24 +54,44 @@ public enum CommandTable {
                                "export \(framework.rawValue) file=circles_\(framework.rawValue).py exact=off"],
                     run: { s, c in [.text(try s.exportScript(framework, c))] })
     } + [
-        CommandSpec(name: "model", words: .layers, keys: [],
-                    summary: "choose the network: linear, or hidden layers like dense16 relu",
+        CommandSpec(name: "model", words: .layers, keys: [
+            KeySpec(name: "dropout", kind: .real(0...0.9, openLow: false), defaultText: "0",
+                    help: "share of each hidden layer's outputs dropped in training", field: .real(\ModelOptions.dropout)),
+            KeySpec(name: "batchnorm", kind: .choice(["on", "off"]), defaultText: "off",
+                    help: "batch normalisation before each hidden activation", field: .onOff(\ModelOptions.batchNorm)),
+        ], summary: "choose the network: linear, or hidden layers like dense16 relu",
                     details: """
                     `model linear` is one Dense(1, sigmoid) layer: a straight boundary.
                     `model dense16 relu` adds a hidden layer of 16 ReLU units; more follow in order.
                     The output layer is always added: one unit and a sigmoid for two classes, one unit
                     per class and a softmax for three or more (sparse categorical cross-entropy).
                     Activations: \(activations.joined(separator: ", ")).
+                    dropout=R drops that share of every hidden layer's outputs at random in each training
+                    step and scales the rest up by 1/(1-R) (Keras Dropout); evaluation uses them all.
+                    batchnorm=on normalises each hidden layer's values before its activation by the
+                    mini-batch's mean and variance in training and by running averages of them at
+                    evaluation (Keras BatchNormalization: momentum 0.99, epsilon 0.001), then scales
+                    and shifts them by two trained values per unit.
                     """,
-                    examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh"],
-                    run: { s, c in [.text(try s.model(c.words))] }),
+                    examples: ["model linear", "model dense16 relu", "model dense32 relu dense16 tanh",
+                               "model dense64 relu dense64 relu dropout=0.2", "model dense16 relu batchnorm=on"],
+                    run: { s, c in [.text(try s.model(c))] }),
         CommandSpec(name: "train", words: .flags(["continue"]), keys: trainKeys, summary: "train the model (Keras defaults: Adam, lr 0.001, batch 32)",
                     details: """
                     Weights start from Glorot-uniform draws of the train seed; batches are
                     reshuffled every epoch. `continue` keeps the weights and optimizer state.
                     Ctrl-C stops training and keeps the model trained so far.
+                    l1= and l2= add l1·Σ|w| and l2·Σw² over the weights (not biases) to the loss.
+                    lr_decay=R multiplies the learning rate by R after every epoch: epoch e (from 0)
+                    trains at lr·Rᵉ (Keras ExponentialDecay, one epoch's steps, staircase).
+                    patience=N stops early: the last share val= of the training rows (never the test
+                    rows) is held out, and once N epochs in a row bring no lower loss on it, training
+                    stops and goes back to the weights of the epoch with the lowest (Keras
+                    EarlyStopping with restore_best_weights); the report says where it stopped and which
+                    epoch it kept. Train figures are then those of the rows it trained on.
                     """,
-                    examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3"],
+                    examples: ["train", "train lr=0.01 epochs=500", "train continue epochs=200", "train optimizer=sgd lr=0.1 seed=3",
+                               "train epochs=1000 patience=20", "train lr=0.05 lr_decay=0.99", "train l1=0.001"],
                     run: { s, c in [.text(try s.train(c))] }),
         CommandSpec(name: "sweep", words: .none, keys: sweepKeys,
                     summary: "train every combination of settings over several seeds; median and range",
@@ -222,6 +242,14 @@ public enum CommandTable {
         KeySpec(name: "class_weight", kind: .choice(ClassWeight.allCases.map(\.rawValue)), defaultText: "none",
                 help: "balanced: each class's loss weighted n/(k·count), so a rare class counts as much as a common one",
                 field: .choice(\TrainConfig.classWeight)),
+        KeySpec(name: "l1", kind: .real(0...1, openLow: false), defaultText: "0", help: "absolute-value penalty on the weights (not biases)",
+                field: .real(\TrainConfig.l1)),
+        KeySpec(name: "lr_decay", kind: .real(0...1, openLow: true), defaultText: "1", help: "learning rate multiplied by this after every epoch",
+                field: .real(\TrainConfig.lrDecay)),
+        KeySpec(name: "patience", kind: .integer(0...Limits.epochs), defaultText: "0",
+                help: "stop after this many epochs without a lower validation loss (0: never)", field: .integer(\TrainConfig.patience)),
+        KeySpec(name: "val", kind: .real(0...0.9, openLow: true), defaultText: "0.2",
+                help: "share of the training rows held out for patience=", field: .real(\TrainConfig.validation)),
     ]
 
     /// The train keys, each taking a list, with `seeds=` in place of `seed=`.

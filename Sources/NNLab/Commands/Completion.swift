@@ -40,9 +40,9 @@ public enum Completion {
             return words.count == 2 ? CommandTable.forms(of: Substring(words[1])).compactMap { $0.form.map(String.init) } : []
         case .name: return words.count == 1 ? names(verb) : []
         case .layers:
-            // After `denseN` comes an activation; otherwise another layer (or linear, first).
+            // After `denseN` comes an activation; otherwise another layer (or linear, first), or after a layer a key.
             if let last = words.last, last.hasPrefix("dense"), words.count > 1 { return CommandTable.activations }
-            return (words.count == 1 ? ["linear"] : []) + ["dense8", "dense16", "dense32", "dense64"]
+            return (words.count == 1 ? ["linear"] : []) + ["dense8", "dense16", "dense32", "dense64"] + (words.count > 2 ? keys : [])
         }
     }
 

@@ -14,10 +14,10 @@ extension Invocation {
         Invocation(CommandTable.spec("data load"), settings: spec)
     }
 
-    /// `model dense16 relu dense8 tanh`, or `model linear`.
+    /// `model dense16 relu dense8 tanh dropout=0.2`, or `model linear`.
     static func model(_ hidden: [LayerSpec]) -> Invocation {
-        Invocation(CommandTable.spec("model"), words: (hidden.isEmpty ? ["linear"] : hidden.flatMap { ["dense\($0.units)", $0.activation.rawValue] })
-            .map { Token(text: $0, column: 0) })
+        Invocation(CommandTable.spec("model"), words: hidden.isEmpty ? ["linear"] : hidden.flatMap { ["dense\($0.units)", $0.activation.rawValue] },
+                   settings: ModelOptions(hidden))
     }
 
     /// `train lr=0.01 epochs=200`; with `was`, the keys that differ from it come first; `always` are written even at their defaults.

@@ -103,7 +103,8 @@ public enum Explanations {
             After each batch, training moves the weights one step downhill on the loss. If the steps are \
             too long, they jump over the bottom of the valley and land higher on the other side, again and \
             again, so the loss zigzags instead of settling. nnlab counts sharp rises of the loss over the \
-            last part of training. A learning rate ten times smaller usually calms it; `plot loss` shows \
+            last part of training. A learning rate ten times smaller usually calms it, or one that decays \
+            every epoch (lr_decay=0.99: large steps first, small ones at the end); `plot loss` shows \
             the difference.
             """,
             example: ["data circles", "model dense16 relu", "train lr=10 optimizer=sgd", "plot loss",
@@ -138,11 +139,13 @@ public enum Explanations {
             ones. Some gap is normal, and a small test set makes gaps look bigger or smaller by chance, so \
             nnlab reports only a gap that the luck of the test set cannot explain, or a test loss that \
             has climbed well past its lowest while the training loss kept falling, and shows the epoch \
-            where the test loss was lowest. Stopping there, an l2 penalty that keeps the weights small, \
+            where the test loss was lowest. Early stopping (patience=, which watches a held-out share of \
+            the training rows, never the test set), dropout, an l2 penalty that keeps the weights small, \
             or more training points usually help.
             """,
             example: ["data circles noise=0.4", "model dense64 relu dense64 relu", "train lr=0.01 epochs=1000",
-                      "diagnose", "train lr=0.01 epochs=1000 l2=0.01", "evaluate"]),
+                      "diagnose", "train lr=0.01 epochs=1000 patience=20", "evaluate",
+                      "model dense64 relu dense64 relu dropout=0.2", "train lr=0.01 epochs=1000 l2=0.01", "evaluate"]),
         Explanation(
             id: "unscaled-features", title: "The inputs have very different scales",
             body: """

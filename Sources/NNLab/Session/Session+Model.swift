@@ -1,9 +1,14 @@
 import NNCore
 
 extension Session {
-    /// `model linear` or `model dense16 relu [dense8 tanh ...]`.
-    func model(_ words: [Token]) throws -> String {
-        let layers = try Self.parseLayers(words)
+    /// `model linear` or `model dense16 relu [dense8 tanh ...] [dropout=R] [batchnorm=on]`.
+    func model(_ c: Invocation) throws -> String {
+        var options = ModelOptions()
+        c.apply(to: &options)
+        let layers = try Self.parseLayers(c.words).map { options.applied(to: $0) }
+        if layers.isEmpty, options != ModelOptions() {
+            throw CommandError("dropout= and batchnorm= act on hidden layers; `model linear` has none")
+        }
         hidden = layers
         run = nil
         lastStop = nil

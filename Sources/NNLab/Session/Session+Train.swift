@@ -15,6 +15,11 @@ extension Session {
         c.apply(to: &config)
 
         let training = data.prepared.training
+        let rows = training.yTrain.count, fit = config.fitRows(of: rows)
+        guard config.patience == 0 || (1..<rows).contains(fit) else {
+            throw CommandError("val=\(Text.number(config.validation)) of \(rows) training rows leaves \(fit) to train on and \(rows - fit) to "
+                               + "validate; early stopping needs at least one of each")
+        }
         try checkWork([TrainingJob(hidden: hidden, data: training, config: config)])
         var current = previous ?? TrainingRun(network: freshNetwork(data, hidden), config: config)
         if let previous, previous.config.optimizer != config.optimizer || previous.config.learningRate != config.learningRate {

@@ -11,7 +11,13 @@ extension SessionFile {
         if let d = data { try Self.settings(d, of: "data " + d.kind.rawValue) }
         if let l = loaded { try l.check() }
         guard data == nil || loaded == nil else { throw CommandError("both generated and loaded data") }
-        if let model, !model.isEmpty { _ = try Session.parseLayers(Invocation.model(model).words) }
+        if let model, !model.isEmpty {
+            _ = try Session.parseLayers(Invocation.model(model).words)
+            try Self.settings(ModelOptions(model), of: "model")
+            guard model.allSatisfy({ ModelOptions([$0]) == ModelOptions(model) }) else {
+                throw CommandError("the model's layers differ in dropout or batch norm; the model command gives all the same")
+            }
+        }
         if let t = training {
             guard data != nil || loaded != nil, model != nil else { throw CommandError("training without data or model") }
             try t.check()
