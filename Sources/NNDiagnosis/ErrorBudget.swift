@@ -27,7 +27,8 @@ public struct BudgetRow: Equatable, Sendable {
 ///     above what the data force;
 ///  3. optimisation: the training error this run has above what the same layers reach when trained well;
 ///     rows 2 and 3 are measured only when the run falls clearly short of what the data allow;
-///  4. wrong labels: labels flipped on purpose among the test points (the built-in sets never flip test labels);
+///  4. wrong labels: test labels that look wrong by the training points around them, where label noise doubts
+///     training labels (`WrongTestLabels`; the built-in sets never flip test labels);
 ///  5. variance: how much worse the setting does on training rows it never saw (k-fold cross-validation)
 ///     than on those it trained on, when that gap is beyond chance: what overfitting's accuracy test sees;
 ///  6. sampling: how far the test error exceeds the rows above, up to the low end of the test accuracy's 95%
@@ -92,10 +93,23 @@ public struct ErrorBudget: Equatable, Sendable {
             rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
         }
 
-        // 4. Wrong test labels: none on purpose in the built-in sets; loaded labels cannot be checked here.
-        rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
-                              text: context.spec != nil ? "the test labels are never flipped"
-                                  : "not measured: the test labels of a file are taken as right"))
+        // 4. Wrong test labels: none on purpose in the built-in sets; in a file, test labels that look wrong by the
+        //    training rows around them, looked for only where label noise doubts training labels.
+        if context.spec != nil {
+            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
+                                  text: "the test labels are never flipped"))
+        } else if let wrong = WrongTestLabels(context) {
+            let share = take(wrong.share)
+            let found = Evidence("doubted_test_share", wrong.share,
+                                 "\(wrong.doubted) of \(wrong.of) test labels look wrong by the training points around them "
+                                    + "(their \(WrongTestLabels.k) nearest, the doubted ones left out)")
+            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: share, evidence: [found],
+                                  text: found.text))
+        } else {
+            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
+                                  text: context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
+                                      : "not measured: too many test points to check"))
+        }
 
         // 5. Variance: how much worse the setting does on rows it never saw than on those it trained on, measured by
         //    k-fold cross-validation on the training rows; 0 when that gap is within its interval.

@@ -96,4 +96,6 @@ final class DiagnosisMemo {
     var crossValidation: CrossValidation??
     var relevantFeatures: (features: [Int], wrong: Int, of: Int)??
     var relevantNeighbours: NeighbourLists?
+    /// `DoubtedLabels` once asked for: the outer nil is "not looked for yet", the inner nil "no evidence".
+    var doubtedLabels: DoubtedLabels??
 }

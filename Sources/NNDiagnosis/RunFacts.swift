@@ -55,8 +55,8 @@ struct RunFacts {
     /// The current weights measured on both splits (the history may stop short of them after a divergence).
     let train: Evaluation, test: Evaluation
     let bayes: BayesErrorEstimate
-    /// Share of training labels flipped on purpose: errors on those are right answers, so they are excused
-    /// on top of the Bayes error (which leaves them out; the test labels are never flipped).
+    /// Share of training labels flipped on purpose, or for data from a file those label noise doubts: errors on
+    /// those are right answers, so they are excused on top of the Bayes error (which leaves them out).
     let flipped: Double
     let trend: LossTrend?
 
@@ -65,7 +65,7 @@ struct RunFacts {
         train = Evaluation(network: context.run.network, x: data.xTrain, y: data.yTrain)
         test = Evaluation(network: context.run.network, x: data.xTest, y: data.yTest)
         bayes = BayesError.estimate(context)
-        flipped = Double(context.flipped.count) / Double(max(train.n, 1))
+        flipped = context.spec == nil ? bayes.doubtedShare : Double(context.flipped.count) / Double(max(train.n, 1))
         trend = LossTrend(context.run.history.records.map(\.trainLoss))
     }
 
@@ -89,7 +89,8 @@ struct RunFacts {
     var allowedEvidence: Evidence {
         let how = bayes.exact ? "known from how the data was made"
             : "\(bayes.neighboursPhrase("estimated from nearest neighbours")), \(Format.percent(bayes.low))–\(Format.percent(bayes.high))"
-        let flips = flipped > 0 ? "; \(Format.percent(flipped)) of the training labels were flipped on purpose" : ""
+        // Doubted labels of a file are named in `how` (the neighbours' phrase).
+        let flips = flipped > 0 && bayes.exact ? "; \(Format.percent(flipped)) of the training labels were flipped on purpose" : ""
         return Evidence("bayes_error", bayes.value,
                         "the best possible classifier misses \(Format.percent(bayes.value)) (\(how))\(flips)")
     }
