@@ -13,14 +13,20 @@ public enum Plot {
                                 xTitle: String = "x1", yTitle: String = "x2") -> Figure {
         var figure = data(points: points, title: title, xTitle: xTitle, yTitle: yTitle)
         let n = mapResolution
+        figure.regions = ProbabilityGrid(columns: n, rows: n, values: probability(lattice(x: figure.x, y: figure.y, nodes: n)))
+        return figure
+    }
+
+    /// The (x, y) pairs, flat, of an `n × n` lattice spanning the axes edge to edge, row-major from the bottom
+    /// row: the order a `ProbabilityGrid` of `n × n` values reads them in.
+    static func lattice(x: Axis, y: Axis, nodes n: Int) -> [Double] {
         var pairs = [Double]()
         pairs.reserveCapacity(2 * n * n)
         for j in 0..<n {
-            let y = figure.y.value(at: Double(j) / Double(n - 1))
-            for i in 0..<n { pairs.append(figure.x.value(at: Double(i) / Double(n - 1))); pairs.append(y) }
+            let yv = y.value(at: Double(j) / Double(n - 1))
+            for i in 0..<n { pairs.append(x.value(at: Double(i) / Double(n - 1))); pairs.append(yv) }
         }
-        figure.regions = ProbabilityGrid(columns: n, rows: n, values: probability(pairs))
-        return figure
+        return pairs
     }
 
     /// Decision map of a model over k ≥ 3 classes, framed as `boundary` frames two: each region in its class's colour

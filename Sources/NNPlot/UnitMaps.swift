@@ -32,13 +32,7 @@ public struct UnitMaps: Sendable, Equatable {
                             outputs: ([Double]) -> [Double], title: String, xTitle: String = "x1", yTitle: String = "x2") -> UnitMaps {
         let frame = Plot.data(points: points, title: title, xTitle: xTitle, yTitle: yTitle)
         let n = resolution
-        var pairs = [Double]()
-        pairs.reserveCapacity(2 * n * n)
-        for j in 0..<n {
-            let y = frame.y.value(at: Double(j) / Double(n - 1))
-            for i in 0..<n { pairs.append(frame.x.value(at: Double(i) / Double(n - 1))); pairs.append(y) }
-        }
-        let values = outputs(pairs), k = units.count
+        let values = outputs(Plot.lattice(x: frame.x, y: frame.y, nodes: n)), k = units.count
         let panels = units.enumerated().map { u, unit -> Panel in
             let column = stride(from: u, to: values.count, by: max(k, 1)).map { values[$0] }
             let finite = column.filter(\.isFinite)
