@@ -64,7 +64,7 @@ public enum BayesError {
         let rows = context.neighbours.rows
         // Cut short by Ctrl-C, what the neighbours found so far is the answer.
         guard !context.shouldStop() else { return nearestNeighbours(context.neighbours, k: 15) }
-        if rows.count <= separabilityRows, Separability.separable(rows.x, rows.y, features: rows.features) {
+        if rows.count <= separabilityRows, Separability.separable(rows.x, rows.y, features: rows.features) == true {
             let (_, high) = Proportion.interval(0, of: rows.count)
             return BayesErrorEstimate(value: 0, low: 0, high: high, exact: false)
         }

@@ -11,10 +11,6 @@ public struct HiddenRepresentation: Analyzer {
     /// more points are not tested (the finding says so rather than keep the learner waiting).
     static let maximumWork = 1e8
 
-    /// The simplex method usually takes a small multiple of the rows in pivots; far beyond that it is cycling in
-    /// rounding noise, and the layer counts as not tested.
-    static func maxPivots(rows: Int, columns: Int) -> Int { 100 * (rows + columns) }
-
     public init() {}
     public var ids: [String] { ["hidden-representation"] }
 
@@ -27,7 +23,9 @@ public struct HiddenRepresentation: Analyzer {
         let layers = Self.separability(network, training, shouldStop: context.shouldStop)
         guard let last = layers.last, let lastSeparable = last.separable else { return [] }
         let input = StandardRows(context.data)
-        let inputSeparable = Separability.separable(input.x, input.y, features: input.features, shouldStop: context.shouldStop)
+        // The stories below tell the raw inputs from the layers' outputs; without an answer for the inputs, no story.
+        guard let inputSeparable = Separability.separable(input.x, input.y, features: input.features, shouldStop: context.shouldStop)
+        else { return [] }
         let rings = context.spec?.kind == .circles
         let classes = rings ? "the two rings" : "the two classes"
         // "turn the two rings into classes a straight line can split", or for other data "make the two classes separable by a straight line"
@@ -88,7 +86,7 @@ public struct HiddenRepresentation: Analyzer {
                         + "noise put them, so no layer should split them off.")
     }
 
-    /// One hidden layer's exact test: nil when it would take too long.
+    /// One hidden layer's exact test: nil when it would take too long, or its pivots reached the cap.
     struct HiddenLayerTest {
         var layer: Int, units: Int, activation: Activation
         /// Units whose output varies over the training points (not dead, not saturated).
@@ -108,8 +106,7 @@ public struct HiddenRepresentation: Analyzer {
             if work <= maximumWork {
                 var x = [Double](repeating: 0, count: n * d)
                 for (f, column) in columns.enumerated() { for r in 0..<n { x[r * d + f] = column[r] } }
-                separable = Separability.decide(x, data.yTrain, features: d, maxPivots: maxPivots(rows: d + 2, columns: n),
-                                                 shouldStop: shouldStop)
+                separable = Separability.separable(x, data.yTrain, features: d, shouldStop: shouldStop)
             }
             return HiddenLayerTest(layer: l + 1, units: layer.outputs, activation: layer.activation, varying: d, separable: separable)
         }

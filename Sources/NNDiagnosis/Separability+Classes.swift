@@ -41,10 +41,10 @@ extension Separability {
     }
 
     /// For each class, whether one straight line splits it off from all the others (the two-class test, one
-    /// class against the rest).
+    /// class against the rest); a test that reached its step cap counts as not split off.
     static func splitsOff(_ x: [Double], labels: [Int], classes k: Int, features d: Int,
                           shouldStop: () -> Bool = { false }) -> [Bool] {
-        (0..<k).map { c in separable(x, labels.map { $0 == c ? 1 : 0 }, features: d, shouldStop: shouldStop) }
+        (0..<k).map { c in separable(x, labels.map { $0 == c ? 1 : 0 }, features: d, shouldStop: shouldStop) == true }
     }
 
     /// Training accuracy of the best linear model, approximated by one logistic regression per class against

@@ -6,15 +6,11 @@ enum Separability {
     /// the hulls meet exactly when some α, β ≥ 0 with Σα = Σβ = 1 give Σα·a = Σβ·b: a linear
     /// programme whose feasibility phase 1 of the simplex method decides. Rows: one per feature and
     /// one per class; columns: one per point, the class-0 points entering with a minus sign.
-    /// `shouldStop` is asked at every pivot; stopped, the answer is "separable".
-    static func separable(_ x: [Double], _ y: [Double], features d: Int, shouldStop: () -> Bool = { false }) -> Bool {
-        decide(x, y, features: d, shouldStop: shouldStop) ?? false  // without a cap on the pivots there is always an answer
-    }
-
-    /// `separable`, or nil when the simplex method needs more than `maxPivots` pivots: in floating point, Bland's
-    /// rule can cycle on very degenerate tableaus (ReLU outputs of 64 units, most of them 0, after l2 training).
-    static func decide(_ x: [Double], _ y: [Double], features d: Int, maxPivots: Int = .max,
-                       shouldStop: () -> Bool = { false }) -> Bool? {
+    /// `shouldStop` is asked at every pivot; stopped, the answer is "separable". Nil (not tested) when the simplex
+    /// method needs more than `maxPivots` pivots (`pivotCap` unless given): in floating point, Bland's rule can
+    /// cycle on very degenerate tableaus (ReLU outputs of 64 units, most of them 0, after l2 training, looped).
+    static func separable(_ x: [Double], _ y: [Double], features d: Int, maxPivots: Int? = nil,
+                          shouldStop: () -> Bool = { false }) -> Bool? {
         let n = y.count
         guard Set(y).count == 2 else { return true }
         var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: d + 2)
@@ -25,8 +21,12 @@ enum Separability {
         }
         var b = [Double](repeating: 0, count: d + 2)
         b[d] = 1; b[d + 1] = 1
-        return Simplex.phaseOne(a, b, maxPivots: maxPivots, shouldStop: shouldStop).map { $0 > 1e-9 }
+        return Simplex.phaseOne(a, b, maxPivots: maxPivots ?? pivotCap(features: d, points: n), shouldStop: shouldStop).map { $0 > 1e-9 }
     }
+
+    /// The simplex method usually takes a small multiple of the tableau's rows and columns in pivots; far beyond that
+    /// it is cycling in rounding noise.
+    static func pivotCap(features d: Int, points n: Int) -> Int { 100 * (d + 2 + n) }
 
     /// For two features: the first of x1²+x2², x1·x2, x1², x2² (on standardised values) that makes
     /// the classes separable, or else the one that helps the best line most.
@@ -43,7 +43,7 @@ enum Separability {
                 x += [rows.x[2 * i], rows.x[2 * i + 1], feature(rows.x[2 * i], rows.x[2 * i + 1])]
             }
             let widened = Scaler.fit(x, features: 3).transform(x)
-            if separable(widened, rows.y, features: 3) { return (name, true, 1) }
+            if separable(widened, rows.y, features: 3) == true { return (name, true, 1) }
             let accuracy = bestLineAccuracy(widened, rows.y, features: 3)
             if accuracy > best?.accuracy ?? 0 { best = (name, false, accuracy) }
         }

@@ -30,12 +30,33 @@ final class LinearInseparableTests: XCTestCase {
     }
 
     func testTheSimplexDecidesSeparabilityExactly() {
-        XCTAssertFalse(Separability.separable([0, 0, 1, 1, 0, 1, 1, 0], [0, 0, 1, 1], features: 2), "xor corners")
-        XCTAssertTrue(Separability.separable([0, 0, 0, 1, 1, 0, 1, 1], [0, 0, 1, 1], features: 2))
-        XCTAssertFalse(Separability.separable([0, 0, 2, 2, 1, 1], [0, 0, 1], features: 2), "a class-1 point between two class-0 points")
-        XCTAssertTrue(Separability.separable([0, 0, 2, 2, 1, 1.001], [0, 0, 1], features: 2), "just off their segment")
-        XCTAssertFalse(Separability.separable([0, 0, 0, 0], [0, 1], features: 2), "the same point with both labels")
-        XCTAssertTrue(Separability.separable([0, 0, 0, 1, 1, 1, 0, 0, 2], [0, 0, 1], features: 3))
+        XCTAssertEqual(false, Separability.separable([0, 0, 1, 1, 0, 1, 1, 0], [0, 0, 1, 1], features: 2), "xor corners")
+        XCTAssertEqual(true, Separability.separable([0, 0, 0, 1, 1, 0, 1, 1], [0, 0, 1, 1], features: 2))
+        XCTAssertEqual(false, Separability.separable([0, 0, 2, 2, 1, 1], [0, 0, 1], features: 2), "a class-1 point between two class-0 points")
+        XCTAssertEqual(true, Separability.separable([0, 0, 2, 2, 1, 1.001], [0, 0, 1], features: 2), "just off their segment")
+        XCTAssertEqual(false, Separability.separable([0, 0, 0, 0], [0, 1], features: 2), "the same point with both labels")
+        XCTAssertEqual(true, Separability.separable([0, 0, 0, 1, 1, 1, 0, 0, 2], [0, 0, 1], features: 3))
+    }
+
+    /// The exact test has a cap on its steps (the simplex method can cycle in rounding noise, as it did on a 64-unit
+    /// layer after l2): reached, the answer is "not tested", never "separable" or "not separable", and the finding
+    /// says so, as a warning backed by the best line alone.
+    func testTheCapGivesNotTestedAndTheFindingSaysSo() throws {
+        let rows = StandardRows(DataSpec(kind: .circles).generate().prepared)
+        XCTAssertEqual(Separability.separable(rows.x, rows.y, features: 2), false)
+        XCTAssertNil(Separability.separable(rows.x, rows.y, features: 2, maxPivots: 3))
+        XCTAssertEqual(Separability.pivotCap(features: 2, points: rows.count), 100 * (4 + rows.count))
+        let finding = try XCTUnwrap(LinearInseparable(maxPivots: 3).analyze(Scenario.example1).first)
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertTrue(finding.headline.hasPrefix("the best straight line gets only "), finding.headline)
+        XCTAssertTrue(finding.headline.hasSuffix("(exact test not finished)"), finding.headline)
+        XCTAssertEqual(finding.evidence.first?.key, "separable_tested")
+        XCTAssertEqual(finding.evidence.first?.isFlag, true)
+        XCTAssertTrue(finding.evidence.first?.text.hasPrefix("not tested: the exact test gave up after 3 steps") == true)
+        XCTAssertFalse(finding.evidence.contains { $0.key == "separable" }, "no claim the test did not make")
+        // Separable data stays quiet only when the test says so: with the cap hit, blobs fit by a line give no finding
+        // because the best line is then enough.
+        XCTAssertTrue(LinearInseparable(maxPivots: 3).analyze(Scenario.blobs).isEmpty)
     }
 
     func testBestLineOnSeparableAndOnOverlappingData() {
