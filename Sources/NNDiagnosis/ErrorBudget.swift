@@ -149,5 +149,10 @@ public struct ErrorBudget: Equatable, Sendable {
     public var missing: Double { 1 - testAccuracy }
 
     public func share(_ key: String) -> Double { rows.first { $0.key == key }?.share ?? 0 }
+
+    /// The measured row with the largest share (never `unexplained`); nil when every measured row is 0.
+    public var largest: BudgetRow? {
+        rows.filter { $0.key != "unexplained" && $0.share > 0 }.max { $0.share < $1.share }
+    }
 }
 

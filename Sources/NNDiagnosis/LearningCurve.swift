@@ -40,6 +40,10 @@ public struct LearningCurve: Sendable {
         case tooFewSizes
     }
 
+    /// The quick curve `diagnose verify` runs when variance is the largest part of the missing accuracy: half the
+    /// training rows and all of them, three seeds each (six trainings of the run's length in gradient steps).
+    public static let quickFractions = [0.5, 1.0], quickSeeds = 3
+
     public var sizes: [Size]
     public var verdict: Verdict
     public var reason: Reason

@@ -49,6 +49,21 @@ enum CurveRenderer {
         }
     }
 
+    /// The verdict in a few words with the test accuracy from the smallest to the largest size, as the error budget
+    /// cites it: "curve: more data would help (test 82% -> 90% from 25% to 100% of the rows, 3 seeds)".
+    static func citation(_ c: LearningCurve) -> String? {
+        guard let first = c.sizes.first, let last = c.sizes.last, c.sizes.count >= 2 else { return nil }
+        let words: String
+        switch c.verdict {
+        case .moreDataHelps: words = "more data would help"
+        case .flat: words = "more data will not help"
+        case .unclear: words = "cannot tell whether more data would help"
+        }
+        let seeds = last.test.count
+        return "curve: \(words) (test \(Text.percent(first.testMedian)) -> \(Text.percent(last.testMedian)) from "
+            + "\(Text.percent(first.fraction)) to \(Text.percent(last.fraction)) of the rows, \(seeds) seed\(seeds == 1 ? "" : "s"))"
+    }
+
     static func json(_ c: LearningCurve) -> String {
         JSON.object([
             ("sizes", .numbers(c.sizes.map(\.fraction))),

@@ -2,10 +2,10 @@ import NNDiagnosis
 
 /// Findings in words and layout, compiler-style (facts come from NNDiagnosis as data).
 enum FindingRenderer {
-    /// `command` writes a fix as the command to type.
-    static func text(_ report: Report, verified: Bool, command: (Fix) -> String) -> String {
+    /// `command` writes a fix as the command to type; `curve`, a learning curve of this run, is cited on the variance row.
+    static func text(_ report: Report, verified: Bool, command: (Fix) -> String, curve: LearningCurve? = nil) -> String {
         var blocks: [String] = []
-        if let budget = report.budget { blocks.append(budgetText(budget)) }
+        if let budget = report.budget { blocks.append(budgetText(budget, curve: curve)) }
         if report.findings.isEmpty {
             blocks.append("no findings: nothing here needs fixing")
         }
@@ -44,25 +44,37 @@ enum FindingRenderer {
             + "seeds alone move it ±\(Text.percent(v.spread))"
     }
 
-    static func budgetText(_ b: ErrorBudget) -> String {
+    static func budgetText(_ b: ErrorBudget, curve: LearningCurve?) -> String {
         var lines = ["train \(Text.percent(b.trainAccuracy)) · test \(Text.percent(b.testAccuracy)) · missing \(Text.percent(b.missing))"]
-        let used = b.rows.filter { $0.share > 0.0005 }
+        // The variance row is shown whenever a curve can speak to it, even at 0.
+        let used = b.rows.filter { $0.share > 0.0005 || ($0.key == "variance" && curve != nil) }
         if !used.isEmpty {
-            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), $0.text] }, numeric: false))
+            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), rowText($0, curve: curve)] }, numeric: false))
         }
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ report: Report, command: (Fix) -> String) -> String {
+    /// A budget row's words; the variance row adds what a learning curve of this run says.
+    static func rowText(_ row: BudgetRow, curve: LearningCurve?) -> String {
+        guard row.key == "variance", let curve, let citation = CurveRenderer.citation(curve) else { return row.text }
+        return row.text + "; " + citation
+    }
+
+    static func json(_ report: Report, command: (Fix) -> String, curve: LearningCurve? = nil) -> String {
         var top: [(String, JSON)] = []
         if let b = report.budget {
-            top.append(("budget", .object([
+            var budget: [(String, JSON)] = [
                 ("train", .number(b.trainAccuracy)), ("test", .number(b.testAccuracy)), ("missing", .number(b.missing)),
                 ("rows", .array(b.rows.map { row in
                     .object([("key", .string(row.key)), ("share", .number(row.share)),
-                             ("evidence", .object(row.evidence.map { ($0.key, .number($0.value)) })), ("text", .string(row.text))])
+                             ("evidence", .object(row.evidence.map { ($0.key, .number($0.value)) })), ("text", .string(rowText(row, curve: curve)))])
                 })),
-            ])))
+            ]
+            if let curve {
+                budget.append(("curve", .object([("sizes", .numbers(curve.sizes.map(\.fraction))), ("test", .numbers(curve.sizes.map(\.testMedian))),
+                                                 ("verdict", .string(curve.verdict.rawValue))])))
+            }
+            top.append(("budget", .object(budget)))
         }
         top.append(("findings", .array(report.findings.map { f in
             var o: [(String, JSON)] = [

@@ -39,9 +39,22 @@ extension Session {
             report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop)
         }
         let data = try requireData()
+        // Variance the largest part of what is missing: would more rows close the gap? verify asks a quick curve,
+        // unless a curve of this run is already there to cite.
+        var quick: LearningCurve?
+        if verify, !context.shouldStop(), report.budget?.largest?.key == "variance", curveOfThisRun == nil, let hidden, let run {
+            quick = try learningCurve(data, Experiment(hidden: hidden, config: run.config), fractions: LearningCurve.quickFractions,
+                                      seeds: LearningCurve.quickSeeds, doing: "diagnose verify's learning curve")
+        }
+        let curve = curveOfThisRun
         let command = { (fix: Fix) in CommandWriter.line(.fix(fix, data: data)) }
-        if json { return FindingRenderer.json(report, command: command) }
-        let text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command))
+        if json { return FindingRenderer.json(report, command: command, curve: curve) }
+        var text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command, curve: curve))
+        if let quick {
+            text += "\n\nvariance is the largest part of the missing accuracy, so verify trained a quick learning curve "
+                + "(\(quick.sizes.map { Text.percent($0.fraction) }.joined(separator: " and ")) of the training rows, "
+                + "\(LearningCurve.quickSeeds) seeds each): " + CurveRenderer.verdict(quick)
+        }
         // After a Ctrl-C the latch stays set: say that the report is partial.
         return context.shouldStop() ? text + "\n\ninterrupted: the report is incomplete"
             + (verify ? " (\(report.findings.flatMap(\.verifications).count) fixes verified)" : "") : text

@@ -5,7 +5,7 @@ import NNDiagnosis
 /// `run` never prints: it returns outputs for the executable to show.
 public final class Session {
     /// The current data set, as generated (later: loaded).
-    public internal(set) var data: LabData? { didSet { lastReport = nil } }
+    public internal(set) var data: LabData? { didSet { lastReport = nil; lastCurve = nil } }
     /// Hidden layers of the chosen model; `[]` is `model linear`, nil is no model yet.
     public internal(set) var hidden: [LayerSpec]? { didSet { lastReport = nil } }
     /// The trained network with its optimizer state and history.
@@ -14,6 +14,9 @@ public final class Session {
     /// The diagnosis of the run as it stands, made once and read again by `diagnose`, `plot show=` and a
     /// lesson's `expect finding` (none of them trains again); any change to the data, model or run drops it.
     var lastReport: Report?
+    /// The last learning curve finished on this data (`curve`, or the quick one `diagnose verify` runs) and the setup
+    /// it trained: the error budget cites it while the run has those layers and settings; new data drops it.
+    var lastCurve: (setup: Experiment, curve: LearningCurve)?
     /// A `train continue` changed more than the epochs (lr, optimizer, batch, l2, seed): one loop with the last
     /// settings, as an exported script runs, no longer retraces `run`. Not kept by `save`.
     var continuedWithOtherSettings = false
