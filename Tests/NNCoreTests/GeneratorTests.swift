@@ -57,3 +57,52 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(Array(spiral.x[10...]), shape[1].shape)
     }
 }
+
+final class KClassGeneratorTests: XCTestCase {
+    func testSpiralArmsBlobsAndRingsOfKClasses() {
+        let spiral = DataSpec(kind: .spiral, classes: 3).generate().prepared.dataset
+        XCTAssertEqual(spiral.classCounts, [66, 66, 66])
+        XCTAssertEqual(spiral.classes, 3)
+        // Each arm starts 120° after the last, at radius 0.1.
+        for c in 0..<3 {
+            let p = DataSpec.Kind.spiral.shape(label: c, of: 3, at: 0)
+            XCTAssertEqual(atan2(p.y, p.x), [0, 2 * Double.pi / 3, -2 * Double.pi / 3][c], accuracy: 1e-12)
+            XCTAssertEqual((p.x * p.x + p.y * p.y).squareRoot(), 0.1, accuracy: 1e-12)
+        }
+        XCTAssertEqual(DataSpec(kind: .blobs, n: 400, classes: 4).generate().prepared.dataset.classCounts, [100, 100, 100, 100])
+        // Blob centres: neighbours 2√2 apart, as the two-class centres are.
+        let a = DataSpec.Kind.blobs.shape(label: 0, of: 4, at: 0), b = DataSpec.Kind.blobs.shape(label: 1, of: 4, at: 0)
+        XCTAssertEqual(((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot(), 8.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(a.x, a.y, accuracy: 1e-12, "class 0 on the diagonal through (−1, −1)")
+        XCTAssertLessThan(a.x, 0)
+        let rings = DataSpec(kind: .circles, n: 300, noise: 0, classes: 3).generate().prepared.dataset
+        for i in 0..<rings.count {
+            let r = (rings.x[2 * i] * rings.x[2 * i] + rings.x[2 * i + 1] * rings.x[2 * i + 1]).squareRoot()
+            XCTAssertEqual(r, Double(rings.y[i] + 1), accuracy: 1e-12)
+        }
+    }
+
+    func testTwoClassesAreTheSetsTheyWere() {
+        for kind in DataSpec.Kind.allCases {
+            XCTAssertEqual(DataSpec(kind: kind, seed: 5).generate(), DataSpec(kind: kind, seed: 5, classes: 2).generate())
+        }
+        XCTAssertEqual(DataSpec.Kind.allCases.filter(\.manyClasses), [.circles, .spiral, .blobs, .gauss])
+    }
+
+    func testFlipAndImbalanceOnKClasses() {
+        let g = DataSpec(kind: .blobs, n: 300, seed: 2, flip: 0.2, classes: 3).generate()
+        let clean = DataSpec(kind: .blobs, n: 300, seed: 2, classes: 3).generate()
+        XCTAssertEqual(g.flipped.count, 48)
+        for i in g.flipped { XCTAssertNotEqual(g.prepared.dataset.y[i], clean.prepared.dataset.y[i]) }
+        XCTAssertEqual(Set(g.flipped.map { g.prepared.dataset.y[$0] }), [0, 1, 2])
+        XCTAssertEqual(DataSpec(kind: .spiral, n: 300, imbalance: 0.2, classes: 3).generate().prepared.dataset.classCounts, [100, 20, 20])
+    }
+
+    func testSavedSpecsWithoutClassesReadAsTwo() throws {
+        let old = #"{"kind":"spiral","n":200,"noise":0.05,"seed":42,"test":0.2,"scaled":true,"flip":0,"imbalance":1}"#
+        XCTAssertEqual(try JSONDecoder().decode(DataSpec.self, from: Data(old.utf8)), DataSpec(kind: .spiral))
+        let three = try JSONEncoder().encode(DataSpec(kind: .spiral, classes: 3))
+        XCTAssertEqual(try JSONDecoder().decode(DataSpec.self, from: three).classes, 3)
+        XCTAssertFalse(String(decoding: try JSONEncoder().encode(DataSpec(kind: .spiral)), as: UTF8.self).contains("classes"))
+    }
+}

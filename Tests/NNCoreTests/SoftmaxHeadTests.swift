@@ -44,6 +44,25 @@ final class SoftmaxHeadTests: XCTestCase {
         }
     }
 
+    /// Class weights scale every logit's gradient of a row (k of them), not only the first.
+    func testRowWeightsScaleEachRowsWholeGradient() {
+        let (net, x, y) = setting(inputs: 3, hidden: [LayerSpec(9, .tanh)], classes: 4, n: 10)
+        let plain = Network.Workspace(net, capacity: 10), weighted = Network.Workspace(net, capacity: 10)
+        let weights = (0..<10).map { Double($0 % 3) }
+        // Row by row: the gradient of the weighted mean is the sum of each row's own gradient times its weight.
+        var expected = [Double](repeating: 0, count: net.parameters.count)
+        for r in 0..<10 {
+            _ = net.parameters.withUnsafeBufferPointer {
+                net.gradient($0.baseAddress!, Array(x[(3 * r)..<(3 * r + 3)]), [y[r]], 1, plain)
+            }
+            for k in expected.indices { expected[k] += plain.grad[k] * weights[r] / 10 }
+        }
+        _ = net.parameters.withUnsafeBufferPointer { p in
+            weights.withUnsafeBufferPointer { net.gradient(p.baseAddress!, x, y, 10, weighted, weights: $0.baseAddress!) }
+        }
+        for k in expected.indices { XCTAssertEqual(weighted.grad[k], expected[k], accuracy: 1e-12, "parameter \(k)") }
+    }
+
     func testLossIsLogSumExpMinusTheTrueLogitAndStableAtExtremes() {
         XCTAssertEqual(SoftmaxCrossEntropy.loss(logits: [0, 0, 0], label: 1), log(3), accuracy: 1e-15)
         XCTAssertEqual(SoftmaxCrossEntropy.loss(logits: [1, 2, 3], label: 0), log(exp(1) + exp(2) + exp(3)) - 1, accuracy: 1e-14)

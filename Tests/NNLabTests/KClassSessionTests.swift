@@ -90,3 +90,51 @@ final class KClassSessionTests: XCTestCase {
         }
     }
 }
+
+final class KClassGeneratedSessionTests: XCTestCase {
+    func text(_ s: Session, _ line: String, file: StaticString = #filePath, line l: UInt = #line) -> String {
+        let out = s.run(line)
+        guard out.count == 1, case .text(let t) = out[0] else {
+            XCTFail("expected text from '\(line)', got \(out)", file: file, line: l)
+            return ""
+        }
+        return t
+    }
+
+    func testGeneratedKClassSetsThroughTheCommands() throws {
+        let s = Session()
+        XCTAssertTrue(text(s, "data spiral classes=3").hasPrefix("data: spiral, 198 points (158 train, 40 test), classes 66 / 66 / 66"))
+        XCTAssertTrue(text(s, "data blobs classes=4").contains("classes 50 / 50 / 50 / 50"))
+        XCTAssertTrue(text(s, "data gauss classes=3").contains("classes 66 / 66 / 66"))
+        XCTAssertTrue(text(s, "data circles classes=3 flip=0.1").contains(", 16 training labels flipped"))
+        let info = text(s, "data info")
+        XCTAssertTrue(info.hasPrefix("data: circles, 198 points, 3 classes, noise 0.2, seed 42"), info)
+        XCTAssertTrue(info.contains("class 2: 64 points (51 train, 13 test)"), info)
+        let json = try JSONSerialization.jsonObject(with: Data(text(s, "data info format=json").utf8)) as! [String: Any]
+        XCTAssertEqual(json["classes"] as? [String], ["0", "1", "2"])
+        XCTAssertEqual((json["counts"] as? [Int])?.count, 3)
+        XCTAssertTrue(text(s, "data spiral classes=3 imbalance=0.5").contains("classes 66 / 33 / 33"))
+        guard case .error(let e)? = s.run("data moons classes=3").first else { return XCTFail("moons took classes=") }
+        XCTAssertTrue(e.contains("classes"), e)
+    }
+
+    func testTheSpiralOfThreeArmsNeedsAHiddenLayerAndSavesAndLoads() throws {
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        _ = s.run("data spiral classes=3")
+        _ = s.run("model linear")
+        let linear = try JSONSerialization.jsonObject(with: Data({ _ = s.run("train lr=0.01 epochs=200"); return text(s, "evaluate format=json") }().utf8)) as! [String: Any]
+        XCTAssertLessThan((linear["test"] as! [String: Any])["accuracy"] as! Double, 0.75, "a line per class cannot follow three arms")
+        _ = s.run("model dense32 relu dense32 relu")
+        _ = s.run("train lr=0.01 epochs=300")
+        let evaluation = text(s, "evaluate format=json")
+        let deep = try JSONSerialization.jsonObject(with: Data(evaluation.utf8)) as! [String: Any]
+        XCTAssertGreaterThanOrEqual((deep["test"] as! [String: Any])["accuracy"] as! Double, 0.9)
+        XCTAssertEqual(s.run("save file=spiral3.json").count, 1)
+        _ = s.run("data circles")
+        XCTAssertTrue(text(s, "load file=spiral3.json").contains("classes 66 / 66 / 66"))
+        XCTAssertEqual(text(s, "evaluate format=json"), evaluation)
+        XCTAssertTrue(text(s, "export data file=spiral3.csv").hasPrefix("wrote 198 rows"))
+        XCTAssertTrue(text(s, "data load file=spiral3.csv").contains("classes 66 / 66 / 66"))
+    }
+}

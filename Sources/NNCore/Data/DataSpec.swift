@@ -28,11 +28,13 @@ public struct DataSpec: Equatable, Codable, Sendable {
     public var scaled = true
     /// Fraction of training labels flipped (0 = none).
     public var flip = 0.0
-    /// Class 1 kept at this ratio to class 0 (1 = as generated).
+    /// Every class but class 0 kept at this ratio to class 0 (1 = as generated).
     public var imbalance = 1.0
+    /// How many classes: 2, or 3 and more for the kinds with `manyClasses` (spiral arms, blobs, rings).
+    public var classes = 2
 
     public init(kind: Kind, n: Int = 200, noise: Double? = nil, seed: UInt32 = 42, test: Double = 0.2,
-                scaled: Bool = true, flip: Double = 0, imbalance: Double = 1) {
+                scaled: Bool = true, flip: Double = 0, imbalance: Double = 1, classes: Int = 2) {
         self.kind = kind
         self.n = n
         self.noise = noise ?? kind.defaultNoise
@@ -41,6 +43,27 @@ public struct DataSpec: Equatable, Codable, Sendable {
         self.scaled = scaled
         self.flip = flip
         self.imbalance = imbalance
+        self.classes = classes
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, n, noise, seed, test, scaled, flip, imbalance, classes }
+
+    /// Files saved before `classes` existed read as two classes; two classes are not written.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(Kind.self, forKey: .kind), n: try c.decode(Int.self, forKey: .n),
+                  noise: try c.decode(Double.self, forKey: .noise), seed: try c.decode(UInt32.self, forKey: .seed),
+                  test: try c.decode(Double.self, forKey: .test), scaled: try c.decode(Bool.self, forKey: .scaled),
+                  flip: try c.decode(Double.self, forKey: .flip), imbalance: try c.decode(Double.self, forKey: .imbalance),
+                  classes: try c.decodeIfPresent(Int.self, forKey: .classes) ?? 2)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind); try c.encode(n, forKey: .n); try c.encode(noise, forKey: .noise)
+        try c.encode(seed, forKey: .seed); try c.encode(test, forKey: .test); try c.encode(scaled, forKey: .scaled)
+        try c.encode(flip, forKey: .flip); try c.encode(imbalance, forKey: .imbalance)
+        if classes != 2 { try c.encode(classes, forKey: .classes) }
     }
 }
 
@@ -71,8 +94,8 @@ extension DataSpec {
     /// Points, then the imbalance (before the split, so both splits share it), then the split,
     /// then flipped training labels (the test labels stay true).
     public func generate() -> GeneratedData {
-        var dataset = kind == .circles ? Generators.circles(n: n, noise: noise, seed: seed)
-                                       : Generators.alongShape(kind, n: n, noise: noise, seed: seed)
+        var dataset = kind == .circles && classes == 2 ? Generators.circles(n: n, noise: noise, seed: seed)
+                                                       : Generators.alongShape(kind, classes: classes, n: n, noise: noise, seed: seed)
         if imbalance != 1 { dataset = Corruptions.imbalance(dataset, ratio: imbalance, seed: seed) }
         let split = Split.shuffled(count: dataset.count, testFraction: test, seed: seed)
         let flipped = Corruptions.flip(&dataset, rows: split.train, fraction: flip, seed: seed)

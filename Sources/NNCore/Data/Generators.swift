@@ -24,21 +24,21 @@ public enum Generators {
         return Dataset(x: x, y: Array(repeating: 0, count: half) + Array(repeating: 1, count: half), features: 2)
     }
 
-    /// Every kind but circles: `n/2` points per class (class 0 first) at `t = linspace(0, end, n/2)` along
-    /// the class's shape, each then moved by `normal(0, noise)` in x and in y, drawn point by point.
+    /// Every kind but two-class circles: `n/k` points per class (class 0 first) at `t = linspace(0, end, n/k)`
+    /// along the class's shape, each then moved by `normal(0, noise)` in x and in y, drawn point by point.
     /// For moons and even `n` this is scikit-learn's `make_moons(n, shuffle=False, noise=noise, random_state=seed)`.
-    public static func alongShape(_ kind: DataSpec.Kind, n: Int, noise: Double, seed: UInt32) -> Dataset {
+    public static func alongShape(_ kind: DataSpec.Kind, classes k: Int = 2, n: Int, noise: Double, seed: UInt32) -> Dataset {
         var rng = RandomState(seed: seed)
-        let half = n / 2
-        var x = [Double](); x.reserveCapacity(4 * half)
-        for label in 0..<2 {
-            for t in linspace(0, kind.shapeEnd, half) {
-                let p = kind.shape(label: label, at: t)
+        let each = n / k
+        var x = [Double](); x.reserveCapacity(2 * k * each)
+        for label in 0..<k {
+            for t in linspace(0, kind.shapeEnd, each) {
+                let p = kind.shape(label: label, of: k, at: t)
                 x.append(p.x + rng.normal(loc: 0, scale: noise))
                 x.append(p.y + rng.normal(loc: 0, scale: noise))
             }
         }
-        return Dataset(x: x, y: Array(repeating: 0, count: half) + Array(repeating: 1, count: half), features: 2)
+        return Dataset(x: x, y: (0..<k).flatMap { Array(repeating: $0, count: each) }, features: 2, classes: k)
     }
 
     /// `np.linspace(start, stop, num)`: `i·step + start`, the last value exactly `stop`.

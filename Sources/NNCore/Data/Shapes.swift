@@ -17,6 +17,29 @@ extension DataSpec.Kind {
         }
     }
 
+    /// The kinds that come with three classes or more: a spiral arm, a blob or a ring per class.
+    public var manyClasses: Bool { [.spiral, .blobs, .gauss, .circles].contains(self) }
+
+    /// Class `label` of `k`. Two classes are `shape(label:at:)`; with more, spiral arms start 2π/k apart,
+    /// blob centres sit evenly on a circle (from (−1, −1) on, as far apart as two classes' are, 2√2 between
+    /// neighbours) and rings have radii 1, 2, 3, ...
+    public func shape(label: Int, of k: Int, at t: Double) -> (x: Double, y: Double) {
+        guard k > 2 else { return shape(label: label, at: t) }
+        let turn = 2 * Double.pi * Double(label) / Double(k)
+        switch self {
+        case .spiral:
+            let radius = 0.1 + 0.9 * t, angle = 2 * Double.pi * t + turn
+            return (radius * cos(angle), radius * sin(angle))
+        case .blobs, .gauss:
+            let radius = 2.0.squareRoot() / sin(Double.pi / Double(k)), angle = 5 * Double.pi / 4 + turn
+            return (radius * cos(angle), radius * sin(angle))
+        case .circles:
+            return (Double(1 + label) * cos(t), Double(1 + label) * sin(t))
+        case .moons, .xor:
+            preconditionFailure("\(self) has two classes")
+        }
+    }
+
     public func shape(label: Int, at t: Double) -> (x: Double, y: Double) {
         let sign = label == 0 ? -1.0 : 1.0
         switch self {
@@ -50,16 +73,18 @@ public struct ClassDensity: Equatable, Sendable {
 }
 
 extension DataSpec {
-    /// Class 0's and class 1's densities, each shape sampled at `points` values of `t`; the priors
-    /// follow `imbalance` (flipped labels are not part of them: they are label noise).
+    /// Each class's density, each shape sampled at `points` values of `t`; the priors follow `imbalance`
+    /// (class 0 at 1, every other class at the ratio; flipped labels are not part of them: they are label noise).
     public func classDensities(points: Int = 2048) -> [ClassDensity] {
-        let prior1 = imbalance / (1 + imbalance)
-        return (0..<2).map { label in
+        // Two classes as always written (1 − π₁ is not always 1/(1 + r) to the last bit).
+        let prior1 = imbalance / (1 + imbalance), total = 1 + Double(classes - 1) * imbalance
+        let priors = classes == 2 ? [1 - prior1, prior1] : (0..<classes).map { ($0 == 0 ? 1 : imbalance) / total }
+        return (0..<classes).map { label in
             let shape = Generators.linspace(0, kind.shapeEnd, points).flatMap { t -> [Double] in
-                let p = kind.shape(label: label, at: t)
+                let p = kind.shape(label: label, of: classes, at: t)
                 return [p.x, p.y]
             }
-            return ClassDensity(shape: shape, noise: noise, prior: label == 1 ? prior1 : 1 - prior1)
+            return ClassDensity(shape: shape, noise: noise, prior: priors[label])
         }
     }
 }

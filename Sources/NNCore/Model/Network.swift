@@ -191,7 +191,10 @@ public struct Network: Equatable, Sendable {
                 if abs(z) <= bound { bounded += 1 }
             }
         }
-        if let weights { for r in 0..<n { dOut[r] *= weights[r] } }
+        if let weights {
+            let k = outputs
+            for r in 0..<n { for c in 0..<k { dOut[r * k + c] *= weights[r] } }
+        }
         ws.grad.update(repeating: 0, count: parameters.count)
         guard plain else { backwardRegularized(p, x, n, ws); return bounded }
         for l in stride(from: layers.count - 1, through: 0, by: -1) {

@@ -289,10 +289,14 @@ public enum CommandTable {
                         field: .onOff(\DataSpec.scaled)),
                 KeySpec(name: "flip", kind: .real(0...0.5, openLow: false), defaultText: "0", help: "fraction of training labels to flip",
                         field: .real(\DataSpec.flip)),
-                KeySpec(name: "imbalance", kind: .real(0...1, openLow: true), defaultText: "1", help: "keep class 1 at this ratio to class 0",
-                        field: .real(\DataSpec.imbalance)),
-            ], summary: kind.summary, details: "",
-                        examples: ["data \(kind.rawValue)", "data \(kind.rawValue) noise=0.1 seed=7", "data \(kind.rawValue) n=400 test=0.3"],
+                KeySpec(name: "imbalance", kind: .real(0...1, openLow: true), defaultText: "1",
+                        help: "keep every class but class 0 at this ratio to class 0", field: .real(\DataSpec.imbalance)),
+            ] + (kind.manyClasses ? [
+                KeySpec(name: "classes", kind: .integer(2...Limits.generatedClasses), defaultText: "2",
+                        help: "how many classes (\(kind.classesHelp))", field: .integer(\DataSpec.classes)),
+            ] : []), summary: kind.summary, details: "",
+                        examples: ["data \(kind.rawValue)", "data \(kind.rawValue) noise=0.1 seed=7", "data \(kind.rawValue) n=400 test=0.3"]
+                            + (kind.manyClasses ? ["data \(kind.rawValue) classes=3"] : []),
                         run: { s, c in [.text(try s.generate(c))] })
         }
     }
@@ -321,6 +325,8 @@ public enum Limits {
     public static let features = 64
     /// Classes of loaded data: 20 is more than the usual first data sets need (digits has 10).
     public static let classes = 20
+    /// Classes of a generated set: as many spiral arms, blobs or rings as a 2-D picture still shows apart.
+    public static let generatedClasses = 10
     /// The largest size of a value in a loaded file: squared and summed over every row and feature
     /// (scaling, distances), 1e100 stays far inside Double's range (about 1e308); 1e160 overflowed.
     public static let magnitude = 1e100
@@ -336,6 +342,16 @@ public enum Limits {
 
 extension DataSpec.Kind {
     var summary: String { Self.summaries[rawValue] ?? "a built-in two-class data set" }
+
+    /// What `classes=` makes of this kind.
+    var classesHelp: String {
+        switch self {
+        case .spiral: return "one spiral arm each"
+        case .circles: return "rings of radius 1, 2, 3, ...; two are the post's circles"
+        case .blobs, .gauss: return "centres evenly on a circle"
+        case .moons, .xor: return "two only"
+        }
+    }
 
     private static let summaries = [
         "circles": "two concentric rings (radii 1 and 2), the post's data, bit-compatible with NumPy",

@@ -24,8 +24,11 @@ enum ConfusionRenderer {
     static func mostConfused(_ e: Evaluation, names: [String], split: String) -> String {
         guard let pair = e.mostConfusedPair else { return "no \(split) errors: no pair of classes is confused" }
         let errors = e.n - e.correct
-        return "most confused: \(names[pair.first]) and \(names[pair.second]), \(pair.errors) of \(errors) \(split) errors"
+        return "most confused: \(name(pair.first, names)) and \(name(pair.second, names)), \(pair.errors) of \(errors) \(split) errors"
     }
+
+    /// A class in prose: its name, or "class 2" when its name is its number.
+    static func name(_ c: Int, _ names: [String]) -> String { names[c] == String(c) ? "class \(c)" : names[c] }
 
     /// `evaluate format=json`'s k-class additions beside accuracy and loss.
     static func json(_ e: Evaluation) -> [(String, JSON)] {

@@ -96,7 +96,8 @@ extension Session {
         var lines: [String]
         switch g.origin {
         case .generated(let spec):
-            lines = ["data: \(spec.kind.rawValue), \(d.count) points, noise \(Text.number(spec.noise)), seed \(spec.seed)"]
+            lines = ["data: \(spec.kind.rawValue), \(d.count) points" + (spec.classes > 2 ? ", \(spec.classes) classes" : "")
+                     + ", noise \(Text.number(spec.noise)), seed \(spec.seed)"]
         case .loaded(let l):
             lines = ["data: \(l.file), \(d.count) rows, label column \(l.labelColumn)"
                      + Self.mapping(l.classes)]
@@ -114,7 +115,9 @@ extension Session {
             lines.append("\(d.featureNames[j]): from \(Text.value(r.0)) to \(Text.value(r.1))")
         }
         lines.append(g.scaled ? "scaling: standard, fit on the training rows" : "scaling: off (raw values)")
-        if let spec = g.spec, spec.imbalance < 1 { lines.append("imbalance: class 1 kept at \(Text.number(spec.imbalance)) of class 0") }
+        if let spec = g.spec, spec.imbalance < 1 {
+            lines.append("imbalance: class \(spec.classes > 2 ? "1 to \(spec.classes - 1) each" : "1") kept at \(Text.number(spec.imbalance)) of class 0")
+        }
         if let spec = g.spec, spec.flip > 0 {
             lines.append("flipped: \(g.flipped.count) training labels (flip=\(Text.number(spec.flip))): "
                          + g.flipped.prefix(20).map(String.init).joined(separator: " ") + (g.flipped.count > 20 ? " ..." : ""))
@@ -133,7 +136,7 @@ extension Session {
         let used = Set(split.test + split.train)
         let rows = split.test.map { ($0, "test") } + split.train.map { ($0, "train") }
             + (0..<d.count).filter { !used.contains($0) }.map { ($0, "none") }
-        var (label, classes) = ("label", ["0", "1"])
+        var (label, classes) = ("label", d.classNames)
         if case .loaded(let l) = g.origin { (label, classes) = (l.labelColumn, l.classes) }
         let taken = Set((d.featureNames + ["index", "split"]).map { $0.lowercased() })
         let base = label

@@ -8,7 +8,10 @@ extension SessionFile {
     /// Throws the first problem, in words; the caller names the file.
     func check() throws {
         guard nnlab >= 1 else { throw CommandError("format \(nnlab) is not one nnlab writes") }
-        if let d = data { try Self.settings(d, of: "data " + d.kind.rawValue) }
+        if let d = data {
+            try Self.settings(d, of: "data " + d.kind.rawValue)
+            guard d.classes == 2 || d.kind.manyClasses else { throw CommandError("data \(d.kind.rawValue) has two classes, not \(d.classes)") }
+        }
         if let l = loaded { try l.check() }
         guard data == nil || loaded == nil else { throw CommandError("both generated and loaded data") }
         if let model, !model.isEmpty {
