@@ -20,8 +20,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The dense layers' matrix products in C, one copy per instruction set (AVX-512, AVX2,
-        // baseline) chosen when the program starts; all give the same bits.
-        .target(name: "NNKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        // baseline) chosen when the program starts; all give the same bits. libm: the baseline's fma().
+        .target(name: "NNKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
+                linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "NNCore", dependencies: ["NNKernels"], swiftSettings: optimized),
         .target(name: "NNDiagnosis", dependencies: ["NNCore"], swiftSettings: optimized),
         .target(name: "NNPlot", dependencies: ["NNCore"]),

@@ -1,7 +1,9 @@
 #include "NNKernels.h"
 #include <string.h>
 
-// a·b + c is two roundings here, as in the Swift code these kernels replace: never fuse.
+// Every a·b + c of the products is one fused multiply-add (one rounding), written out as `madd`, on
+// every level: the baseline level calls the C library's fma(), exact in software where the CPU has
+// no FMA unit. Nothing else is ever fused, so Adam's update keeps its separate roundings.
 #pragma clang fp contract(off)
 
 typedef double v8 __attribute__((vector_size(64)));
@@ -11,6 +13,10 @@ typedef double v8 __attribute__((vector_size(64)));
 #define INLINE static inline __attribute__((always_inline))
 
 INLINE v8 splat(double x) { return (v8){x, x, x, x, x, x, x, x}; }
+
+// a·b + c, rounded once.
+INLINE v8 madd(v8 a, v8 b, v8 c) { return __builtin_elementwise_fma(a, b, c); }
+INLINE double madd1(double a, double b, double c) { return __builtin_fma(a, b, c); }
 
 // The first `width` values at p (8: a whole vector), zeros after them.
 INLINE v8 load(const double *p, int width) {
@@ -38,7 +44,7 @@ INLINE void forward_block(const double *w, long ldw, const double *b, const doub
         for (int v = 0; v < V; v++) wv[v] = load(w + i * ldw + 8 * v, v == V - 1 ? width : 8);
         for (int r = 0; r < R; r++) {
             v8 xv = splat(x[r * in + i]);
-            for (int v = 0; v < V; v++) acc[r][v] += xv * wv[v];
+            for (int v = 0; v < V; v++) acc[r][v] = madd(xv, wv[v], acc[r][v]);
         }
     }
     for (int r = 0; r < R; r++)
@@ -56,7 +62,7 @@ INLINE void weight_block(const double *x, long ldx, const double *dz, long ldz, 
         for (int v = 0; v < V; v++) dv[v] = load(dz + r * ldz + 8 * v, v == V - 1 ? width : 8);
         for (int i = 0; i < R; i++) {
             v8 xv = splat(x[r * ldx + i]);
-            for (int v = 0; v < V; v++) acc[i][v] += xv * dv[v];
+            for (int v = 0; v < V; v++) acc[i][v] = madd(xv, dv[v], acc[i][v]);
         }
     }
     for (int i = 0; i < R; i++)
@@ -83,7 +89,7 @@ INLINE void input_block(const double *wt, long ldw, const double *dz, long ldz, 
         for (int v = 0; v < V; v++) wv[v] = load(wt + o * ldw + 8 * v, 8);
         for (int r = 0; r < R; r++) {
             v8 dv = splat(dz[r * ldz + o]);
-            for (int v = 0; v < V; v++) acc[r][v] += dv * wv[v];
+            for (int v = 0; v < V; v++) acc[r][v] = madd(dv, wv[v], acc[r][v]);
         }
     }
     for (int r = 0; r < R; r++)
@@ -124,18 +130,18 @@ INLINE void forward_column(const double *w, double b, const double *x, long n, l
             v8 a[8], c[8];
             for (int k = 0; k < 8; k++) a[k] = load(xr + k * in + i, 8);
             transpose8(a, c);
-            for (int k = 0; k < 8; k++) acc += c[k] * splat(w[i + k]);
+            for (int k = 0; k < 8; k++) acc = madd(c[k], splat(w[i + k]), acc);
         }
         for (; i < in; i++) {
             v8 c;
             for (int k = 0; k < 8; k++) c[k] = xr[k * in + i];
-            acc += c * splat(w[i]);
+            acc = madd(c, splat(w[i]), acc);
         }
         store(z + r, acc, 8);
     }
     for (; r < n; r++) {
         double s = b;
-        for (long i = 0; i < in; i++) s += x[r * in + i] * w[i];
+        for (long i = 0; i < in; i++) s = madd1(x[r * in + i], w[i], s);
         z[r] = s;
     }
 }
@@ -152,7 +158,7 @@ INLINE void weight_column(const double *x, const double *dz, long n, long in, do
         }
         for (long r = 0; r < n; r++) {
             v8 d = splat(dz[r]);
-            for (int v = 0; v < V; v++) acc[v] += load(x + r * in + i + 8 * v, width[v]) * d;
+            for (int v = 0; v < V; v++) acc[v] = madd(load(x + r * in + i + 8 * v, width[v]), d, acc[v]);
         }
         for (int v = 0; v < V; v++) store(gw + i + 8 * v, acc[v], width[v]);
     }
@@ -210,7 +216,7 @@ long nn_padded(long in) { return (in + 7) / 8 * 8; }
 #undef VECS
 
 #if defined(__x86_64__) && defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #define LEVEL(name) avx2_##name
 #define ROWS 4
 #define VECS 1
@@ -220,7 +226,7 @@ long nn_padded(long in) { return (in + 7) / 8 * 8; }
 #undef VECS
 #pragma clang attribute pop
 
-#pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
+#pragma clang attribute push(__attribute__((target("avx512f,fma"))), apply_to = function)
 #define LEVEL(name) avx512_##name
 #define ROWS 4
 #define VECS 4
@@ -241,6 +247,7 @@ static const struct kernels *const table[] = {
 int nn_kernel_best_level(void) {
 #if defined(__x86_64__) && defined(__clang__)
     __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) return 0;
     if (__builtin_cpu_supports("avx512f")) return 2;
     if (__builtin_cpu_supports("avx2")) return 1;
 #endif

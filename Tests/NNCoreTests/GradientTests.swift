@@ -122,7 +122,8 @@ final class GradientTests: XCTestCase {
     }
 }
 
-/// The network as plain scalar loops, one value at a time: the reference the vector loops must equal.
+/// The network as plain scalar loops, one value at a time, each product added by one fused multiply-add
+/// (`addingProduct`) as NNKernels does: the reference the vector loops must equal.
 struct ScalarNetwork {
     let net: Network
     init(_ net: Network) { self.net = net }
@@ -136,7 +137,7 @@ struct ScalarNetwork {
             for r in 0..<n {
                 for o in 0..<layer.outputs {
                     var s = p[b + o]
-                    for i in 0..<layer.inputs { s += input[r * layer.inputs + i] * p[w + i * layer.outputs + o] }
+                    for i in 0..<layer.inputs { s = s.addingProduct(input[r * layer.inputs + i], p[w + i * layer.outputs + o]) }
                     z[r * layer.outputs + o] = s
                 }
             }
@@ -152,7 +153,9 @@ struct ScalarNetwork {
             for o in 0..<layer.outputs {
                 for r in 0..<n { g[b + o] += dZ[r * layer.outputs + o] }
                 for i in 0..<layer.inputs {
-                    for r in 0..<n { g[w + i * layer.outputs + o] += input[r * layer.inputs + i] * dZ[r * layer.outputs + o] }
+                    for r in 0..<n {
+                        g[w + i * layer.outputs + o] = g[w + i * layer.outputs + o].addingProduct(input[r * layer.inputs + i], dZ[r * layer.outputs + o])
+                    }
                 }
             }
             guard l > 0 else { break }
@@ -161,7 +164,7 @@ struct ScalarNetwork {
             for r in 0..<n {
                 for i in 0..<layer.inputs {
                     var s = 0.0
-                    for o in 0..<layer.outputs { s += p[w + i * layer.outputs + o] * dZ[r * layer.outputs + o] }
+                    for o in 0..<layer.outputs { s = s.addingProduct(p[w + i * layer.outputs + o], dZ[r * layer.outputs + o]) }
                     let k = r * layer.inputs + i
                     dBelow[k] = below.activation == .linear ? s : s * below.activation.derivative(z: zs[l - 1][k], a: inputs[l][k])
                 }

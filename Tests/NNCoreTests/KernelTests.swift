@@ -48,25 +48,25 @@ final class KernelTests: XCTestCase {
         for (n, i, o) in Self.shapes {
             let x = values(n * i), w = values(i * o), b = values(o), dz = values(n * o)
             let gw0 = values(i * o), gb0 = values(o)
-            // The scalar loops the kernels stand for, in their order.
+            // The scalar loops the kernels stand for, in their order, each a·b + s fused (`addingProduct`).
             var z = [Double](repeating: 0, count: n * o), gw = gw0, gb = gb0, dx = [Double](repeating: 0, count: n * i)
             for r in 0..<n {
                 for c in 0..<o {
                     var s = b[c]
-                    for k in 0..<i { s += x[r * i + k] * w[k * o + c] }
+                    for k in 0..<i { s = s.addingProduct(x[r * i + k], w[k * o + c]) }
                     z[r * o + c] = s
                 }
             }
             for c in 0..<o {
                 for r in 0..<n { gb[c] += dz[r * o + c] }
                 for k in 0..<i {
-                    for r in 0..<n { gw[k * o + c] += x[r * i + k] * dz[r * o + c] }
+                    for r in 0..<n { gw[k * o + c] = gw[k * o + c].addingProduct(x[r * i + k], dz[r * o + c]) }
                 }
             }
             for r in 0..<n {
                 for k in 0..<i {
                     var s = 0.0
-                    for c in 0..<o { s += dz[r * o + c] * w[k * o + c] }
+                    for c in 0..<o { s = s.addingProduct(dz[r * o + c], w[k * o + c]) }
                     dx[r * i + k] = s
                 }
             }
@@ -119,11 +119,28 @@ final class KernelTests: XCTestCase {
         for r in 0..<n {
             for c in 0..<o {
                 var s = b[c]
-                for k in (0..<i).reversed() { s += x[r * i + k] * w[k * o + c] }
+                for k in (0..<i).reversed() { s = s.addingProduct(x[r * i + k], w[k * o + c]) }
                 if s != z[r * o + c] { reordered += 1 }
             }
         }
         XCTAssertGreaterThan(reordered, n * o / 4)
+    }
+
+    /// The same data tell a fused multiply-add from a multiply then an add, so a kernel that
+    /// rounded twice on some level would fail the test above.
+    func testTheDataTellAFusedMultiplyAddFromTwoRoundings() {
+        let (n, i, o) = (33, 30, 64)
+        let x = values(n * i), w = values(i * o), b = values(o)
+        let z = forward(w, b, x, n, i, o)
+        var unfused = 0
+        for r in 0..<n {
+            for c in 0..<o {
+                var s = b[c]
+                for k in 0..<i { s += x[r * i + k] * w[k * o + c] }
+                if s != z[r * o + c] { unfused += 1 }
+            }
+        }
+        XCTAssertGreaterThan(unfused, n * o / 4)
     }
 
     /// Backpropagation through the kernels against central finite differences, at widths

@@ -8,9 +8,9 @@ import NNKernels
 /// The matrix products are NNKernels' register-blocked C kernels, for AVX-512, AVX2 or
 /// baseline x86-64 as the CPU allows; the activations and their derivatives are passes of
 /// their own here, eight values at a time (`Lanes`). Every sum adds its terms in the order
-/// of plain scalar loops (`z = b + x₀w₀ + x₁w₁ + …`, gradients row by row from zero), with
-/// no fused multiply-add, and lanes only ever hold independent sums, so the results are
-/// bit for bit those of the scalar code on any of those CPUs.
+/// of plain scalar loops (`z = b + x₀w₀ + x₁w₁ + …`, gradients row by row from zero), each
+/// product added by one fused multiply-add, and lanes only ever hold independent sums, so the
+/// results are bit for bit those of the scalar code (with `addingProduct`) on any of those CPUs.
 public struct Dense: Sendable {
     public let inputs: Int
     public let outputs: Int

@@ -4,8 +4,9 @@
 // The training loop's arithmetic: the dense layers' matrix products, register-blocked, and
 // Adam's update, for the instruction set this CPU has (AVX-512, AVX2 or baseline x86-64, chosen
 // at start-up). Every result element is computed as the plain scalar formula written beside each
-// function, sums in that order, with no fused multiply-add; lanes and blocks only ever hold
-// independent values. So every level gives the same bits, and the same as the scalar code.
+// function, sums in that order, each product of the matrix products added by one fused multiply-add
+// (a·b + s rounded once; Adam fuses nothing); lanes and blocks only ever hold independent values.
+// So every level gives the same bits, and the same as the scalar code with fma().
 //
 // Matrices are row-major; `in`, `out` and `n` are the layer's inputs, outputs and rows.
 
