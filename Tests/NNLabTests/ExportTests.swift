@@ -235,6 +235,45 @@ final class ExportTests: XCTestCase {
         _ = try pythonOK(["-m", "py_compile", "example_keras.py", "off_keras.py", "example_pytorch.py", "off_torch.py"])
     }
 
+    /// Dropout, batch norm, early stopping, learning-rate decay and L1 (issue 15) reach both scripts, exact and
+    /// idiomatic, and the scripts compile.
+    func testRemediesReachTheScripts() throws {
+        let s = session(["data moons n=60 noise=0.35", "model dense16 relu dense8 tanh dropout=0.2 batchnorm=on",
+                         "train lr=0.01 epochs=50 lr_decay=0.99 l1=0.001 patience=20 val=0.25"])
+        let keras = try export(s, .keras), kerasOff = try export(s, .keras, as: "off_keras.py", options: "exact=off")
+        let torch = try export(s, .pytorch), torchOff = try export(s, .pytorch, as: "off_torch.py", options: "exact=off")
+        let shared = ["split = int(np.floor(len(y_train) * (1 - 0.25)))",
+                      "X_train, y_train, X_val, y_val = X_train[:split], y_train[:split], X_train[split:], y_train[split:]",
+                      "#   model dense16 relu dense8 tanh dropout=0.2 batchnorm=on\n"]
+        for script in [keras, kerasOff] {
+            for expected in shared + ["    keras.layers.Dense(16, kernel_regularizer=penalty),",
+                                      "    keras.layers.BatchNormalization(momentum=0.99, epsilon=1e-3),",
+                                      "    keras.layers.Activation('tanh'),", "    keras.layers.Dropout(0.2),",
+                                      "penalty = keras.regularizers.L1L2(l1=0.001, l2=0)",
+                                      "keras.optimizers.schedules.ExponentialDecay(0.01, decay_steps=steps,",
+                                      "optimizer = keras.optimizers.Adam(learning_rate=schedule, "] {
+                XCTAssertTrue(script.contains(expected), "Keras script lacks \(expected)")
+            }
+        }
+        XCTAssertTrue(keras.contains("        rng.random_sample(len(batch) * 24)"), "nnlab's dropout draws keep the batch order")
+        XCTAssertTrue(keras.contains("    best_loss, best_weights, best_epoch, wait = val_loss, model.get_weights(), epoch + 1, 0"), keras)
+        XCTAssertTrue(keras.contains("# Except dropout: Keras draws its own dropout masks"), "exact says where it cannot be")
+        XCTAssertTrue(kerasOff.contains("keras.callbacks.EarlyStopping(monitor='val_loss', patience=20, restore_best_weights=True)"), kerasOff)
+        for script in [torch, torchOff] {
+            for expected in shared + ["    nn.Dropout(0.2),", "loss = loss + 0.001 * sum(layer.weight.abs().sum() for layer in linears)",
+                                      "schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.99)", "    schedule.step()",
+                                      "    best_loss, best_weights, best_epoch, wait = val_loss, copy.deepcopy(model.state_dict()), epoch + 1, 0",
+                                      "model.load_state_dict(best_weights)"] {
+                XCTAssertTrue(script.contains(expected), "PyTorch script lacks \(expected)")
+            }
+        }
+        XCTAssertTrue(torch.contains("    nn.Linear(16, 8), BatchNormAsKeras(8), nn.Tanh(),"), torch)
+        XCTAssertTrue(torchOff.contains("    nn.Linear(16, 8), nn.BatchNorm1d(8, momentum=0.01, eps=1e-3), nn.Tanh(),"), torchOff)
+        XCTAssertTrue(keras.contains("for epoch in range(50):"), "early stopping runs over the epochs asked for")
+        try requireNumPy()
+        _ = try pythonOK(["-m", "py_compile", "example_keras.py", "off_keras.py", "example_pytorch.py", "off_torch.py"])
+    }
+
     /// The optimizers as nnlab steps them: Keras' RMSprop and PyTorch's Adam put epsilon elsewhere, so exact
     /// scripts bring their own; the idiomatic ones use the framework's and say where it differs.
     func testEachActivationAndOptimizerHasItsName() throws {
@@ -415,6 +454,9 @@ final class ExportTests: XCTestCase {
             ["data load file=pets.csv", "model dense8 tanh", "train optimizer=rmsprop lr=0.005 epochs=100 seed=1"],
             ["data xor imbalance=0.5 scale=off", "model linear", "train optimizer=rmsprop lr=0.01 batch=500 epochs=60"],
             ["data gauss imbalance=0.2", "model dense8 relu", "train lr=0.01 epochs=60 batch=16 class_weight=balanced"],
+            // Batch norm, early stopping (it stops at epoch 30 and keeps epoch 10), decay, l1 and l2 together.
+            ["data moons n=60 noise=0.35", "model dense16 relu dense8 tanh batchnorm=on",
+             "train lr=0.01 epochs=200 lr_decay=0.99 l1=0.001 l2=0.001 patience=20"],
         ]
         for (i, commands) in configurations.enumerated() {
             let s = session(commands), last = s.run!.history.last!
@@ -436,6 +478,24 @@ final class ExportTests: XCTestCase {
                     XCTAssertEqual(try XCTUnwrap(ours["loss"]), loss, accuracy: 1e-4, "\(name) \(split) loss: \(commands)")
                 }
             }
+        }
+        // Dropout masks come from each framework's own generator: the exact script lands within nnlab's spread over
+        // 10 seeds (give or take one test point), not on its digits.
+        let dropout = session(["data moons n=60 noise=0.35", "model dense64 relu dense64 relu dropout=0.2", "train lr=0.01 epochs=300"])
+        let spread = try (0..<10).map { seed -> Double in
+            let run = session(["data moons n=60 noise=0.35", "model dense64 relu dense64 relu dropout=0.2",
+                               "train lr=0.01 epochs=300 seed=\(seed)"]).run
+            return try XCTUnwrap(run?.history.last?.testAccuracy)
+        }
+        for framework in installed {
+            let name = "dropout_\(framework.rawValue).py"
+            _ = try export(dropout, framework, as: name)
+            let run = try python([name], interpreter: Self.frameworkInterpreter)
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stderr.suffix(2000))")
+            let json = try XCTUnwrap(run.stdout.split(separator: "\n").last.map(String.init), "\(name) printed nothing")
+            let result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
+            let test = try XCTUnwrap((result["test"] as? [String: Double])?["accuracy"], json)
+            XCTAssertTrue((spread.min()! - 1.0 / 12 - 1e-9...spread.max()! + 1.0 / 12 + 1e-9).contains(test), "\(name): \(test) against \(spread)")
         }
         // exact=off, the framework's own initialisers and shuffling in float32, runs too and learns the circles.
         let s = session(["data circles", "model dense16 relu", "train lr=0.01 epochs=150"])

@@ -7,14 +7,19 @@ struct PyTorchWriter: FrameworkWriter {
     let needs = "numpy and PyTorch (pip install numpy torch)"
 
     func imports(_ s: PythonScript) -> [String] {
-        (s.exact && s.config.optimizer == .adam ? ["import math", ""] : [])
+        (s.exact && s.config.optimizer == .adam ? ["import math", ""] : s.config.patience > 0 ? [""] : [])
+            + (s.config.patience > 0 ? ["import copy"] : [])
             + ["import torch", "from torch import nn"]
             + (s.exact ? [] : ["from torch.utils.data import DataLoader, TensorDataset"])
     }
 
     func model(_ s: PythonScript) -> [String] {
         let widths = [s.features] + s.hidden.map(\.units)
-        let layers = s.hidden.enumerated().flatMap { i, spec in layer(spec, inputs: widths[i]) }
+        let layers = s.hidden.enumerated().flatMap { i, spec in layer(spec, inputs: widths[i], exact: s.exact) }
+        let norm = s.hidden.contains(where: \.batchNorm) ? (s.exact ? batchNormAsKeras : [
+            "# Batch norm with Keras' (and nnlab's) settings: PyTorch's momentum is the share of the new batch, 1 - 0.99.",
+            "# PyTorch's running variance uses n - 1 where Keras and nnlab use n, which moves evaluation a little.",
+        ]) + ["", ""] : []
         let setup = [
             "# nnlab's models are small: one thread skips the cost of splitting tiny products between threads",
             "# (Example 2, 2 busy cores: 4-15x faster than the default, same results). Raise it for big models.",
@@ -31,7 +36,7 @@ struct PyTorchWriter: FrameworkWriter {
             "    nn.init.xavier_uniform_(layer.weight)",
             "    nn.init.zeros_(layer.bias)",
         ]
-        return setup + ["model = nn.Sequential("] + layers + ["    nn.Linear(\(widths.last!), 1),  # the logit", ")",
+        return setup + norm + ["model = nn.Sequential("] + layers + ["    nn.Linear(\(widths.last!), 1),  # the logit", ")",
                                                              "linears = [layer for layer in model if isinstance(layer, nn.Linear)]"]
             + initial + [
                 "dtype = torch.get_default_dtype()",
@@ -49,9 +54,33 @@ struct PyTorchWriter: FrameworkWriter {
     }
 
     /// One hidden layer: what a `LayerSpec` field adds (a dropout rate, batch norm) becomes lines here.
-    func layer(_ spec: LayerSpec, inputs: Int) -> [String] {
-        ["    nn.Linear(\(inputs), \(spec.units)), \(Self.module(spec.activation)),"]
+    /// Batch norm goes between the linear part and the activation, as nnlab puts it.
+    func layer(_ spec: LayerSpec, inputs: Int, exact: Bool) -> [String] {
+        let norm = !spec.batchNorm ? "" : exact ? " BatchNormAsKeras(\(spec.units)),"
+                                                : " nn.BatchNorm1d(\(spec.units), momentum=0.01, eps=1e-3),"
+        return ["    nn.Linear(\(inputs), \(spec.units)),\(norm) \(Self.module(spec.activation)),"]
+            + (spec.dropout > 0 ? ["    nn.Dropout(\(PythonScript.number(spec.dropout))),"] : [])
     }
+
+    /// Keras' batch norm, which nnlab follows: the running variance moves towards the batch's population
+    /// variance (PyTorch's BatchNorm1d uses the sample variance there).
+    let batchNormAsKeras = [
+        "class BatchNormAsKeras(nn.BatchNorm1d):",
+        "    \"\"\"Keras' BatchNormalization(momentum=0.99, epsilon=1e-3), as nnlab computes it: the batch's mean and",
+        "    population variance in training, running averages of both (0.99 old, 0.01 new) at evaluation.\"\"\"",
+        "",
+        "    def __init__(self, units):",
+        "        super().__init__(units, momentum=0.01, eps=1e-3)",
+        "",
+        "    def forward(self, x):",
+        "        if not self.training:",
+        "            return super().forward(x)",
+        "        mean, var = x.mean(0), x.var(0, unbiased=False)",
+        "        with torch.no_grad():",
+        "            self.running_mean.mul_(0.99).add_(0.01 * mean)",
+        "            self.running_var.mul_(0.99).add_(0.01 * var)",
+        "        return (x - mean) / torch.sqrt(var + self.eps) * self.weight + self.bias",
+    ]
 
     static func module(_ activation: Activation) -> String {
         switch activation {
@@ -72,12 +101,16 @@ struct PyTorchWriter: FrameworkWriter {
                                                     : "Keras' and nnlab's epsilon (PyTorch adds it after the bias correction)",
                                                 .rmsprop: "divides by sqrt(v) + eps, as nnlab (Keras 3: sqrt(v + eps))",
                                                 .momentum: "PyTorch's velocity is Keras' and nnlab's over -lr: the same steps"])
-        let penalty = s.config.l2 > 0
+        let penalty = (s.config.l2 > 0
             ? ["        # l2=: the sum of the squared weights, as Keras' kernel_regularizer and nnlab add it",
                "        loss = loss + \(PythonScript.number(s.config.l2)) * sum((layer.weight ** 2).sum() for layer in linears)"]
-            : []
+            : []) + (s.config.l1 > 0
+            ? ["        # l1=: the sum of the weights' sizes, as Keras' L1 regularizer and nnlab add it",
+               "        loss = loss + \(PythonScript.number(s.config.l1)) * sum(layer.weight.abs().sum() for layer in linears)"]
+            : [])
         var lines = ["# 6. Training: \(s.trainingSummary)."]
         if s.exact && s.config.optimizer == .adam { lines += adamAsNnlab + ["", ""] }
+        let decay = s.config.lrDecay != 1
         lines += [
             "X_train_t = torch.as_tensor(X_train, dtype=dtype)",
             "Y_train_t = torch.as_tensor(y_train, dtype=dtype).reshape(-1, 1)",
@@ -86,14 +119,17 @@ struct PyTorchWriter: FrameworkWriter {
             "loss_fn = nn.BCEWithLogitsLoss(reduction='none')  # each row's loss, to be weighted",
         ] : ["loss_fn = nn.BCEWithLogitsLoss()"]) + [
             "optimizer = \(optimizer)",
-        ]
+        ] + (decay ? ["# lr_decay=: the rate times \(PythonScript.number(s.config.lrDecay)) after every epoch, as nnlab.",
+                      "schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=\(PythonScript.number(s.config.lrDecay)))"] : [])
+            + s.earlyStoppingStart
         let step = [s.weighted ? "        loss = (loss_fn(model(X_batch), Y_batch) * W_batch).mean()"
                                : "        loss = loss_fn(model(X_batch), Y_batch)"] + penalty + [
             "        optimizer.zero_grad()",
             "        loss.backward()",
             "        optimizer.step()",
-            "    progress(epoch + 1)",
-        ]
+        ] + (decay ? ["    schedule.step()"] : []) + ["    progress(epoch + 1)"]
+            + s.earlyStoppingCheck(weights: "copy.deepcopy(model.state_dict())", indent: "    ")
+        let end = s.earlyStoppingEnd(restore: "model.load_state_dict(best_weights)")
         guard s.exact else {
             return lines + [
                 "batches = DataLoader(TensorDataset(X_train_t, Y_train_t\(s.weighted ? ", W_train_t" : "")), batch_size=\(batch), shuffle=True,",
@@ -101,7 +137,7 @@ struct PyTorchWriter: FrameworkWriter {
                 "model.train()",
                 "for epoch in range(\(s.epochs)):",
                 "    for X_batch, Y_batch\(s.weighted ? ", W_batch" : "") in batches:",
-            ] + step
+            ] + step + end
         }
         return lines + [
             "# No DataLoader: the batches come in nnlab's order, the next permutation of the same stream (rng) each",
@@ -113,7 +149,8 @@ struct PyTorchWriter: FrameworkWriter {
             "        batch = order[start:start + \(batch)]",
             s.weighted ? "        X_batch, Y_batch, W_batch = X_train_t[batch], Y_train_t[batch], W_train_t[batch]"
                        : "        X_batch, Y_batch = X_train_t[batch], Y_train_t[batch]",
-        ] + step
+        ] + (s.dropout ? ["        rng.random_sample(len(batch) * \(s.droppedUnits))  # nnlab's dropout draws, to keep the batch order in step"] : [])
+            + step + end
     }
 
     /// torch.optim.Adam adds eps to sqrt(v) / sqrt(1 - beta2^t); nnlab and Keras add it to sqrt(v) and fold the

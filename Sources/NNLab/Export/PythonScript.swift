@@ -48,7 +48,7 @@ struct PythonScript {
 
     var text: String {
         let writer = framework.writer
-        let blocks = [header(writer), imports(writer), dataSection, splitSection, scalingSection,
+        let blocks = [header(writer), imports(writer), dataSection, splitSection, scalingSection + validationSection,
                       modelHeading + (exact ? weightsSection : []) + writer.model(self),
                       measureSection, writer.training(self), resultsSection]
         // Names read from files are string literals already; `line` is the guard that nothing else ends a line early.
@@ -88,6 +88,9 @@ struct PythonScript {
         ] + (mixedSettings ? [
             "# Except here: a `train continue` changed settings part way, and this script trains every epoch with the",
             "# last ones, so its figures will differ from nnlab's.",
+        ] : []) + (dropout ? [
+            "# Except dropout: \(writer.title) draws its own dropout masks (the script takes nnlab's draws from the stream only",
+            "# to keep the batch order in step), so expect figures within nnlab's spread over seeds, not the same digits.",
         ] : []) : [
             "# exact=off: \(writer.title) draws its own starting weights and batch order, so expect figures within",
             "# nnlab's spread over seeds (see `sweep`), not the same digits. `export \(framework.rawValue)` (exact=on) reproduces them.",
@@ -133,7 +136,59 @@ struct PythonScript {
         let optimizer = Self.optimizerClass[config.optimizer]! + (config.optimizer == .momentum ? " with momentum 0.9" : "")
         return "\(optimizer), lr \(Self.number(config.learningRate)), batches of \(config.batch) reshuffled every epoch, "
             + "\(epochs) epochs" + (config.l2 > 0 ? ", l2 \(Self.number(config.l2)) on the weights" : "")
+            + (config.l1 > 0 ? ", l1 \(Self.number(config.l1)) on the weights" : "")
+            + (config.lrDecay != 1 ? ", lr times \(Self.number(config.lrDecay)) after every epoch" : "")
+            + (config.patience > 0 ? ", early stopping with patience \(config.patience)" : "")
             + (weighted ? ", classes weighted" : "")
+    }
+
+    /// Some hidden layer drops outputs in training.
+    var dropout: Bool { hidden.contains { $0.dropout > 0 } }
+
+    /// Hidden units whose outputs dropout masks, all layers together: the uniform draws nnlab takes per batch row.
+    var droppedUnits: Int { hidden.filter { $0.dropout > 0 }.reduce(0) { $0 + $1.units } }
+
+    /// `patience=`: the last share of the training rows is held out, as nnlab and Keras' `validation_split` hold it.
+    var validationSection: [String] {
+        guard config.patience > 0 else { return [] }
+        return [
+            "",
+            "# patience=\(config.patience): early stopping watches the loss on the last \(Self.number(config.validation)) of the training rows",
+            "#    (never the test rows), as nnlab and Keras' validation_split hold them out; the model trains on the",
+            "#    rest, and the train figures below are theirs, as nnlab's are.",
+            "split = int(np.floor(len(y_train) * (1 - \(Self.number(config.validation)))))",
+            "X_train, y_train, X_val, y_val = X_train[:split], y_train[:split], X_train[split:], y_train[split:]",
+        ]
+    }
+
+    /// Early stopping as Keras' EarlyStopping(patience=, restore_best_weights=True) does it, written out for a
+    /// loop over epochs: before the loop, at the end of each epoch (`indent` deep; `weights` reads the
+    /// weights), and after the loop (`restore` puts `best_weights` back).
+    var earlyStoppingStart: [String] {
+        config.patience > 0 ? ["best_loss, best_weights, best_epoch, wait = np.inf, None, 0, 0"] : []
+    }
+
+    func earlyStoppingCheck(weights: String, indent: String) -> [String] {
+        guard config.patience > 0 else { return [] }
+        return [
+            "# Early stopping (Keras' EarlyStopping(patience=\(config.patience), restore_best_weights=True), on the loss",
+            "# without penalties, as nnlab measures it): a lower validation loss is kept, \(config.patience) epochs in a row",
+            "# without one stop training.",
+            "wait += 1",
+            "val_loss = measure(X_val, y_val)[1]",
+            "if val_loss < best_loss:",
+            "    best_loss, best_weights, best_epoch, wait = val_loss, \(weights), epoch + 1, 0",
+            "elif wait >= \(config.patience) and epoch > 0:",
+            "    break",
+        ].map { indent + $0 }
+    }
+
+    func earlyStoppingEnd(restore: String) -> [String] {
+        guard config.patience > 0 else { return [] }
+        return [
+            restore,
+            "print(f\"early stopping: stopped after epoch {epoch + 1}; kept epoch {best_epoch}, the lowest validation loss\")",
+        ]
     }
 
     /// `class_weight=balanced`: each row's loss counts as much as its class's weight.
@@ -155,10 +210,10 @@ struct PythonScript {
 
     /// `module.Adam(first, rate=0.01, ...)`: the optimizer's class (or `replacing` it), its learning rate, momentum 0.9
     /// for `momentum`, the framework's `extras` for this optimizer, and a trailing comment from `notes`.
-    func optimizerCall(_ module: String, first: String? = nil, rate: String, replacing: [OptimizerKind: String] = [:],
+    func optimizerCall(_ module: String, first: String? = nil, rate: String, rateValue: String? = nil, replacing: [OptimizerKind: String] = [:],
                        extras: [OptimizerKind: String] = [:], notes: [OptimizerKind: String]) -> String {
         let kind = config.optimizer
-        let arguments = [first, "\(rate)=\(Self.number(config.learningRate))", kind == .momentum ? "momentum=0.9" : nil, extras[kind]]
+        let arguments = [first, "\(rate)=\(rateValue ?? Self.number(config.learningRate))", kind == .momentum ? "momentum=0.9" : nil, extras[kind]]
         return (replacing[kind] ?? "\(module).\(Self.optimizerClass[kind]!)") + "(\(arguments.compactMap { $0 }.joined(separator: ", ")))"
             + (notes[kind].map { "  # \($0)" } ?? "")
     }

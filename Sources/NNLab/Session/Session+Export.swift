@@ -28,7 +28,8 @@ extension Session {
             }
         }
         let script = PythonScript(framework: framework, data: data, hidden: hidden, config: config,
-                                  epochs: trained > 0 ? trained : config.epochs,
+                                  // Early stopping ends where it ends: the script runs it over the epochs asked for.
+                                  epochs: trained > 0 && config.patience == 0 ? trained : config.epochs,
                                   nnlab: trained > 0 ? run?.history.last : nil,
                                   fileName: fileName, exact: c.text("exact") != "off", csvPath: csvPath,
                                   mixedSettings: run != nil && continuedWithOtherSettings)
