@@ -42,7 +42,9 @@ public struct ClassOverlap: Analyzer {
             evidence: evidence,
             why: "Where points of both classes mix, the same spot can carry either label, and the best any model can do "
                 + "is pick the likelier one. That part of the missing accuracy is not a fault of the model or the training; "
-                + "only less noisy data removes it.",
+                + "only less noisy data removes it."
+                + (context.spec == nil ? " Wrong labels inside the mix look just like overlap, so any there are counted in it: "
+                    + "label-noise can pick out only those that sit alone among the other class." : ""),
             fixes: fixes)]
     }
 }
