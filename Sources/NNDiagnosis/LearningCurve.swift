@@ -116,7 +116,8 @@ public struct LearningCurve: Sendable {
     }
 
     /// Two test accuracies within this many points of each other are "close": tuned so that gauss with a large test
-    /// set (train and test within 1–2 points of each other at every size) reads flat.
+    /// set (train and test within 1–2 points of each other at every size) reads flat. A rise smaller than this is
+    /// not material either (CurveVerdictGradingTests grades both on held-out cases).
     static let closeGap = 0.03
 
     /// Reads the larger half of the curve: from the middle size to the largest. With one seed the line's
@@ -138,7 +139,16 @@ public struct LearningCurve: Sendable {
         let rise = slope * span
         let gapFrom = first.trainMedian - first.testMedian, gapTo = last.trainMedian - last.testMedian
         let close = max(Self.closeGap, noise)
-        if rise > noise {
+        // A rise no larger than the seeds' own disagreement at one size (their median min–max range over the larger
+        // half) is not evidence that rows help: seeds alone move the test accuracy that much. The regression's error
+        // above misses it when the seeds agree with each other but sit near a ceiling (a 0.5-point rise at 98%).
+        let seedSpread = RunStatistics.median(half.map { $0.testRange.upperBound - $0.testRange.lowerBound })
+        if rise > noise, rise <= seedSpread {
+            (verdict, reason) = (.unclear, .noisy(spread: seedSpread))
+        } else if rise > max(noise, Self.closeGap) {
+            // Material as well as beyond noise: a rise smaller than the gap that counts as "close" is read as flat,
+            // one notion of a difference that matters for both. (A 0.4-point rise, one test point of 240, read as
+            // "more data would help" on a linear model whose test accuracy 4× the rows left where it was.)
             if gapTo < gapFrom - noise {
                 (verdict, reason) = (.moreDataHelps, .rising(rise: rise, gapFrom: gapFrom, gapTo: gapTo))
             } else {
