@@ -77,28 +77,6 @@ INLINE void bias_block(const double *dz, long ldz, long n, double *gb, int V, in
     for (int v = 0; v < V; v++) store(gb + 8 * v, acc[v], v == V - 1 ? width : 8);
 }
 
-// R rows of dx, V vectors of inputs wide; `left` inputs remain from the first (wt is padded,
-// so every load is whole; only the stores stop at the row's end).
-INLINE void input_block(const double *wt, long ldw, const double *dz, long ldz, double *dx, long ldx,
-                        long left, int R, int V) {
-    v8 acc[8][4];
-    for (int r = 0; r < R; r++)
-        for (int v = 0; v < V; v++) acc[r][v] = splat(0);
-    for (long o = 0; o < ldz; o++) {
-        v8 wv[4];
-        for (int v = 0; v < V; v++) wv[v] = load(wt + o * ldw + 8 * v, 8);
-        for (int r = 0; r < R; r++) {
-            v8 dv = splat(dz[r * ldz + o]);
-            for (int v = 0; v < V; v++) acc[r][v] = madd(dv, wv[v], acc[r][v]);
-        }
-    }
-    for (int r = 0; r < R; r++)
-        for (int v = 0; v < V; v++) {
-            long width = left - 8 * v;
-            if (width > 0) store(dx + r * ldx + 8 * v, acc[r][v], width < 8 ? (int)width : 8);
-        }
-}
-
 // c[j][k] = a[k][j]: an 8 × 8 tile turned in registers.
 INLINE void transpose8(const v8 a[8], v8 c[8]) {
     v8 t[8], u[8];
@@ -176,33 +154,61 @@ INLINE void adam_block(double *p, const double *g, double *m, double *v, double 
     store(p, pv, width);
 }
 
-// W transposed as nn_transpose says: 8 × 8 tiles turned in registers, the edges value by value.
-INLINE void transpose_matrix(const double *w, long in, long out, double *wt) {
-    long ld = nn_padded(in), o = 0;
-    for (; o + 8 <= out; o += 8) {
-        long i = 0;
-        for (; i + 8 <= in; i += 8) {
-            v8 a[8], c[8];
-            for (int k = 0; k < 8; k++) a[k] = load(w + (i + k) * out + o, 8);
-            transpose8(a, c);
-            for (int k = 0; k < 8; k++) store(wt + (o + k) * ld + i, c[k], 8);
+// dx for 8·RV rows from `r` and the 8 inputs from `i` (`width` of them real): the lanes run over the
+// rows, so W is read as it lies (w[i][o] broadcast) and only dz is turned, into `dzt` (o × 8·RV, rows
+// past n zero); each 8 × 8 tile of sums is turned back in registers as it is stored.
+INLINE void input_block(const double *w, long out, const double *dzt, double *dx, long in, long rows,
+                        int width, int RV) {
+    v8 acc[8][2];
+    for (int k = 0; k < 8; k++)
+        for (int v = 0; v < RV; v++) acc[k][v] = splat(0);
+    const double *wk[8];
+    for (int k = 0; k < 8; k++) wk[k] = w + (k < width ? k : 0) * out;
+    for (long o = 0; o < out; o++) {
+        v8 dv[2];
+        for (int v = 0; v < RV; v++) dv[v] = load(dzt + o * 8 * RV + 8 * v, 8);
+        for (int k = 0; k < 8; k++) {
+            v8 wv = splat(wk[k][o]);
+            for (int v = 0; v < RV; v++) acc[k][v] = madd(dv[v], wv, acc[k][v]);
         }
-        for (int k = 0; k < 8; k++)
-            for (long j = i; j < ld; j++) wt[(o + k) * ld + j] = j < in ? w[j * out + o + k] : 0;
     }
+    for (int v = 0; v < RV; v++) {
+        v8 a[8], c[8];
+        for (int k = 0; k < 8; k++) a[k] = acc[k][v];
+        transpose8(a, c);
+        for (int k = 0; k < 8 && 8 * v + k < rows; k++) store(dx + (8 * v + k) * in, c[k], width);
+    }
+}
+
+// dx under a layer of one output (every network's last): dx[r][i] = 0 + dz[r]·w[i], the lanes over i.
+INLINE void input_column(const double *w, const double *dz, long n, long in, double *dx) {
+    for (long r = 0; r < n; r++)
+        for (long i = 0; i < in; i += 8) {
+            int width = in - i < 8 ? (int)(in - i) : 8;
+            store(dx + r * in + i, madd(splat(dz[r]), load(w + i, width), splat(0)), width);
+        }
+}
+
+// dz's rows r..r+8·RV turned into dzt (o × 8·RV), zeros past the `rows` that exist.
+INLINE void turn_rows(const double *dz, long out, long rows, double *dzt, int RV) {
+    long o = 0;
+    for (; o + 8 <= out; o += 8)
+        for (int v = 0; v < RV; v++) {
+            v8 a[8], c[8];
+            for (int k = 0; k < 8; k++) a[k] = 8 * v + k < rows ? load(dz + (8 * v + k) * out + o, 8) : splat(0);
+            transpose8(a, c);
+            for (int k = 0; k < 8; k++) store(dzt + (o + k) * 8 * RV + 8 * v, c[k], 8);
+        }
     for (; o < out; o++)
-        for (long j = 0; j < ld; j++) wt[o * ld + j] = j < in ? w[j * out + o] : 0;
+        for (int j = 0; j < 8 * RV; j++) dzt[o * 8 * RV + j] = j < rows ? dz[j * out + o] : 0;
 }
 
 struct kernels {
     void (*forward)(const double *, const double *, const double *, long, long, long, double *);
     void (*weight_gradient)(const double *, const double *, long, long, long, double *, double *);
-    void (*input_gradient)(const double *, const double *, long, long, long, double *);
+    void (*input_gradient)(const double *, const double *, long, long, long, double *, double *);
     void (*adam)(double *, const double *, double *, double *, long, double, double, double, double);
-    void (*transpose)(const double *, long, long, double *);
 };
-
-long nn_padded(long in) { return (in + 7) / 8 * 8; }
 
 // Register blocks, measured on an AMD EPYC (Zen 4) for AVX-512: 4 rows × 4 vectors run 32 × 512 × 512
 // at 37–39 GFLOP/s against 29–32 for 4 × 2 (narrower layers take strips of 2 and 1 vectors); for the
@@ -275,13 +281,11 @@ void nn_weight_gradient(const double *x, const double *dz, long n, long in, long
     table[nn_kernel_level()]->weight_gradient(x, dz, n, in, out, gw, gb);
 }
 
-void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx) {
-    table[nn_kernel_level()]->input_gradient(wt, dz, n, in, out, dx);
+void nn_input_gradient(const double *w, const double *dz, long n, long in, long out, double *dx, double *scratch) {
+    table[nn_kernel_level()]->input_gradient(w, dz, n, in, out, dx, scratch);
 }
 
-void nn_transpose(const double *w, long in, long out, double *wt) {
-    table[nn_kernel_level()]->transpose(w, in, out, wt);
-}
+long nn_input_scratch(long out) { return 16 * out; }
 
 void nn_adam(double *p, const double *g, double *m, double *v, long count,
              double alpha, double c1, double c2, double eps) {

@@ -50,23 +50,22 @@ static void LEVEL(weight_gradient)(const double *x, const double *dz, long n, lo
 #define BLOCK(R, V, width) weight_block(x + i, in, dz + o, out, n, gw + i * out + o, out, R, V, width)
     STRIPS(out)
 #undef BLOCK
+#undef STRIP
 }
 
-static void LEVEL(input_gradient)(const double *wt, const double *dz, long n, long in, long out, double *dx) {
-    long ld = nn_padded(in), o = 0;
-    // `o` runs over the inputs here, the columns of dx; wt's padding makes every strip whole.
-#undef STRIP
-#define STRIP(V, width)                                                                              \
-    {                                                                                                \
-        long r = 0;                                                                                  \
-        for (; r + ROWS <= n; r += ROWS) BLOCK(ROWS, V, width);                                      \
-        REMAINDER(n - r, V, width)                                                                   \
+// Rows in tiles of 8·RV: two vectors where there are registers for 16 sums.
+#define RV (VECS >= 2 ? 2 : 1)
+static void LEVEL(input_gradient)(const double *w, const double *dz, long n, long in, long out, double *dx,
+                                  double *scratch) {
+    if (out == 1) { input_column(w, dz, n, in, dx); return; }
+    for (long r = 0; r < n; r += 8 * RV) {
+        long rows = n - r < 8 * RV ? n - r : 8 * RV;
+        turn_rows(dz + r * out, out, rows, scratch, RV);
+        for (long i = 0; i < in; i += 8)
+            input_block(w + i * out, out, scratch, dx + r * in + i, in, rows, in - i < 8 ? (int)(in - i) : 8, RV);
     }
-#define BLOCK(R, V, width) ((void)(width), input_block(wt + o, ld, dz + r * out, out, dx + r * in + o, in, in - o, R, V))
-    STRIPS(ld)
-#undef BLOCK
-#undef STRIP
 }
+#undef RV
 
 #undef REMAINDER
 
@@ -77,7 +76,5 @@ static void LEVEL(adam)(double *p, const double *g, double *m, double *v, long c
     if (k < count) adam_block(p + k, g + k, m + k, v + k, alpha, c1, c2, eps, (int)(count - k));
 }
 
-static void LEVEL(transpose)(const double *w, long in, long out, double *wt) { transpose_matrix(w, in, out, wt); }
-
 static const struct kernels LEVEL(kernels) = {LEVEL(forward), LEVEL(weight_gradient), LEVEL(input_gradient),
-                                              LEVEL(adam), LEVEL(transpose)};
+                                              LEVEL(adam)};

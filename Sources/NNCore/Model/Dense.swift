@@ -20,8 +20,8 @@ public struct Dense: Sendable {
 
     public var parameterCount: Int { inputs * outputs + outputs }
     var biasOffset: Int { offset + inputs * outputs }
-    /// The size of W transposed as `backward` needs it (rows padded to whole vectors).
-    var transposedCount: Int { outputs * nn_padded(inputs) }
+    /// The scratch `backward` needs: a few rows of dZ transposed.
+    var transposedCount: Int { nn_input_scratch(outputs) }
 
     /// For `n` rows of `x` (`n × inputs`), writes `z` and `a` (`n × outputs`).
     @inline(__always)
@@ -56,8 +56,7 @@ public struct Dense: Sendable {
                   transposed: UnsafeMutablePointer<Double>) {
         nn_weight_gradient(x, dZ, n, inputs, outputs, g + offset, g + biasOffset)
         guard let below else { return }
-        nn_transpose(p + offset, inputs, outputs, transposed)
-        nn_input_gradient(transposed, dZ, n, inputs, outputs, below.dZ)
+        nn_input_gradient(p + offset, dZ, n, inputs, outputs, below.dZ, transposed)
         let act = below.activation
         guard act != .linear else { return }
         let count = n * inputs, wide = count - count % Lanes.scalarCount

@@ -235,7 +235,7 @@ public struct Network: Equatable, Sendable {
         let a: [UnsafeMutablePointer<Double>]
         let delta: [UnsafeMutablePointer<Double>]
         let grad: UnsafeMutablePointer<Double>
-        /// W of one layer transposed, for the gradient of the layer below.
+        /// Rows of one layer's dZ transposed, for the gradient of the layer below.
         let transposed: UnsafeMutablePointer<Double>
         /// What batch norm and dropout keep between forward and backward; nil for a plain network.
         let regularized: RegularizedWorkspace?

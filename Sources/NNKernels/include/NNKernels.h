@@ -20,19 +20,16 @@ void nn_weight_gradient(const double *x, const double *dz, long n, long in, long
                         double *gw, double *gb);
 
 // dx[r][i] = 0 + dz[r][0]·w[i][0] + dz[r][1]·w[i][1] + …
-// `wt` is w transposed by `nn_transpose` (out rows of `nn_padded(in)` values).
-void nn_input_gradient(const double *wt, const double *dz, long n, long in, long out, double *dx);
+// `scratch` holds `nn_input_scratch(out)` values.
+void nn_input_gradient(const double *w, const double *dz, long n, long in, long out, double *dx, double *scratch);
+
+// The scratch `nn_input_gradient` needs: 16 rows of dz turned.
+long nn_input_scratch(long out);
 
 // Adam (Keras 3) on `count` parameters, with c1 = 1 − β1, c2 = 1 − β2 and the bias correction in alpha:
 // m = m + (g − m)·c1;  v = v + (g·g − v)·c2;  p = p − alpha·m / (√v + eps)
 void nn_adam(double *p, const double *g, double *m, double *v, long count,
              double alpha, double c1, double c2, double eps);
-
-// The row length of a transposed W: `in` rounded up to a whole vector of 8.
-long nn_padded(long in);
-
-// wt[o][i] = w[i][o], each row of wt zero-filled from `in` to `nn_padded(in)`.
-void nn_transpose(const double *w, long in, long out, double *wt);
 
 // 0: baseline x86-64 (SSE2) or not x86; 1: AVX2; 2: AVX-512.
 int nn_kernel_level(void);
