@@ -15,8 +15,9 @@ struct StandardRows {
     var classes: Int { max(2, Int(y.max() ?? 1) + 1) }
 
     init(_ data: PreparedData) {
-        let train = data.dataset.gather(data.split.train)
-        features = data.dataset.features
+        // The model's inputs: with features chosen, the space the model draws its boundary in.
+        let train = data.inputs.gather(data.split.train)
+        features = data.inputs.features
         x = Scaler.fit(train.x, features: features).transform(train.x)
         y = train.y
         indices = data.split.train

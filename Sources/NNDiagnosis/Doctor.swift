@@ -103,23 +103,29 @@ public struct Doctor: Sendable {
     }
 }
 
-/// One setting `verify` trains: an experiment, on the session's training data or on the same rows standardised
-/// (a loaded file's scaling fix).
+/// One setting `verify` trains: an experiment, on the session's training data or on the same points changed
+/// as a fix asks (standardised for a loaded file's scaling fix, other inputs, points dropped or relabelled).
 private struct Trial: Equatable {
     var experiment: Experiment
-    var scaled = false
+    /// The change to the data handed to the experiment; nil: the session's own.
+    var change: Fix.Change?
 
     init(_ context: DiagnosisContext, _ fix: Fix? = nil) {
-        if fix?.change == .scaleLoadedData {
-            experiment = Experiment(context)
-            scaled = true
-        } else {
-            experiment = Experiment(context, fix?.change)
+        experiment = Experiment(context, fix?.change)
+        switch fix?.change {
+        case .scaleLoadedData?, .features?, .dropPoints?, .relabelPoints?: change = fix?.change
+        default: change = nil
         }
     }
 
     func data(_ context: DiagnosisContext) -> TrainingData {
         let d = context.data
-        return scaled ? PreparedData(dataset: d.dataset, split: d.split, scaled: true).training : d.training
+        switch change {
+        case .scaleLoadedData?: return PreparedData(dataset: d.dataset, split: d.split, scaled: true, features: d.features).training
+        case .features(let terms)?: return d.with(features: terms).training
+        case .dropPoints(_, let points)?: return d.dropping(Set(points)).training
+        case .relabelPoints(_, let points)?: return d.relabelling(Set(points)).training
+        default: return d.training
+        }
     }
 }

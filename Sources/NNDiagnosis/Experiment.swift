@@ -85,7 +85,7 @@ extension Experiment {
         case .model(let layers)?: hidden = layers
         case .train(let settings, _)?, .trainLonger(_, let settings)?: config = settings
         case .data(let regenerated, _)?: spec = regenerated
-        case .scaleLoadedData?, .sweep?, nil: break
+        case .scaleLoadedData?, .sweep?, .features?, .dropPoints?, .relabelPoints?, nil: break  // the data handed to `run` changes
         }
     }
 }

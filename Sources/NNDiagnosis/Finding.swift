@@ -74,6 +74,11 @@ public struct Fix: Equatable, Sendable {
         case scaleLoadedData
         /// Train each learning rate over `seeds` seeds and compare: advice only.
         case sweep(learningRates: [Double], seeds: Int)
+        /// The model's inputs made from the raw columns (`FeatureTerm`s), on the same points.
+        case features([FeatureTerm])
+        /// The training points `points` (a finding's, named by `finding`) removed, or given the other label.
+        case dropPoints(finding: String, points: [Int])
+        case relabelPoints(finding: String, points: [Int])
     }
 
     public var change: Change
@@ -83,7 +88,7 @@ public struct Fix: Equatable, Sendable {
     /// Whether `Doctor.verify` can run it as an experiment.
     public var runnable: Bool {
         switch change {
-        case .model, .train, .trainLonger, .data, .scaleLoadedData: return true
+        case .model, .train, .trainLonger, .data, .scaleLoadedData, .features, .dropPoints, .relabelPoints: return true
         case .sweep: return false
         }
     }

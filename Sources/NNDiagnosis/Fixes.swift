@@ -41,6 +41,12 @@ extension Fix {
         return Fix(.trainLonger(more: more, whole: whole))
     }
 
+    /// The model's inputs made from the raw columns.
+    static func features(_ terms: [FeatureTerm]) -> Fix { Fix(.features(terms)) }
+
+    /// The training points a finding lists, removed (the test set unchanged).
+    static func drop(_ finding: String, _ points: [Int]) -> Fix { Fix(.dropPoints(finding: finding, points: points)) }
+
     /// The data generated again from `spec` with `change` applied.
     static func data(_ spec: DataSpec, _ change: (inout DataSpec) -> Void) -> Fix {
         var new = spec

@@ -54,7 +54,8 @@ public struct LabelNoise: Analyzer {
             evidence.append(Evidence("flipped_found", Double(found) / Double(context.flipped.count),
                                      "\(of) \(context.flipped.count) labels flipped on purpose are among them"))
         }
-        var fixes: [Fix] = []
+        // Dropping the suspects works on any data; generating it without flips only on a built-in set.
+        var fixes: [Fix] = [.drop("label-noise", points)]
         if let spec = context.spec, spec.flip > 0 { fixes.append(.data(spec) { $0.flip = 0 }) }
         return [Finding(
             id: "label-noise", severity: .warning,

@@ -36,9 +36,12 @@ public struct LinearInseparable: Analyzer {
                            + "can make it go round in circles), so whether some straight line separates them is not known"),
             Evidence("best_line_train_accuracy", line, "the best line (logistic regression) gets \(Format.percent(line)) on train"),
         ]
-        // A feature is worth naming when it makes the classes separable or lifts the best line by 5 points.
-        if let hint = Separability.featureHint(rows, names: context.data.dataset.featureNames),
+        // A feature is worth naming when it makes the classes separable or lifts the best line by 5 points;
+        // on the raw columns it is also the first fix (the terms name raw columns), before a hidden layer.
+        var fixes: [Fix] = []
+        if let hint = Separability.featureHint(rows, names: context.data.inputs.featureNames),
            hint.separable || hint.accuracy >= line + 0.05 {
+            if context.data.features == nil { fixes.append(.features(hint.terms)) }
             evidence.append(hint.separable
                 ? Evidence("feature_hint_accuracy", 1, "with \(hint.name) as an extra input a flat boundary separates them")
                 : Evidence("feature_hint_accuracy", hint.accuracy,
@@ -51,7 +54,8 @@ public struct LinearInseparable: Analyzer {
                 : "the best straight line gets only \(Format.percent(line)) of the training points right (exact test not finished)",
             evidence: evidence,
             why: "A model with no hidden layer draws one straight boundary, and these classes need a curved one. "
-                + "A hidden layer lets the model bend its boundary around them.",
-            fixes: [.model([LayerSpec(units: 16, activation: .relu)])])]
+                + "A hidden layer lets the model bend its boundary around them; so do extra inputs made from the "
+                + "columns (their squares, say), in which a flat boundary is a curve in the plane.",
+            fixes: fixes + [.model([LayerSpec(units: 16, activation: .relu)])])]
     }
 }

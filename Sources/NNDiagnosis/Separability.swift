@@ -29,23 +29,27 @@ enum Separability {
     static func pivotCap(features d: Int, points n: Int) -> Int { 100 * (d + 2 + n) }
 
     /// For two features: the first of x1²+x2², x1·x2, x1², x2² (on standardised values) that makes
-    /// the classes separable, or else the one that helps the best line most.
-    static func featureHint(_ rows: StandardRows, names: [String]) -> (name: String, separable: Bool, accuracy: Double)? {
+    /// the classes separable, or else the one that helps the best line most; with the inputs a model
+    /// needs to draw it (`features x1 x2 x1^2 x2^2` for x1²+x2²).
+    static func featureHint(_ rows: StandardRows, names: [String])
+        -> (name: String, separable: Bool, accuracy: Double, terms: [FeatureTerm])? {
         guard rows.features == 2 else { return nil }
         let (a, b) = (names[0], names[1])
-        let candidates: [(String, (Double, Double) -> Double)] = [
-            ("\(a)²+\(b)²", { $0 * $0 + $1 * $1 }), ("\(a)·\(b)", { $0 * $1 }), ("\(a)²", { u, _ in u * u }), ("\(b)²", { _, v in v * v }),
+        let raw: [FeatureTerm] = [.column(0), .column(1)]
+        let candidates: [(String, (Double, Double) -> Double, [FeatureTerm])] = [
+            ("\(a)²+\(b)²", { $0 * $0 + $1 * $1 }, raw + [.square(0), .square(1)]), ("\(a)·\(b)", { $0 * $1 }, raw + [.product(0, 1)]),
+            ("\(a)²", { u, _ in u * u }, raw + [.square(0)]), ("\(b)²", { _, v in v * v }, raw + [.square(1)]),
         ]
-        var best: (name: String, separable: Bool, accuracy: Double)?
-        for (name, feature) in candidates {
+        var best: (name: String, separable: Bool, accuracy: Double, terms: [FeatureTerm])?
+        for (name, feature, terms) in candidates {
             var x = [Double](); x.reserveCapacity(rows.count * 3)
             for i in 0..<rows.count {
                 x += [rows.x[2 * i], rows.x[2 * i + 1], feature(rows.x[2 * i], rows.x[2 * i + 1])]
             }
             let widened = Scaler.fit(x, features: 3).transform(x)
-            if separable(widened, rows.y, features: 3) == true { return (name, true, 1) }
+            if separable(widened, rows.y, features: 3) == true { return (name, true, 1, terms) }
             let accuracy = bestLineAccuracy(widened, rows.y, features: 3)
-            if accuracy > best?.accuracy ?? 0 { best = (name, false, accuracy) }
+            if accuracy > best?.accuracy ?? 0 { best = (name, false, accuracy, terms) }
         }
         return best
     }

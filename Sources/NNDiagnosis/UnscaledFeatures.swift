@@ -23,8 +23,8 @@ public struct UnscaledFeatures: Analyzer {
 
     /// nil when the inputs are standardised.
     static func measure(_ data: PreparedData) -> Measure? {
-        guard data.scaler == Scaler.identity(features: data.dataset.features) else { return nil }
-        let raw = Scaler.fit(data.dataset.gather(data.split.train).x, features: data.dataset.features)
+        guard data.scaler == Scaler.identity(features: data.inputs.features) else { return nil }
+        let raw = Scaler.fit(data.inputs.gather(data.split.train).x, features: data.inputs.features)
         return Measure(raw: raw, ratio: raw.scale.max()! / raw.scale.min()!,
                        shifts: zip(raw.mean, raw.scale).map { abs($0) / $1 })
     }
@@ -44,7 +44,7 @@ public struct UnscaledFeatures: Analyzer {
         let data = context.data
         guard let m = Self.measure(data), m.applies else { return [] }
         let raw = m.raw, ratio = m.ratio, shifts = m.shifts
-        let names = data.dataset.featureNames
+        let names = data.inputs.featureNames
         let widest = raw.scale.indices.max { raw.scale[$0] < raw.scale[$1] }!
         let narrowest = raw.scale.indices.min { raw.scale[$0] < raw.scale[$1] }!
         let shifted = shifts.indices.max { shifts[$0] < shifts[$1] }!

@@ -26,8 +26,8 @@ struct WellTrained {
         let settings = context.settings
         config = Self.config(settings)
         let data = context.data
-        scaled = data.scaler == Scaler.identity(features: data.dataset.features)
-        let training = scaled ? PreparedData(dataset: data.dataset, split: data.split, scaled: true).training : data.training
+        scaled = data.scaler == Scaler.identity(features: data.inputs.features)
+        let training = scaled ? PreparedData(dataset: data.dataset, split: data.split, scaled: true, features: data.features).training : data.training
         let result = Experiment(hidden: context.hiddenLayers, config: config)
             .run(on: training, seeds: Self.seeds, shouldStop: context.shouldStop)
         guard !result.interrupted, let best = result.runs.map(\.train.accuracy).max() else { return nil }

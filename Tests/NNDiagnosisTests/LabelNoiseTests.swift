@@ -39,7 +39,9 @@ final class LabelNoiseTests: XCTestCase {
         XCTAssertEqual(finding.points, finding.points.sorted())
         XCTAssertTrue(Set(finding.points).isSubset(of: context.data.split.train))
         XCTAssertEqual(finding.evidence.map(\.key), ["suspect_labels", "model_follows", "flipped_found"])
-        XCTAssertEqual(finding.fixes.map(\.command), ["data circles flip=0"])
+        XCTAssertEqual(finding.fixes.map(\.command), ["data drop show=label-noise", "data circles flip=0"],
+                       "dropping the suspects, which works on any data, comes first")
+        XCTAssertEqual(finding.fixes.first?.change, .dropPoints(finding: "label-noise", points: finding.points))
     }
 
     func testCleanDataHasNoSuspects() {

@@ -10,8 +10,10 @@ final class LinearInseparableTests: XCTestCase {
         XCTAssertEqual(finding.evidence.map(\.key), ["separable", "best_line_train_accuracy", "feature_hint_accuracy"])
         XCTAssertLessThan(finding.evidence[1].value, 0.6)
         XCTAssertEqual(finding.evidence[2].text, "with x1²+x2² as an extra input a flat boundary separates them")
-        XCTAssertEqual(finding.fixes.map(\.command), ["model dense16 relu"])
-        XCTAssertEqual(finding.fixes.first?.change, .model(hidden: [LayerSpec(units: 16, activation: .relu)]))
+        XCTAssertEqual(finding.fixes.map(\.command), ["features x1 x2 x1^2 x2^2", "model dense16 relu"])
+        XCTAssertEqual(finding.fixes.first?.change, .features([.column(0), .column(1), .square(0), .square(1)]),
+                       "the inputs a line needs to draw x1²+x2², which the exact test found")
+        XCTAssertEqual(finding.fixes.last?.change, .model(hidden: [LayerSpec(units: 16, activation: .relu)]))
     }
 
     func testXorGetsTheProductAsHint() throws {

@@ -52,6 +52,7 @@ final class CommandWriterTests: XCTestCase {
         case .flags(let flags): words = flags.filter { _ in draw.chance(0.5) }
         // A bare word with `=` in it is a key by the language's own rule: names never hold one.
         case .topic, .name: if draw.chance(0.7) { words = [draw.word(1...10).replacingOccurrences(of: "=", with: "")].filter { !$0.isEmpty } }
+        case .terms: words = (0..<draw.int(0...4)).map { _ in draw.pick(["x1", "x2", "x1^2", "x2*x1", "sin(x2)", "reset"]) }
         case .layers:
             words = draw.chance(0.2) ? ["linear"] : (0..<draw.int(1...3)).flatMap { _ in
                 ["dense\(draw.int(1...Limits.units))", draw.pick(CommandTable.activations)]

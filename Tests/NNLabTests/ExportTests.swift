@@ -274,6 +274,29 @@ final class ExportTests: XCTestCase {
         _ = try pythonOK(["-m", "py_compile", "example_keras.py", "off_keras.py", "example_pytorch.py", "off_torch.py"])
     }
 
+    /// features: the scripts make the same inputs from the raw columns before the split and the scaling, and the
+    /// model takes as many inputs; dropped points are in neither split and relabelled ones carry nnlab's labels.
+    func testFeaturesAndEditedPointsReachTheScripts() throws {
+        try requireNumPy()
+        let s = session(["data circles", "features x1 x2 x1^2 x1*x2 sin(x2)", "model linear", "train epochs=3"])
+        let keras = try export(s, .keras)
+        XCTAssertTrue(keras.contains("#   features x1 x2 x1^2 x1*x2 sin(x2)\n"), keras)
+        XCTAssertTrue(keras.contains("    keras.Input(shape=(5,)),"), keras)
+        let printed = try dataSection(of: keras), p = try XCTUnwrap(s.data?.prepared)
+        let inputs = p.inputs.x, built = doubles(printed["X"])
+        XCTAssertEqual(built.count, inputs.count)
+        for (a, b) in zip(built, inputs) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        XCTAssertEqual(doubles(printed["X_train"]).count, p.split.train.count * 5)
+
+        let noisy = session(["data moons n=400 noise=0.1 seed=5 flip=0.12", "model dense16 relu", "train epochs=100",
+                             "data relabel show=label-noise", "train epochs=3"])
+        let torch = try export(noisy, .pytorch), q = try XCTUnwrap(noisy.data?.prepared)
+        XCTAssertTrue(torch.contains("#    `data relabel show=label-noise` gave the other label to 38 training rows (their labels below)"), torch)
+        let rows = try dataSection(of: torch)
+        XCTAssertEqual(integers(rows["y"]), q.dataset.y, "nnlab's labels after the relabelling")
+        XCTAssertEqual(integers(rows["train"]), q.split.train)
+    }
+
     /// The optimizers as nnlab steps them: Keras' RMSprop and PyTorch's Adam put epsilon elsewhere, so exact
     /// scripts bring their own; the idiomatic ones use the framework's and say where it differs.
     func testEachActivationAndOptimizerHasItsName() throws {

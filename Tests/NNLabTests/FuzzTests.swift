@@ -304,6 +304,7 @@ struct LineGenerator {
         case .none: break
         case .flags(let flags): if random.chance(0.5) { parts.append(random.pick(flags)) }
         case .layers: parts += layers()
+        case .terms: parts += (0..<random.int(0...3)).map { _ in random.pick(["x1", "x2", "x1^2", "x1*x2", "sin(x1)", "x3", "reset"]) }
         case .topic: if random.chance(0.5) { parts.append(String(random.pick(CommandTable.verbs))) }
         case .name:
             if random.chance(0.6) { parts.append(random.pick(spec.name == "lesson" ? ["circles", "learning-rate", "nosuch"]

@@ -76,9 +76,11 @@ final class WorkLimitTests: XCTestCase {
         let report = Doctor.standard.diagnose(context)
         let jobs = Doctor.standard.verificationWork(report, context: context)
         XCTAssertTrue(report.findings.contains { $0.id == "linear-inseparable" })
-        // The unchanged setting and the fix, as long as the run; not-converged's fix trains longer.
-        XCTAssertEqual(jobs.prefix(2).map(\.hidden), [[], [LayerSpec(16, .relu)]])
-        XCTAssertEqual(jobs.prefix(2).map(\.epochs), [30, 30])
+        // The unchanged setting and the fixes (the features, then a hidden layer), as long as the run; not-converged's
+        // fix trains longer.
+        XCTAssertEqual(jobs.prefix(3).map(\.hidden), [[], [], [LayerSpec(16, .relu)]])
+        XCTAssertEqual(jobs.prefix(3).map(\.inputs), [2, 4, 2], "the features fix trains on x1 x2 x1^2 x2^2")
+        XCTAssertEqual(jobs.prefix(3).map(\.epochs), [30, 30, 30])
         XCTAssertTrue(jobs.allSatisfy { $0.runs == 5 })
     }
 

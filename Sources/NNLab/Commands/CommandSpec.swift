@@ -25,6 +25,8 @@ public struct CommandSpec: Sendable {
         case topic
         /// One optional name from a list known at run time (`lesson circles`).
         case name
+        /// Any number of names from a list known at run time, checked by the handler (`features x1 x1^2`).
+        case terms
     }
 
     public var verb: Substring { name.split(separator: " ")[0] }
@@ -40,6 +42,7 @@ public struct CommandSpec: Sendable {
         case .layers: parts.append("linear | denseN ACT [denseN ACT ...]")
         case .topic: parts.append("[command [form]]")
         case .name: parts.append("[name]")
+        case .terms: parts.append("[reset | WORD ...]")
         }
         parts += keys.map { $0.required ? "\($0.name)=\($0.placeholder)" : "[\($0.name)=\($0.placeholder)]" }
         return parts.joined(separator: " ")

@@ -28,6 +28,27 @@ public enum CommandTable {
                     summary: "sizes, class counts, ranges, split and corruptions of the data",
                     details: "", examples: ["data info", "data info format=json"],
                     run: { s, c in [.text(try s.dataInfo(json: c.text("format") == "json"))] }),
+        CommandSpec(name: "data drop", words: .none, keys: [findingPoints("remove")],
+                    summary: "remove the training points a finding lists (data drop show=label-noise); the test set stays",
+                    details: """
+                    Any finding that lists points will do (diagnose shows them on its points: line, plot show=ID
+                    marks them). Only training points are removed: the test set is never touched, so test
+                    accuracy before and after compares the same points. The scaling is fit again on the
+                    training points left, and the model starts fresh. data info lists what was dropped;
+                    data reset brings the points back.
+                    """, examples: ["data drop show=label-noise"],
+                    run: { s, c in [.text(try s.editData(.drop, finding: c.text("show")!))] }),
+        CommandSpec(name: "data relabel", words: .none, keys: [findingPoints("relabel")],
+                    summary: "give the other label to the training points a finding lists; the test set stays",
+                    details: """
+                    As data drop, but the points stay with the other of the two labels. data info lists
+                    them; data reset gives them back their labels.
+                    """, examples: ["data relabel show=label-noise"],
+                    run: { s, c in [.text(try s.editData(.relabel, finding: c.text("show")!))] }),
+        CommandSpec(name: "data reset", words: .none, keys: [],
+                    summary: "undo data drop and data relabel: the data as generated or loaded (features kept)",
+                    details: "", examples: ["data reset"],
+                    run: { s, _ in [.text(try s.resetData())] }),
         CommandSpec(name: "export data", words: .none,
                     keys: [KeySpec(name: "file", kind: .path(ext: "csv"), defaultText: nil, help: "where to write", required: true)],
                     summary: "write the data as CSV: index,x1,x2,label,split (raw values)",
@@ -54,6 +75,18 @@ public enum CommandTable {
                                "export \(framework.rawValue) file=circles_\(framework.rawValue).py exact=off"],
                     run: { s, c in [.text(try s.exportScript(framework, c))] })
     } + [
+        CommandSpec(name: "features", words: .terms, keys: [],
+                    summary: "the model's inputs, made from the columns: features x1 x2 x1^2 x2^2; features alone shows them",
+                    details: """
+                    Each word is an input: a column (x1), its square (x1^2), the product of two columns (x1*x2)
+                    or the sine of one (sin(x1)), as in TensorFlow Playground. They are computed from the raw
+                    values and then standardised like the columns (unless scale=off). features alone lists the
+                    inputs and the words this data offers; features reset goes back to the raw columns. A new
+                    data command starts from the raw columns again; the model starts fresh on the next train.
+                    With x1^2 and x2^2 a model without hidden layers can draw a ring: a line in those inputs.
+                    """,
+                    examples: ["features", "features x1 x2 x1^2 x2^2", "features x1 x2 x1*x2 sin(x1) sin(x2)", "features reset"],
+                    run: { s, c in [.text(try s.features(c.words))] }),
         CommandSpec(name: "model", words: .layers, keys: [
             KeySpec(name: "dropout", kind: .real(0...0.9, openLow: false), defaultText: "0",
                     help: "share of each hidden layer's outputs dropped in training", field: .real(\ModelOptions.dropout)),
@@ -266,6 +299,12 @@ public enum CommandTable {
             KeySpec(name: "seeds", kind: .integer(1...20), defaultText: "1", help: "train seeds per value (from the train seed on)"),
             format, svgFile,
         ]
+    }
+
+    /// `show=ID` of `data drop` and `data relabel`: the finding whose points change.
+    static func findingPoints(_ verb: String) -> KeySpec {
+        KeySpec(name: "show", kind: .choice(Explanations.all.map(\.id)), defaultText: nil,
+                help: "the finding whose training points to \(verb)", required: true)
     }
 
     static let svgFile = KeySpec(name: "file", kind: .path(ext: "svg"), defaultText: nil, help: "write the chart as SVG")

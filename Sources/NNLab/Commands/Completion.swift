@@ -39,6 +39,7 @@ public enum Completion {
             if words.count == 1 { return CommandTable.verbs }
             return words.count == 2 ? CommandTable.forms(of: Substring(words[1])).compactMap { $0.form.map(String.init) } : []
         case .name: return words.count == 1 ? names(verb) : []
+        case .terms: return names(verb).filter { !given.contains($0) }
         case .layers:
             // After `denseN` comes an activation; otherwise another layer (or linear, first), or after a layer a key.
             if let last = words.last, last.hasPrefix("dense"), words.count > 1 { return CommandTable.activations }

@@ -20,6 +20,19 @@ extension Invocation {
                    settings: ModelOptions(hidden))
     }
 
+    /// `features x1 x2 x1^2 x2^2`; `features reset` for the raw columns (no terms).
+    static func features(_ terms: [FeatureTerm], columns: [String]) -> Invocation {
+        Invocation(CommandTable.spec("features"), words: (terms.isEmpty ? ["reset"] : terms.map { $0.name(columns) })
+            .map { Token(text: $0, column: 0) })
+    }
+
+    /// `data drop show=label-noise`, `data relabel show=label-noise`.
+    static func edit(_ kind: DataEdit.Kind, finding: String) -> Invocation {
+        var c = Invocation(CommandTable.spec("data " + kind.rawValue))
+        c.set("show", .text(finding))
+        return c
+    }
+
     /// `train lr=0.01 epochs=200`; with `was`, the keys that differ from it come first; `always` are written even at their defaults.
     static func train(_ config: TrainConfig, was: TrainConfig? = nil, always: Set<String> = []) -> Invocation {
         Invocation(CommandTable.spec("train"), settings: config, was: was, always: always)
@@ -39,6 +52,9 @@ extension Invocation {
             guard case .loaded(var spec) = data.origin else { return data.invocation }
             spec.scaled = true
             return .load(spec)
+        case .features(let terms): return .features(terms, columns: data.prepared.dataset.featureNames)
+        case .dropPoints(let finding, _): return .edit(.drop, finding: finding)
+        case .relabelPoints(let finding, _): return .edit(.relabel, finding: finding)
         case .sweep(let rates, let seeds):
             var c = Invocation(CommandTable.spec("sweep"))
             c.set("lr", .list(rates.map { .real($0) }))

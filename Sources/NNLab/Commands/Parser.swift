@@ -121,8 +121,8 @@ public enum Parser {
             if given.count >= 2 { throw CommandError("\(spec.name) takes a command and its form at most", column: token.column) }
         case .name:
             if !given.isEmpty { throw CommandError("\(spec.name) takes one name", column: token.column) }
-        case .layers:
-            break // the model command checks its layer words itself
+        case .layers, .terms:
+            break // the model and features commands check their words themselves
         }
     }
 

@@ -1,11 +1,17 @@
 import NNCore
 
-/// The session's data: generated from a spec, or loaded from a CSV file.
+/// The session's data: generated from a spec, or loaded from a CSV file, with the training points
+/// `data drop|relabel` changed and the model's inputs `features` chose.
 public struct LabData: Equatable, Sendable {
-    public var prepared: PreparedData
+    /// The data as the model sees it: edits applied, features made.
+    public private(set) var prepared: PreparedData
     public var origin: Origin
-    /// Dataset indices of training labels flipped on purpose.
-    public var flipped: [Int]
+    /// As generated or loaded, before any edit (with the chosen features).
+    private var unedited: PreparedData
+    /// Dataset indices of the training labels flipped on purpose by the generator.
+    private var generatorFlips: [Int]
+    /// What `data drop|relabel show=ID` did, in order; `data reset` undoes them all.
+    public private(set) var edits: [DataEdit] = []
 
     public enum Origin: Equatable, Sendable {
         case generated(DataSpec)
@@ -14,15 +20,54 @@ public struct LabData: Equatable, Sendable {
 
     public init(_ generated: GeneratedData) {
         prepared = generated.prepared
+        unedited = generated.prepared
         origin = .generated(generated.spec)
-        flipped = generated.flipped
+        generatorFlips = generated.flipped
     }
 
     public init(loaded table: LoadedTable, spec: LoadSpec) {
         let split = table.split ?? Split.shuffled(count: table.dataset.count, testFraction: spec.test, seed: spec.seed)
         prepared = PreparedData(dataset: table.dataset, split: split, scaled: spec.scaled)
+        unedited = prepared
         origin = .loaded(spec)
-        flipped = []
+        generatorFlips = []
+    }
+
+    /// Dataset indices of the training labels that are wrong on purpose, ascending: those the generator
+    /// flipped, less the ones dropped or relabelled back, with any right label relabelled wrong.
+    public var flipped: [Int] {
+        guard !edits.isEmpty else { return generatorFlips }
+        let flips = Set(generatorFlips), now = prepared.dataset.y, before = unedited.dataset.y
+        return prepared.split.train.filter { i in flips.contains(i) == (now[i] == before[i]) }.sorted()
+    }
+
+    /// The model's inputs (nil: the raw columns).
+    public var features: [FeatureTerm]? {
+        get { prepared.features }
+        set {
+            unedited = unedited.with(features: newValue)
+            prepared = prepared.with(features: newValue)
+        }
+    }
+
+    /// With `edit` applied to the training points it names (test points are never touched).
+    func applying(_ edit: DataEdit) -> LabData {
+        var new = self
+        new.edits.append(edit)
+        let points = Set(edit.points)
+        new.prepared = edit.kind == .drop ? prepared.dropping(points) : prepared.relabelling(points)
+        return new
+    }
+
+    /// The data before any edit, as a saved session keeps it.
+    var original: PreparedData { unedited }
+
+    /// As generated or loaded: every edit undone, the features kept.
+    func reset() -> LabData {
+        var new = self
+        new.edits = []
+        new.prepared = unedited
+        return new
     }
 
     /// How a generator made it; nil for loaded data.
@@ -72,4 +117,14 @@ public struct LoadSpec: Equatable, Codable, Sendable {
     public var labelColumn: String
     /// True when the file's own `split` column gave the split.
     public var fileSplit: Bool
+}
+
+/// Training points removed, or given the other label, because a finding named them.
+public struct DataEdit: Equatable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable { case drop, relabel }
+    public var kind: Kind
+    /// The finding whose points they were (`label-noise`).
+    public var finding: String
+    /// Dataset indices, training rows only, ascending.
+    public var points: [Int]
 }

@@ -4,7 +4,7 @@ import NNCore
 extension PythonScript {
     /// The post's NumPy code for plain circles; the points themselves for anything else generated.
     var writesNumPyCircles: Bool {
-        data.spec.map { $0.kind == .circles && $0.flip == 0 && $0.imbalance == 1 } ?? false
+        data.spec.map { $0.kind == .circles && $0.flip == 0 && $0.imbalance == 1 } ?? false && data.edits.isEmpty
     }
 
     var loadSpec: LoadSpec? { if case .loaded(let load) = data.origin { return load } else { return nil } }
@@ -12,7 +12,27 @@ extension PythonScript {
     /// train_test_split's permutation, in NumPy: for the circles and for a CSV read without a split column.
     var splitsByPermutation: Bool { writesNumPyCircles || (csvPath != nil && loadSpec?.fileSplit == false) }
 
-    var dataSection: [String] {
+    var dataSection: [String] { rowsSection + featuresLines }
+
+    /// The model's inputs made from the raw columns, as `features` makes them (before the split and the scaling).
+    var featuresLines: [String] {
+        guard let terms = data.features else { return [] }
+        let columns = data.prepared.dataset.featureNames
+        func column(_ i: Int) -> String { "X[:, \(i)]" }
+        let made = terms.map { t -> String in
+            switch t {
+            case .column(let i): return column(i)
+            case .square(let i): return column(i) + " ** 2"
+            case .product(let i, let j): return column(i) + " * " + column(j)
+            case .sine(let i): return "np.sin(\(column(i)))"
+            }
+        }
+        return ["# Features: the model's inputs made from the raw columns, as nnlab's `\(featuresCommand)` makes them:",
+                "#    " + terms.map { $0.name(columns) }.joined(separator: ", ") + "; standardised below like any column."]
+            + ["X = np.column_stack(["] + PythonLiteral.wrapped(made.map { $0 + "," }, indent: "    ", separator: " ") + ["])"]
+    }
+
+    var rowsSection: [String] {
         if writesNumPyCircles, let spec = data.spec { return circlesSection(spec) }
         if let load = loadSpec, let csvPath { return csvSection(load, path: csvPath) }
         let d = data.prepared.dataset
@@ -24,6 +44,7 @@ extension PythonScript {
             if spec.imbalance != 1 {
                 lines.append("#    Class 1 is kept at \(Self.number(spec.imbalance)) of class 0 (imbalance=\(Self.number(spec.imbalance))).")
             }
+            lines += editComments
             if !data.flipped.isEmpty {
                 lines.append("#    \(data.flipped.count) training labels are flipped on purpose (flip=\(Self.number(spec.flip))), in rows:")
                 lines += PythonLiteral.wrapped(data.flipped.map(String.init), indent: "#      ", separator: " ")
@@ -31,11 +52,19 @@ extension PythonScript {
         } else {
             lines = ["# 1. Data: the rows of the file below as nnlab read them (written into the script: embed=on, or the",
                      "#    file was not where nnlab loaded it from), so that this script trains on exactly nnlab's data."]
-                + fileNames(loadSpec!)
+                + fileNames(loadSpec!) + editComments
         }
         return lines
             + PythonLiteral.array("X", (0..<d.count).map { "[" + d.row($0).map { "\($0)" }.joined(separator: ", ") + "]" })
             + PythonLiteral.array("y", d.y.map(String.init))
+    }
+
+    /// What `data drop|relabel` did, for the reader: the labels below are nnlab's after it, the dropped rows in no split.
+    var editComments: [String] {
+        data.edits.map { e in
+            "#    `data \(e.kind.rawValue) show=\(e.finding)` " + (e.kind == .drop ? "dropped \(e.points.count) training rows (in neither split below)"
+                                                                    : "gave the other label to \(e.points.count) training rows (their labels below)")
+        }
     }
 
     /// The names read from the file, as string literals (a name can hold a line break: never comment text).

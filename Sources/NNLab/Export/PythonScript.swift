@@ -55,7 +55,13 @@ struct PythonScript {
         return blocks.map { $0.map(PythonLiteral.line).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
-    var features: Int { data.prepared.dataset.features }
+    /// The model's inputs: the columns, or the features made from them.
+    var features: Int { data.prepared.inputs.features }
+
+    /// `features x1 x2 x1^2 x2^2`, as typed.
+    var featuresCommand: String {
+        CommandWriter.line(.features(data.features ?? [], columns: data.prepared.dataset.featureNames))
+    }
 
     /// Python's spelling of a setting: 0.01, 1e-05, 500.
     static func number(_ x: Double) -> String { Text.number(x) }
@@ -70,6 +76,7 @@ struct PythonScript {
             "# nnlab's session as a standalone \(writer.title) script: the same data, model and training settings.",
             "# Written by nnlab's `export \(framework.rawValue)\(exact ? "" : " exact=off")` from these settings:",
             "#   " + dataCommand,
+        ] + (data.features == nil ? [] : ["#   " + featuresCommand]) + [
             "#   " + modelCommand,
             "#   " + trainCommand,
         ]

@@ -7,7 +7,8 @@ extension Session {
         var spec = DataSpec(kind: DataSpec.Kind(rawValue: String(c.spec.form!))!)
         Invocation.defaults(of: c.spec, into: &spec)
         c.apply(to: &spec)
-        return try use(LabData(spec.generate())) + freshModelNote
+        let note = featuresNote
+        return try use(LabData(spec.generate())) + note + freshModelNote
     }
 
     /// `data load file=PATH.csv [label=COL] [test=] [seed=] [scale=]`.
@@ -18,7 +19,8 @@ extension Session {
                             labelColumn: table.labelColumn, fileSplit: table.split != nil)
         Invocation.defaults(of: c.spec, into: &spec)
         c.apply(to: &spec)
-        var lines = [try use(LabData(loaded: table, spec: spec))]
+        let note = featuresNote
+        var lines = [try use(LabData(loaded: table, spec: spec)) + note]
         lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"
                      + Self.mapping(table.classes))
         // A column named label needs no word on why; any other choice does.
@@ -58,12 +60,20 @@ extension Session {
             : " (" + classes.enumerated().map { "\($1) → \($0)" }.joined(separator: ", ") + ")"
     }
 
+    /// New data starts from its raw columns: said when the old data had features.
+    var featuresNote: String { data?.features == nil ? "" : "\n(features are the raw columns again)" }
+
     var freshModelNote: String { hidden == nil ? "" : "\n(the model will start fresh on the next train)" }
 
     func dataSummary(_ g: LabData) -> String {
         let d = g.prepared.dataset, s = g.prepared.split
         var line = "data: \(g.name), \(d.count) points (\(s.train.count) train, \(s.test.count) test), classes \(d.classCounts.map(String.init).joined(separator: " / "))"
         if !g.flipped.isEmpty { line += ", \(g.flipped.count) training labels flipped" }
+        for kind in [DataEdit.Kind.drop, .relabel] {
+            let count = g.edits.filter { $0.kind == kind }.reduce(0) { $0 + $1.points.count }
+            if count > 0 { line += ", \(count) training points \(kind == .drop ? "dropped" : "relabelled")" }
+        }
+        if g.features != nil { line += "; features " + Self.words(g.prepared.inputs.featureNames) }
         return line
     }
 
@@ -82,6 +92,10 @@ extension Session {
                 ("features", .array(d.featureNames.map { .string($0) })), ("ranges", .array(ranges.map { .numbers([$0.0, $0.1]) })),
                 ("seed", .integer(Int(g.splitSeed))), ("test_fraction", .number(g.testFraction)), ("scaled", .bool(g.scaled)),
                 ("flipped", .integers(g.flipped)),
+                ("inputs", .array(g.prepared.inputs.featureNames.map { .string($0) })),
+                ("edits", .array(g.edits.map { e in
+                    .object([("kind", .string(e.kind.rawValue)), ("finding", .string(e.finding)), ("points", .integers(e.points))])
+                })),
             ]
             switch g.origin {
             case .generated(let spec):
@@ -114,15 +128,18 @@ extension Session {
         for (j, r) in ranges.enumerated() {
             lines.append("\(d.featureNames[j]): from \(Text.value(r.0)) to \(Text.value(r.1))")
         }
+        if g.features != nil { lines.append("features: " + Self.words(g.prepared.inputs.featureNames) + " (the model's inputs)") }
         lines.append(g.scaled ? "scaling: standard, fit on the training rows" : "scaling: off (raw values)")
         if let spec = g.spec, spec.imbalance < 1 {
             lines.append("imbalance: class \(spec.classes > 2 ? "1 to \(spec.classes - 1) each" : "1") kept at \(Text.number(spec.imbalance)) of class 0")
         }
-        if let spec = g.spec, spec.flip > 0 {
+        if let spec = g.spec, spec.flip > 0, g.flipped.isEmpty {
+            lines.append("flipped: none left among the training points (flip=\(Text.number(spec.flip)); the edits below took them out)")
+        } else if let spec = g.spec, spec.flip > 0 {
             lines.append("flipped: \(g.flipped.count) training labels (flip=\(Text.number(spec.flip))): "
                          + g.flipped.prefix(20).map(String.init).joined(separator: " ") + (g.flipped.count > 20 ? " ..." : ""))
         }
-        return lines.joined(separator: "\n")
+        return (lines + editLines(g)).joined(separator: "\n")
     }
 
     /// `export data file=PATH.csv`: raw values, shortest round-trip text, written atomically.

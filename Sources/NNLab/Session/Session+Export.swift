@@ -19,7 +19,9 @@ extension Session {
         let config = run?.config ?? freshConfig()
         let trained = run?.history.records.count ?? 0
         var csvPath: String?, note = ""
-        if case .loaded(let load) = data.origin, c.text("embed") != "on" {
+        if case .loaded = data.origin, !data.edits.isEmpty {
+            note = " (training points were dropped or relabelled: the rows are written into the script as nnlab has them)"
+        } else if case .loaded(let load) = data.origin, c.text("embed") != "on" {
             let csv = absolute(load.file)
             if FileManager.default.fileExists(atPath: csv) {
                 csvPath = Self.relativePath(csv, from: (absolute(path) as NSString).deletingLastPathComponent)

@@ -17,7 +17,7 @@ extension Session {
     }
 
     /// The model's inputs: the data's features, or before any data those of the built-in sets.
-    var inputs: Int { data?.prepared.dataset.features ?? DataSpec.features }
+    var inputs: Int { data?.prepared.inputs.features ?? DataSpec.features }
     /// The classes the model's head tells apart: the data's, or two before any data.
     var classes: Int { data?.prepared.dataset.classes ?? 2 }
 

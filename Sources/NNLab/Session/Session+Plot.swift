@@ -65,16 +65,16 @@ extension Session {
         return maps.terminal(effectiveDisplay)
     }
 
-    /// Turns (x, y) pairs on the plane of the first two raw features into scaled model inputs;
+    /// Turns (x, y) pairs on the plane of the first two raw features into model inputs (features made, then scaled);
     /// beyond two features the others are held at their training mean.
     func planeInputs(_ g: LabData) -> ([Double]) -> [Double] {
-        let scaler = g.prepared.scaler, d = g.prepared.dataset
+        let prepared = g.prepared, d = g.prepared.dataset
         let means = Scaler.fit(d.gather(g.prepared.split.train).x, features: d.features).mean
         return { xy in
             var rows = [Double]()
             rows.reserveCapacity(xy.count / 2 * d.features)
             for k in stride(from: 0, to: xy.count, by: 2) { rows += [xy[k], xy[k + 1]] + means.dropFirst(2) }
-            return scaler.transform(rows)
+            return prepared.modelInputs(rows)
         }
     }
 
@@ -82,7 +82,7 @@ extension Session {
     func points(_ g: LabData, highlighted: Set<Int>) -> [PlotPoint] {
         let d = g.prepared.dataset
         let test = Set(g.prepared.split.test), used = test.union(g.prepared.split.train)
-        let logits = run.map { $0.network.logits(g.prepared.scaler.transform(d.x)) }
+        let logits = run.map { $0.network.logits(g.prepared.modelInputs(d.x)) }
         return (0..<d.count).filter(used.contains).map { i in
             PlotPoint(index: i, x: d.x[i * d.features], y: d.x[i * d.features + 1], label: d.y[i], isTest: test.contains(i),
                       wrong: logits.map { ($0[i] > 0 ? 1 : 0) != d.y[i] } ?? false, highlighted: highlighted.contains(i))

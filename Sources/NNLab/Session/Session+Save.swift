@@ -5,6 +5,8 @@ extension Session {
     /// `save file=PATH.json`: the whole session, written atomically.
     func save(to path: String) throws -> String {
         var file = SessionFile(nnlab: SessionFile.version, data: data?.spec, loaded: loadedPart,
+                               features: data?.features.map { $0.map { $0.name(data!.prepared.dataset.featureNames) } },
+                               edits: data.flatMap { $0.edits.isEmpty ? nil : $0.edits },
                                model: hidden,
                                settings: .init(color: settings.color, seed: settings.seed, width: settings.columns))
         if let run {
@@ -45,7 +47,9 @@ extension Session {
         let restoredData: LabData?
         do {
             try file.check()
-            restoredData = file.data.map { LabData($0.generate()) } ?? file.loaded.map(restore)
+            restoredData = try (file.data.map { LabData($0.generate()) } ?? file.loaded.map(restore)).map {
+                try Self.restoring(file.features, file.edits, to: $0)
+            }
             if let restoredData { try usable(restoredData) }
         } catch let e as CommandError {
             throw CommandError("\(path) is damaged: \(e.message)")
@@ -56,7 +60,7 @@ extension Session {
         if let t = file.training {
             guard let restoredData, let restoredHidden else { preconditionFailure("checked: training needs data and a model") }
             // Counted before the network is built from the file's sizes.
-            let expected = TrainingJob(inputs: restoredData.prepared.dataset.features, hidden: restoredHidden, trainRows: 0, testRows: 0,
+            let expected = TrainingJob(inputs: restoredData.prepared.inputs.features, hidden: restoredHidden, trainRows: 0, testRows: 0,
                                        classes: restoredData.prepared.dataset.classes).parameters
             guard expected == t.parameters.count else {
                 throw CommandError("\(path) is damaged: \(t.parameters.count) weights for a model that has \(expected)")
@@ -83,10 +87,36 @@ extension Session {
         return "loaded \(path)\n" + status()
     }
 
+    /// The rows as loaded, before any edit (the edits are saved beside them).
     private var loadedPart: SessionFile.LoadedPart? {
         guard let data, case .loaded(let source) = data.origin else { return nil }
-        let d = data.prepared.dataset
-        return .init(source: source, features: d.featureNames, x: d.x, y: d.y, train: data.prepared.split.train, test: data.prepared.split.test)
+        let original = data.original, d = original.dataset
+        return .init(source: source, features: d.featureNames, x: d.x, y: d.y, train: original.split.train, test: original.split.test)
+    }
+
+    /// A saved session's features and edits, checked as if typed: each feature a word `features` takes,
+    /// each edit a known finding's training points (ascending, each once, still in the training rows).
+    static func restoring(_ features: [String]?, _ edits: [DataEdit]?, to data: LabData) throws -> LabData {
+        var g = data
+        if let words = features {
+            let columns = g.prepared.dataset.featureNames
+            guard (1...Limits.features).contains(words.count) else { throw CommandError("\(words.count) features; from 1 to \(Limits.features)") }
+            let terms = try words.map { w in
+                guard let t = term(w, columns: columns) else { throw CommandError("a feature '\(CommandError.printable(String(w.prefix(40))))' the data has not") }
+                return t
+            }
+            guard Set(terms).count == terms.count else { throw CommandError("a feature is named twice") }
+            g.features = terms
+        }
+        for edit in edits ?? [] {
+            let train = Set(g.prepared.split.train)
+            guard Explanations.all.contains(where: { $0.id == edit.finding }), !edit.points.isEmpty,
+                  edit.points.allSatisfy(train.contains), zip(edit.points, edit.points.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw CommandError("an edit names a finding or points that are not the training points of this data")
+            }
+            g = g.applying(edit)
+        }
+        return g
     }
 
     private func restore(_ part: SessionFile.LoadedPart) -> LabData {

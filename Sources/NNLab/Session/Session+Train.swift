@@ -49,7 +49,7 @@ extension Session {
     }
 
     func freshNetwork(_ data: LabData, _ hidden: [LayerSpec]) -> Network {
-        Network(inputs: data.prepared.dataset.features, hidden: hidden, classes: data.prepared.dataset.classes)
+        Network(inputs: data.prepared.inputs.features, hidden: hidden, classes: data.prepared.dataset.classes)
     }
 
     /// "0: 0.55, 1: 5.5": each class's weight on these training rows.

@@ -83,6 +83,7 @@ public final class Session {
         switch verb {
         case "lesson": return ((try? lessons()) ?? []).map(\.name) + Self.lessonActions
         case "explain": return Explanations.all.map(\.id) + Glossary.terms.map(\.id)
+        case "features": return ["reset"] + Self.termNames(data?.prepared.dataset.featureNames ?? ["x1", "x2"])
         default: return []
         }
     }

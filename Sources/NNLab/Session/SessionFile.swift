@@ -10,6 +10,10 @@ struct SessionFile: Codable {
     var nnlab: Int
     var data: DataSpec?
     var loaded: LoadedPart?
+    /// The model's inputs as typed after `features` (absent: the raw columns).
+    var features: [String]?
+    /// `data drop|relabel` in order, on the data as generated or loaded (absent: none).
+    var edits: [DataEdit]?
     var model: [LayerSpec]?
     var training: TrainingPart?
     var settings: SettingsPart
