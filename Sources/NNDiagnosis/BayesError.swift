@@ -100,6 +100,10 @@ public enum BayesError {
         let x0 = xs.min()! - 5 * sigma, y0 = ys.min()! - 5 * sigma
         let width = xs.max()! + 5 * sigma - x0, height = ys.max()! + 5 * sigma - y0
         let h = max(sigma / 3, max(width, height) / 300)
+        // Noise finer than the grid can hold (under a 735th of the span: noise=0.003 on circles) leaves the shapes,
+        // which never touch, apart by hundreds of standard deviations; the smoothing below would take a square
+        // root of a negative number.
+        guard h * h < 6 * sigma * sigma else { return 0 }
         let nx = Int(width / h) + 3, ny = Int(height / h) + 3
         let spread = (sigma * sigma - h * h / 6).squareRoot()
         let radius = Int((4 * spread / h).rounded(.up))

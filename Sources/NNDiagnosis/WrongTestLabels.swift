@@ -17,7 +17,7 @@ struct WrongTestLabels {
     /// nil without doubted training labels, without test rows, or past the work limit.
     init?(_ context: DiagnosisContext) {
         guard context.spec == nil, let training = context.doubtedLabels else { return nil }
-        let data = context.data, d = data.dataset.features
+        let data = context.data, d = data.inputs.features
         let kept = context.relevantFeatures?.features ?? Array(0..<d)
         var tests = data.split.test
         if tests.count > Self.rows {
@@ -27,13 +27,13 @@ struct WrongTestLabels {
         let left = Set(training.positions)
         let voters = data.split.train.indices.filter { !left.contains($0) }
         guard !tests.isEmpty, voters.count > Self.k, tests.count * voters.count * kept.count <= Self.work else { return nil }
-        let train = data.dataset.gather(data.split.train), scaler = Scaler.fit(train.x, features: d)
+        let train = data.inputs.gather(data.split.train), scaler = Scaler.fit(train.x, features: d)
         func standard(_ x: [Double]) -> [Double] {
             let all = scaler.transform(x)
             return (0..<(x.count / d)).flatMap { i in kept.map { all[i * d + $0] } }
         }
         let x = standard(train.x), w = kept.count
-        let test = data.dataset.gather(tests), tx = standard(test.x)
+        let test = data.inputs.gather(tests), tx = standard(test.x)
         var doubted = 0
         for t in 0..<tests.count {
             var nearest: [(distance: Double, label: Double)] = []

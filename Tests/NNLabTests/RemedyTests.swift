@@ -117,11 +117,11 @@ final class RemedyTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "nnlab-remedy-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        // Rings in two columns, a third column of noise, 6% of the labels flipped.
+        // Rings in two columns, a third column of noise, 8% of the labels flipped.
         var rows = ["radius x,y,noise,label"]
-        for i in 0..<300 {
-            let angle = Double(i) * 2.399, ring = i % 2, r = 1.0 + Double(ring) + 0.1 * sin(Double(i) * 7.1)
-            let label = i % 17 == 3 ? 1 - ring : ring
+        for i in 0..<600 {
+            let angle = Double(i) * 2.399, ring = i % 2, r = 1.0 + Double(ring) + 0.05 * sin(Double(i) * 7.1)
+            let label = i % 13 == 3 ? 1 - ring : ring
             rows.append("\(r * cos(angle)),\(r * sin(angle)),\(cos(Double(i) * 3.3)),\(label)")
         }
         try rows.joined(separator: "\n").write(toFile: dir + "/rings.csv", atomically: true, encoding: .utf8)
