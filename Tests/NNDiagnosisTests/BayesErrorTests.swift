@@ -29,4 +29,12 @@ final class BayesErrorTests: XCTestCase {
         XCTAssertEqual(low, 0.860, accuracy: 0.001)
         XCTAssertEqual(high, 1)
     }
+
+    func testLittleNoiseOnAWideShapeIsNearlyZeroNotACrash() {
+        // The grid's cells are capped at 1/300 of the shape: at noise 0.001 they are wider than the noise.
+        for kind in [DataSpec.Kind.circles, .spiral, .moons] {
+            let e = BayesError.exact(DataSpec(kind: kind, noise: 0.001))
+            XCTAssertTrue(e.isFinite && e >= 0 && e < 0.01, "\(kind): \(e)")
+        }
+    }
 }
