@@ -88,7 +88,7 @@ final class LessonWalkthroughTests: XCTestCase {
         }
         XCTAssertEqual(Array(names(joined(s.run("lesson list"))).prefix(3)), ["circles", "hidden-layer", "inside"])
         _ = s.run("lesson circles")
-        for _ in 0..<7 { _ = s.run("") }
+        for _ in 0..<13 { _ = s.run("") }
         _ = s.run("lesson overfitting")
         _ = s.run("")
         let list = joined(s.run("lesson list"))
@@ -120,6 +120,9 @@ final class LessonWalkthroughTests: XCTestCase {
         var last = ""
         for _ in 0..<7 { last = joined(s.run("")) }
         XCTAssertTrue(last.contains("problem[linear-inseparable]"), last)
+        // Then the features remedy: verify, features, model, train, plot, and the diagnosis without the finding.
+        for _ in 0..<6 { last = joined(s.run("")) }
+        XCTAssertFalse(last.contains("linear-inseparable"), last)
         XCTAssertTrue(last.hasSuffix("lesson circles done. Type lesson list for the others."), last)
         XCTAssertFalse(last.contains("breaks"), last)
         XCTAssertEqual(s.run(""), [], "after the lesson, Enter does nothing")

@@ -1,4 +1,5 @@
 import Foundation
+import NNCore
 
 extension Session {
     /// A lesson being walked through at the prompt, and the step offered next.
@@ -175,6 +176,14 @@ extension Session {
         return (command, commandOutputs, outputs)
     }
 
+    /// The share of the rarest class's training points (the first of the rarest) the current model finds.
+    var rareRecall: Double? {
+        guard let data, let run else { return nil }
+        let t = data.prepared.training, counts = data.prepared.dataset.counts(of: data.prepared.split.train)
+        guard let rare = counts.indices.filter({ counts[$0] > 0 }).min(by: { counts[$0] < counts[$1] }) else { return nil }
+        return Evaluation(network: run.network, x: t.xTrain, y: t.yTrain).recall[rare]
+    }
+
     /// nil when the expectation holds, else what was found instead.
     func broken(_ e: Expectation, failed: Bool) -> String? {
         switch e {
@@ -187,8 +196,9 @@ extension Session {
             case .train: actual = last.trainAccuracy
             case .loss: actual = last.trainLoss
             case .test_loss: actual = last.testLoss
+            case .rare_recall: actual = rareRecall ?? 0
             }
-            let isAccuracy = metric == .test || metric == .train
+            let isAccuracy = metric == .test || metric == .train || metric == .rare_recall
             return e.holds(actual, comparison, value) ? nil : "\(metric.rawValue) is \(isAccuracy ? Text.percent(actual) : Text.value(actual))"
         case .finding(let id, let present):
             guard let ids = try? diagnosis().findings.map(\.id) else { return "nothing to diagnose yet" }

@@ -1,14 +1,15 @@
 import NNDiagnosis
 
 /// A fact a lesson checks after a command: `expect test >= 0.95`, `expect train < 70%`,
-/// `expect loss < 0.1`, `expect finding linear-inseparable`, `expect no finding label-noise`,
+/// `expect loss < 0.1`, `expect rare_recall >= 0.9`, `expect finding linear-inseparable`, `expect no finding label-noise`,
 /// `expect error` (the command was refused).
 public enum Expectation: Equatable, Sendable, CustomStringConvertible {
     case metric(Metric, Comparison, Double)
     case finding(String, present: Bool)
     case error
 
-    public enum Metric: String, CaseIterable, Sendable { case test, train, loss, test_loss }
+    /// `rare_recall`: the share of the rarest class's training points the model finds (class weights' measure).
+    public enum Metric: String, CaseIterable, Sendable { case test, train, loss, test_loss, rare_recall }
     public enum Comparison: String, CaseIterable, Sendable { case ge = ">=", le = "<=", gt = ">", lt = "<", eq = "==" }
 
     public init(parsing text: String) throws {
