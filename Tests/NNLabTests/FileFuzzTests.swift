@@ -200,7 +200,8 @@ enum JSONMutator {
             var a = array
             switch random.int(0...9) {
             case 0: a.removeLast(random.int(1...a.count))
-            case 1: a += Array(repeating: a[random.int(0...a.count - 1)], count: random.int(1...3000))
+            // Now and then past the longest list a session file may hold (the history's cap), to reach every cap.
+            case 1: a += Array(repeating: a[random.int(0...a.count - 1)], count: random.chance(0.03) ? Limits.history + 1 : random.int(1...3000))
             case 2: a.insert(a[0], at: 0)
             default:
                 let i = random.int(0...a.count - 1)

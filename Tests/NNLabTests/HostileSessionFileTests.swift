@@ -154,4 +154,24 @@ final class HostileSessionFileTests: XCTestCase {
         }
         XCTAssertEqual(try edited(["loaded", "source", "label"], "\u{1B}[2J"), "edited.json is damaged: label holds control characters or is too long")
     }
+
+    /// A history is capped as training caps it (`Limits.history`): a file with more epochs is refused by its
+    /// count, and `train continue` past the cap is refused, so what a session saves it loads again.
+    func testAHistoryIsCappedInTheFileAndInTraining() throws {
+        let records = (((saved["training"] as! [String: Any])["history"] as! [String: Any])["records"] as! [Any])
+        XCTAssertEqual(try edited(["training", "history", "records"], Array(repeating: records[0], count: Limits.history + 1)),
+                       "edited.json is damaged: history: \(Limits.history + 1) epochs; a session keeps at most \(Limits.history)")
+        let s = Session.forReplay()
+        defer { s.removeScratch() }
+        for line in ["data circles n=20", "model linear", "train epochs=\(Limits.history - 1) lr=0.01"] { _ = s.run(line) }
+        XCTAssertEqual(s.run("train continue epochs=2"), [.error("the history would hold \(Limits.history + 1) epochs; "
+                                                                 + "a session keeps at most \(Limits.history) (type `train` to start afresh)")])
+        XCTAssertEqual(s.run?.history.records.count, Limits.history - 1, "nothing trained")
+        _ = s.run("train continue epochs=1")
+        XCTAssertEqual(s.run?.history.records.count, Limits.history)
+        for line in ["save file=full.json", "load file=full.json"] {
+            XCTAssertFalse(FileFuzzTests.failed(s.run(line)), line)
+        }
+        XCTAssertEqual(s.run?.history.records.count, Limits.history)
+    }
 }

@@ -360,6 +360,9 @@ public enum Limits {
     public static let points = 20_000
     public static let minPoints = 10
     public static let epochs = 100_000
+    /// Epochs one session's history holds (`train continue` adds to it; a session file may hold no more):
+    /// one full training. About 17 MB in a session file.
+    public static let history = epochs
     /// 64: sklearn's digits (8 × 8 pixels), the widest of the usual first data sets.
     public static let features = 64
     /// Classes of loaded data: 20 is more than the usual first data sets need (digits has 10).

@@ -13,6 +13,10 @@ extension Session {
         // A fresh run starts from the table's defaults and the session's seed; `continue` from the last run.
         var config = previous?.config ?? freshConfig(c.spec)
         c.apply(to: &config)
+        if let previous, previous.history.records.count + config.epochs > Limits.history {
+            throw CommandError("the history would hold \(previous.history.records.count + config.epochs) epochs; a session keeps at most "
+                               + "\(Limits.history) (type `train` to start afresh)")
+        }
 
         let training = data.prepared.training
         let rows = training.yTrain.count, fit = config.fitRows(of: rows)

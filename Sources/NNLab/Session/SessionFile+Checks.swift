@@ -76,6 +76,9 @@ extension SessionFile.TrainingPart {
         try SessionFile.settings(config, of: "train")
         guard parameters.allSatisfy(\.isFinite) else { throw CommandError("a weight is not a finite number") }
         let records = history.records
+        guard records.count <= Limits.history else {
+            throw CommandError("history: \(records.count) epochs; a session keeps at most \(Limits.history)")
+        }
         for (i, r) in records.enumerated() {
             guard r.epoch == i + 1 else { throw CommandError("history: epoch \(r.epoch) where epoch \(i + 1) belongs") }
             guard [r.trainLoss, r.testLoss, r.gradientNorm].allSatisfy({ $0.isFinite && $0 >= 0 }),
