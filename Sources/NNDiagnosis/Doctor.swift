@@ -38,11 +38,14 @@ public struct Doctor: Sendable {
                            runs: WellTrained.seeds.count)]
     }
 
+    /// Once `context.shouldStop` says so (Ctrl-C), the analyzers not yet run and the budget are skipped: the
+    /// report holds what the finished ones found, and the caller says that it is incomplete.
     public func diagnose(_ context: DiagnosisContext) -> Report {
-        let found = analyzers.flatMap { $0.analyze(context) }
+        var found: [Finding] = []
+        for analyzer in analyzers where !context.shouldStop() { found += analyzer.analyze(context) }
         // Sorting pairs with their position keeps the analyzers' order within a severity.
         let sorted = found.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
-        return Report(findings: sorted.map(\.element), budget: ErrorBudget(context))
+        return Report(findings: sorted.map(\.element), budget: context.shouldStop() ? nil : ErrorBudget(context))
     }
 
     /// Runs every fix of every problem and warning that an experiment can run, each over train seeds 0..<seeds on

@@ -9,18 +9,7 @@ import XCTest
 /// signal: `kill(pid, SIGINT)` stands in for the terminal's ^C, which is exactly what the line
 /// discipline sends. `testARealControlCThroughTheTerminal` starts nnlab in a session of its own
 /// with the terminal as its controlling terminal and types ^C for real.
-final class PseudoTerminalTests: XCTestCase {
-    var home = ""
-
-    override func setUpWithError() throws {
-        home = NSTemporaryDirectory() + "nnlab-pty-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
-    }
-
+final class PseudoTerminalTests: PseudoTerminalTestCase {
     func testControlCStopsTrainingAndTheSessionGoesOnWithTheModel() throws {
         let t = try PseudoTerminal(home: home)
         defer { t.close() }
@@ -60,21 +49,22 @@ final class PseudoTerminalTests: XCTestCase {
         let t = try PseudoTerminal(home: home)
         defer { t.close() }
         try t.waitFor("nnlab> ")
-        try t.type("data circles n=20000", thenWaitFor: "data: circles, 20000 points")
+        try t.type("data circles n=5000", thenWaitFor: "data: circles, 5000 points")
         try t.type("model dense512 relu dense512 relu dense512 relu", thenWaitFor: "527361 parameters")
         t.type("train epochs=1")
         usleep(300_000)
         t.interrupt()
         try t.waitFor("interrupted before epoch 1")
-        // Training stops within a mini-batch; measuring this model on 20,000 points takes seconds and
-        // does not look at Ctrl-C, so the second, a tenth of a second after the first, quits at once.
-        t.type("evaluate")
+        // Training, evaluate and plot stop within a slice of work; the units plot's summary of each unit
+        // over 4,000 rows of this model takes seconds and does not look at Ctrl-C, so the second, a tenth
+        // of a second after the first, quits at once.
+        t.type("plot units")
         usleep(300_000)
         t.interrupt()
         usleep(100_000)
         t.interrupt()
         XCTAssertEqual(try t.waitForExit(), 130, t.output)
-        XCTAssertFalse(t.output.contains("actual 1"), t.output)
+        XCTAssertFalse(t.output.contains("layer 1 unit"), t.output)
     }
 
     func testControlCAtThePromptClearsTheLineAndControlDQuitsWithHistory() throws {
@@ -325,6 +315,20 @@ final class PseudoTerminalTests: XCTestCase {
         t.send("\u{04}")
         XCTAssertEqual(try t.waitForExit(), 0, t.output)
         XCTAssertTrue(try String(contentsOfFile: home + "/.nnlab_history", encoding: .utf8).contains("status"))
+    }
+}
+
+/// Tests that run nnlab on a pseudo-terminal, each with a fresh $HOME of its own (for the history file).
+class PseudoTerminalTestCase: XCTestCase {
+    var home = ""
+
+    override func setUpWithError() throws {
+        home = NSTemporaryDirectory() + "nnlab-pty-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: home)
     }
 }
 

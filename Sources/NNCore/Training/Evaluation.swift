@@ -79,4 +79,10 @@ public struct Evaluation: Equatable, Codable, Sendable {
     public init(network: Network, x: [Double], y: [Double]) {
         self.init(logits: network.logits(x), labels: y, classes: network.classes)
     }
+
+    /// The same, measured a slice of rows at a time; nil when `shouldStop` says so between two slices (Ctrl-C).
+    public init?(network: Network, x: [Double], y: [Double], shouldStop: () -> Bool) {
+        guard let logits = network.logits(x, shouldStop: shouldStop) else { return nil }
+        self.init(logits: logits, labels: y, classes: network.classes)
+    }
 }

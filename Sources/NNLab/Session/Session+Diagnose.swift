@@ -6,10 +6,8 @@ extension Session {
         let (data, run) = try requireRun()
         try requireTwoClasses("diagnose")
         var context = DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
-        // One Ctrl-C stops the whole command: seed-sensitive's trainings and then verify's.
-        var stopped = false
-        let ask = shouldStop
-        context.shouldStop = { stopped = stopped || ask(); return stopped }
+        // Latched here too: a lesson's `expect finding` diagnoses outside a command.
+        context.shouldStop = Self.latched(shouldStop)
         return context
     }
 

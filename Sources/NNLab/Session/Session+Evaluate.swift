@@ -1,10 +1,13 @@
 import NNCore
 
 extension Session {
+    /// Both splits measured a slice of rows at a time: a Ctrl-C stops a wide model's pass over many rows.
     func evaluations() throws -> (train: Evaluation, test: Evaluation) {
         let (data, run) = try requireRun()
         let t = data.prepared.training
-        return (Evaluation(network: run.network, x: t.xTrain, y: t.yTrain), Evaluation(network: run.network, x: t.xTest, y: t.yTest))
+        guard let train = Evaluation(network: run.network, x: t.xTrain, y: t.yTrain, shouldStop: shouldStop),
+              let test = Evaluation(network: run.network, x: t.xTest, y: t.yTest, shouldStop: shouldStop) else { throw Interrupted() }
+        return (train, test)
     }
 
     /// `evaluate [format=json]`.

@@ -14,7 +14,7 @@ extension Session {
         let figure: Figure
         switch kind {
         case "data":
-            figure = Plot.data(points: points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
+            figure = Plot.data(points: try points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
         case "loss":
             let (_, run) = try requireRun()
             figure = Plot.loss(history: run.history, title: "loss per epoch")
@@ -23,16 +23,26 @@ extension Session {
             var highlighted = Set<Int>()
             if let id = c.text("show") {
                 guard let finding = try diagnosis().findings.first(where: { $0.id == id }) else {
+                    // A diagnosis cut short by Ctrl-C may not have reached the analyzer.
+                    if shouldStop() { throw Interrupted() }
                     throw CommandError("diagnose finds no \(id) here, so there are no points to show")
                 }
                 guard !finding.points.isEmpty else { throw CommandError("\(id) is not about particular points") }
                 highlighted = Set(finding.points)
             }
-            let network = run.network, plane = planeInputs(g)
-            figure = Plot.boundary(points: points(g, highlighted: highlighted), probability: { xy in
-                network.logits(plane(xy)).map(Activation.sigmoid)
+            let network = run.network, plane = planeInputs(g), stop = shouldStop
+            // Measured a slice at a time (a wide model over the grid takes seconds); stopped, the grid is left
+            // at one half and never drawn.
+            var cut = false
+            figure = Plot.boundary(points: try points(g, highlighted: highlighted), probability: { xy in
+                guard let logits = network.logits(plane(xy), shouldStop: stop) else {
+                    cut = true
+                    return Array(repeating: 0.5, count: xy.count / 2)
+                }
+                return logits.map(Activation.sigmoid)
             }, title: "\(g.name): decision boundary of \(network.summary)",
                xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
+            if cut { throw Interrupted() }
         }
         if let file = c.text("file") {
             try write(figure.svg(), to: file)
@@ -53,7 +63,7 @@ extension Session {
         }
         let summaries = network.unitSummaries(g.prepared.training.xTrain)[layer - 1]
         let plane = planeInputs(g)
-        let maps = UnitMaps.make(points: points(g, highlighted: []),
+        let maps = UnitMaps.make(points: try points(g, highlighted: []),
                                  units: summaries.map { ("layer \($0.layer) unit \($0.unit)", $0.pull, $0.dead) },
                                  outputs: { xy in network.hiddenValues(plane(xy))[layer - 1].a },
                                  title: "\(g.name): layer \(layer) of \(network.summary)",
@@ -78,11 +88,15 @@ extension Session {
         }
     }
 
-    /// The data's first two features as plot points, marked wrong where the current model errs.
-    func points(_ g: LabData, highlighted: Set<Int>) -> [PlotPoint] {
+    /// The data's first two features as plot points, marked wrong where the current model errs (measured a
+    /// slice at a time, so a Ctrl-C stops it).
+    func points(_ g: LabData, highlighted: Set<Int>) throws -> [PlotPoint] {
         let d = g.prepared.dataset
         let test = Set(g.prepared.split.test), used = test.union(g.prepared.split.train)
-        let logits = run.map { $0.network.logits(g.prepared.modelInputs(d.x)) }
+        let logits = try run.map { run in
+            guard let l = run.network.logits(g.prepared.modelInputs(d.x), shouldStop: shouldStop) else { throw Interrupted() }
+            return l
+        }
         return (0..<d.count).filter(used.contains).map { i in
             PlotPoint(index: i, x: d.x[i * d.features], y: d.x[i * d.features + 1], label: d.y[i], isTest: test.contains(i),
                       wrong: logits.map { ($0[i] > 0 ? 1 : 0) != d.y[i] } ?? false, highlighted: highlighted.contains(i))

@@ -56,11 +56,7 @@ extension Session {
             removeScratch()
             (directory, readableFolders, recording, replayAllowance) = outer
         }
-        // One Ctrl-C stops the whole replay, not only the command it lands in: the latch stays set.
-        let ask = shouldStop
-        var stopped = false
-        shouldStop = { stopped = stopped || ask(); return stopped }
-        defer { shouldStop = ask }
+        // One Ctrl-C stops the whole replay, not only the command it lands in (`runCommand` latches it).
         var outputs: [Output] = [], differ: [Int] = []
         for (done, entry) in transcript.entries.enumerated() {
             if shouldStop() {

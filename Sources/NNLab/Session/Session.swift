@@ -21,7 +21,7 @@ public final class Session {
     /// settings, as an exported script runs, no longer retraces `run`. Not kept by `save`.
     var continuedWithOtherSettings = false
 
-    /// Asked once per epoch during training: true stops it (Ctrl-C).
+    /// Asked during long work (every mini-batch, slice of rows, analyzer): true stops it (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
     /// Sees each epoch as it finishes (for a live progress line at a terminal).
     public var onEpoch: (_ record: EpochRecord, _ total: Int) -> Void = { _, _ in }
@@ -89,14 +89,31 @@ public final class Session {
     }
 
     func runCommand(_ line: String) -> [Output] {
+        // One Ctrl-C stops the whole command (a whole replay, diagnose's analyzers and then verify's trainings):
+        // once `shouldStop` has said true (a Ctrl-C is taken once), it keeps saying so until the command ends.
+        let ask = shouldStop
+        shouldStop = Self.latched(ask)
+        defer { shouldStop = ask }
         do {
             guard let invocation = try Parser.parse(line) else { return [] }
             return try execute(invocation)
         } catch let error as CommandError {
             return [.error(error.pointing(into: line))]
+        } catch is Interrupted {
+            let verb = Tokenizer.tokenize(line).first?.text ?? ""
+            return [.text("interrupted: \(verb) stopped before it finished; nothing changed")]
         } catch {
             return [.error("\(error)")]
         }
+    }
+
+    /// Thrown by a command that a Ctrl-C stopped before it had anything to show: one line says so.
+    struct Interrupted: Error {}
+
+    /// `ask`, until it first says true; true from then on.
+    static func latched(_ ask: @escaping () -> Bool) -> () -> Bool {
+        var stopped = false
+        return { stopped = stopped || ask(); return stopped }
     }
 
     func execute(_ c: Invocation) throws -> [Output] {
