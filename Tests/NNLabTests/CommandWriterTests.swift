@@ -22,10 +22,18 @@ final class CommandWriterTests: XCTestCase {
         mutating func pick<T>(_ xs: [T]) -> T { xs[int(0...xs.count - 1)] }
         mutating func chance(_ p: Double) -> Bool { unit() < p }
 
-        /// Words a learner could type, with blanks, `#`, `=`, commas and non-ASCII mixed in (never a `"`).
+        /// Words a learner could type, with blanks, `#`, `=`, `"`, commas, combining marks and non-ASCII mixed in,
+        /// drawn scalar by scalar (a combining mark after a blank or quote joins it into one Character).
         mutating func word(_ count: ClosedRange<Int>) -> String {
-            let alphabet = Array("abcxyzAZ019_-./ #=,éλ🙂\t")
-            return String((0..<int(count)).map { _ in pick(alphabet) })
+            let alphabet = Array("abcxyzAZ019_-./ #=,\"éλ🙂\t\u{301}".unicodeScalars)
+            var out = String.UnicodeScalarView()
+            for _ in 0..<int(count) { out.append(pick(alphabet)) }
+            return String(out)
+        }
+
+        /// `text` with a scalar replaced (or dropped), scalar by scalar as the words are drawn.
+        static func replacing(_ u: Unicode.Scalar, with v: Unicode.Scalar?, in text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.compactMap { $0 == u ? v : $0 }))
         }
 
         mutating func value(for key: KeySpec) -> Invocation.Value {
@@ -38,8 +46,8 @@ final class CommandWriterTests: XCTestCase {
                 if openLow && x == r.lowerBound { x = r.upperBound }
                 return .real(min(max(x, r.lowerBound), r.upperBound))
             case .choice(let c): return .text(pick(c))
-            case .path(let ext): return .text(word(0...12).replacingOccurrences(of: "\t", with: " ") + "." + ext)
-            case .folder: return .text(word(1...12).replacingOccurrences(of: "\t", with: " "))
+            case .path(let ext): return .text(Self.replacing("\t", with: " ", in: word(0...12)) + "." + ext)
+            case .folder: return .text(Self.replacing("\t", with: " ", in: word(1...12)))
             case .text: return .text(word(1...20))
             }
         }
@@ -51,7 +59,7 @@ final class CommandWriterTests: XCTestCase {
         case .none: break
         case .flags(let flags): words = flags.filter { _ in draw.chance(0.5) }
         // A bare word with `=` in it is a key by the language's own rule: names never hold one.
-        case .topic, .name: if draw.chance(0.7) { words = [draw.word(1...10).replacingOccurrences(of: "=", with: "")].filter { !$0.isEmpty } }
+        case .topic, .name: if draw.chance(0.7) { words = [Draw.replacing("=", with: nil, in: draw.word(1...10))].filter { !$0.isEmpty } }
         case .terms: words = (0..<draw.int(0...4)).map { _ in draw.pick(["x1", "x2", "x1^2", "x2*x1", "sin(x2)", "reset"]) }
         case .layers:
             words = draw.chance(0.2) ? ["linear"] : (0..<draw.int(1...3)).flatMap { _ in
@@ -73,6 +81,20 @@ final class CommandWriterTests: XCTestCase {
             let line = CommandWriter.line(c)
             XCTAssertEqual(try Parser.parse(line), c, "round \(round): \(line)")
         }
+    }
+
+    /// Any word at all is written so that the tokenizer reads it back: blanks, quotes (doubled inside quotes),
+    /// a leading `#`, an empty word, combining marks after a blank or a quote.
+    func testAnyWordIsWrittenSoThatItReadsBack() {
+        var draw = Draw(state: 17)
+        let fixed = ["", "\"", "\"\"", "a\"b", "\"a b\"", "#x", "x#", " ", "a \u{301}b", "\"\u{301}", "=", "\\\"", "a\"\"\"b"]
+        for word in fixed + (0..<5000).map({ _ in draw.word(0...12) }) {
+            let written = CommandWriter.quoted(word)
+            XCTAssertEqual(Tokenizer.tokenize(written).map(\.text), [word], "\(word.debugDescription) written as \(written.debugDescription)")
+            // and as one word among others
+            XCTAssertEqual(Tokenizer.tokenize("x " + written + " y").map(\.text), ["x", word, "y"], written.debugDescription)
+        }
+        XCTAssertEqual(Tokenizer.tokenize(#"data load file="my ""best"" data.csv""#).map(\.text), ["data", "load", #"file=my "best" data.csv"#])
     }
 
     func testDefaultsComeFromTheTableAndAgreeWithTheCore() {

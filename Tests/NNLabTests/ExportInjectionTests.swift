@@ -79,8 +79,8 @@ extension ExportTests {
             let hostileScript = scripts[1]
             XCTAssertFalse(hostileScript.contains("\nimport os"), "a name ended a line of the \(framework) script")
             XCTAssertFalse(hostileScript.contains("\r") || hostileScript.contains("\u{202E}"))
-            XCTAssertTrue(hostileScript.contains("\n#   data load \"file='p1.csv\\nimport os; os.system(\\'touch pwned\\')\\n#\\u202e\\r\\'\"\\\\'\""),
-                          "the header names the file as a string literal")
+            XCTAssertTrue(hostileScript.contains("\n#   data load \"file='p1.csv\\nimport os; os.system(\\'touch pwned\\')\\n#\\u202e\\r\\'\"\"\\\\'\""),
+                          "the header names the file as a string literal (its quote doubled, as the tokenizer reads it back)")
             let out = try pythonOK(["-c", Self.compareTrees, "plain_\(framework.rawValue).py", "hostile_\(framework.rawValue).py"])
                 .split(separator: "\n").map(String.init)
             XCTAssertEqual(out.first, "same", "\(framework) \(options): the names changed the script's code")

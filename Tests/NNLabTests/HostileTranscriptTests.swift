@@ -81,4 +81,13 @@ final class HostileTranscriptTests: XCTestCase {
         }
         XCTAssertEqual(try Transcript(parsing: "nnlab> status\r\n\r\nnnlab> help\r\n", file: "t").entries.map(\.line), [1, 3])
     }
+
+    /// A lesson's commands are parsed when it is read and offered as the one writer writes them.
+    func testALessonsCommandsParseAndAreWrittenByTheWriter() throws {
+        XCTAssertThrowsError(try Lesson(parsing: "# T\n# S\nnnlab> data circles\nnnlab> trian epochs=3\n", name: "b", file: "b.lesson")) {
+            XCTAssertTrue("\($0)".hasPrefix("b.lesson:4: unknown command 'trian'"), "\($0)")
+        }
+        let lesson = try Lesson(parsing: "# T\n# S\nnnlab> train   epochs=3  lr=1e-2\nnnlab> data load \"file=my file.csv\"\n", name: "l", file: "l.lesson")
+        XCTAssertEqual(lesson.steps.map(\.command), ["train epochs=3 lr=0.01", "data load \"file=my file.csv\""])
+    }
 }

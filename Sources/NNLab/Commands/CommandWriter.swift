@@ -18,9 +18,21 @@ public enum CommandWriter {
         }
     }
 
-    /// A word with blanks, or one that would start a comment, in double quotes. (A `"` inside a word
-    /// cannot be written: the tokenizer has no escape for it, so no typed word holds one.)
+    /// A word with blanks or quotes, one that would start a comment, or an empty one, in double quotes, each
+    /// `"` in it doubled: the tokenizer reads it back as the same word, whatever it holds. Scalar by scalar,
+    /// as the tokenizer reads (a blank or quote followed by a combining mark is one Character).
     static func quoted(_ word: String) -> String {
-        word.contains(where: { $0 == " " || $0 == "\t" }) || word.hasPrefix("#") || word.isEmpty ? "\"\(word)\"" : word
+        let scalars = word.unicodeScalars
+        guard scalars.isEmpty || scalars.first == "#" || scalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
+            return word
+        }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for u in scalars {
+            out.append(u)
+            if u == "\"" { out.append(u) }
+        }
+        out.append("\"")
+        return String(out)
     }
 }

@@ -57,7 +57,7 @@ public enum Parser {
         var spec = first
         if first.form != nil {
             let names = forms.map { String($0.form!) }
-            guard let formToken = rest.first, !formToken.text.contains("=") else {
+            guard let formToken = rest.first, !formToken.text.unicodeScalars.contains("=") else {
                 throw CommandError("\(verb.text) needs one of: \(names.joined(separator: ", "))", column: verb.column)
             }
             guard let chosen = forms.first(where: { $0.form! == formToken.text }) else {
@@ -69,8 +69,10 @@ public enum Parser {
         }
         var invocation = Invocation(spec)
         for token in rest {
-            if let eq = token.text.firstIndex(of: "=") {
-                let name = String(token.text[..<eq]), raw = String(token.text[token.text.index(after: eq)...])
+            // Split scalar by scalar, as the tokenizer reads: `=` or `,` followed by a combining mark is one Character.
+            let scalars = token.text.unicodeScalars
+            if let eq = scalars.firstIndex(of: "=") {
+                let name = String(scalars[..<eq]), raw = String(scalars[scalars.index(after: eq)...])
                 guard let key = spec.key(name) else {
                     let keys = spec.keys.map(\.name)
                     throw CommandError("\(spec.name) has no key '\(name)'" + Suggest.phrase(name, keys, suffix: "=")
@@ -81,7 +83,7 @@ public enum Parser {
                     throw CommandError("\(name)= is given twice; keep one", column: token.column)
                 }
                 if key.list {
-                    let parts = raw.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    let parts = raw.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
                     guard parts.count <= 10 else { throw CommandError("\(name)= takes at most 10 values", column: token.column) }
                     invocation.set(name, .list(try parts.map { try value($0, for: key, column: token.column) }))
                 } else {

@@ -54,19 +54,20 @@ extension Session {
     /// `status`: what is loaded, the model, and the last training.
     func status() -> String {
         var lines: [String] = []
-        lines.append(data.map(dataSummary) ?? "data: none (try: data circles)")
+        func hint(_ c: Invocation) -> String { " (try: \(CommandWriter.line(c)))" }
+        lines.append(data.map(dataSummary) ?? "data: none" + hint(Invocation(CommandTable.spec("data circles"))))
         if let hidden {
             let net = run?.network ?? Network(inputs: inputs, hidden: hidden, classes: classes)
             lines.append("model: \(net.summary) (\(net.parameters.count) parameters)")
         } else {
-            lines.append("model: none (try: model dense16 relu)")
+            lines.append("model: none" + hint(.model([LayerSpec(16, .relu)])))
         }
         if let run, let last = run.history.last {
             let c = run.config
             lines.append("trained: \(run.history.records.count) epochs, \(c.optimizer.rawValue) lr \(Text.number(c.learningRate)) batch \(c.batch) seed \(c.seed)"
                          + " → train \(Text.percent(last.trainAccuracy)) · test \(Text.percent(last.testAccuracy))")
         } else {
-            lines.append("trained: not yet" + (hidden != nil && data != nil ? " (try: train)" : ""))
+            lines.append("trained: not yet" + (hidden != nil && data != nil ? hint(Invocation(CommandTable.spec("train"))) : ""))
         }
         return lines.joined(separator: "\n")
     }

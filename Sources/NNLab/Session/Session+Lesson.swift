@@ -137,6 +137,8 @@ extension Session {
         let typed = Tokenizer.tokenize(line).first?.text
         guard enter || (typed != nil && typed == Tokenizer.tokenize(step.command).first?.text && typed != "lesson") else { return nil }
         let command = enter ? step.command : line
+        // Typed as the lesson writes it (spacing, quotes, number forms aside), it is the lesson's own command.
+        let own = enter || (try? Parser.parse(line)) == (try? Parser.parse(step.command))
         // The lesson's own command comes from a shared file: like a replayed transcript's, its files stay
         // below this folder (no absolute path, no `..` for writes) and are read from here or the lessons folder.
         let commandOutputs = enter ? confined { runCommand(command) } : runCommand(command)
@@ -144,9 +146,9 @@ extension Session {
         let failed = commandOutputs.contains { if case .error = $0 { return true } else { return false } }
         let broken = step.expectations.compactMap { e in self.broken(e, failed: failed).map { "\(e.description.dropFirst(7)): \($0)" } }
         var next = progress
-        next.variations[progress.next] = command == step.command ? nil : command
+        next.variations[progress.next] = own ? nil : command
         if !broken.isEmpty {
-            let whose = command == step.command ? "this step" : "your variation"
+            let whose = own ? "this step" : "your variation"
             outputs.append(.text("lesson: \(whose) breaks what the lesson expects:\n" + broken.map { "  " + $0 }.joined(separator: "\n")))
             if let varied = next.variations.keys.max() {
                 let theirs = progress.lesson.steps[varied].command

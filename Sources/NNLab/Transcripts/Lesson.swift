@@ -31,9 +31,15 @@ public struct Lesson: Equatable, Sendable {
                 let words = String(line.dropFirst().drop { $0 == " " })
                 if steps.isEmpty && intro.count < 2 && narration.isEmpty { intro.append(words) } else { narration.append(words) }
             } else if line.hasPrefix(Transcript.prompt) {
-                let command = String(line.dropFirst(Transcript.prompt.count))
-                guard !command.allSatisfy(\.isWhitespace) else { throw FileError(file: file, line: i + 1, message: "empty command") }
-                steps.append(Step(narration: narration, command: command, line: i + 1, expectations: []))
+                // Offered (`next:`) and run as the one writer writes it, so a lesson's command must parse.
+                let invocation: Invocation?
+                do {
+                    invocation = try Parser.parse(String(line.dropFirst(Transcript.prompt.count)))
+                } catch let error as CommandError {
+                    throw FileError(file: file, line: i + 1, message: error.message)
+                }
+                guard let invocation else { throw FileError(file: file, line: i + 1, message: "empty command") }
+                steps.append(Step(narration: narration, command: CommandWriter.line(invocation), line: i + 1, expectations: []))
                 narration = []
             } else if line.hasPrefix("expect ") {
                 guard !steps.isEmpty, narration.isEmpty else {
