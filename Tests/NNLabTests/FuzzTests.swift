@@ -120,6 +120,18 @@ final class FuzzTests: XCTestCase {
         XCTAssertTrue(notes[0].hasPrefix("setting 1/4 (lr=0.01 epochs=10): test median"), "\(notes)")
     }
 
+    /// One setting or seed is said in the singular ("1 settings not run" before).
+    func testOneSettingIsSaidInTheSingular() {
+        let s = Session()
+        for line in ["data circles", "model linear"] { _ = s.run(line) }
+        s.shouldStop = { true }
+        XCTAssertEqual(s.run("sweep lr=0.01 epochs=10 seeds=1"),
+                       [.text("interrupted before any setting finished a seed: nothing to compare (1 setting not run)")])
+        s.shouldStop = { false }
+        guard case .text(let table)? = s.run("sweep lr=0.01 epochs=5 seeds=1").first else { return XCTFail() }
+        XCTAssertTrue(table.hasPrefix("1 setting × 1 seed of "), table)
+    }
+
     /// What must hold for the outputs of any line.
     static func check(_ outputs: [Output], for line: String, notes: inout [String: Int]) -> [String] {
         var found: [String] = []

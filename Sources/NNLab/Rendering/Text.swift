@@ -10,6 +10,9 @@ enum Text {
         return "\(x)"
     }
 
+    /// 1 → "1 setting", 3 → "3 settings".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
+
     /// 0.975 → "97.5%", 1 → "100%": the same rounding as the findings' own numbers.
     static func percent(_ p: Double) -> String { Format.percent(p) }
 

@@ -60,7 +60,7 @@ extension Session {
                 ])
             })), ("interrupted", .bool(interrupted))]).rendered
         }
-        guard !done.isEmpty else { return "interrupted before any setting finished a seed: nothing to compare (\(rows.count) settings not run)" }
+        guard !done.isEmpty else { return "interrupted before any setting finished a seed: nothing to compare (\(Text.count(rows.count, "setting")) not run)" }
         let partial = done.contains { $0.test.count < seeds }
         var table = [swept.map(\.0) + ["test median", "min", "max", "test loss"] + (partial ? ["seeds"] : []) + [""]]
         for (i, row) in done.enumerated() {
@@ -69,12 +69,12 @@ extension Session {
                             Text.value(median(row.testLoss), trailingZeros: true)] + (partial ? ["\(row.test.count)"] : [])
                          + [i == best ? "← best" : ""])
         }
-        var lines = ["\(done.count) settings × \(seeds) seeds of \(network.summary) (medians over seeds):",
+        var lines = ["\(Text.count(done.count, "setting")) × \(Text.count(seeds, "seed")) of \(network.summary) (medians over seeds):",
                      TextTable.render(table),
                      "best: the highest median test accuracy; a tie goes to the lower median test loss"]
         if interrupted {
             lines.append("interrupted: kept what finished" + (partial ? " (the seeds column says how many of \(seeds) each setting ran)" : "")
-                         + "; \(rows.count - done.count) settings not run")
+                         + "; \(Text.count(rows.count - done.count, "setting")) not run")
         }
         return lines.joined(separator: "\n")
     }
