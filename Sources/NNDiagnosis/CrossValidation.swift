@@ -33,9 +33,11 @@ struct CrossValidation {
             func rows(_ r: [Int]) -> [Double] { r.flatMap { data.xTrain[($0 * d)..<(($0 + 1) * d)] } }
             let part = TrainingData(xTrain: rows(inside), yTrain: inside.map { data.yTrain[$0] },
                                     xTest: rows(outside), yTest: outside.map { data.yTrain[$0] }, features: d, classes: data.classes)
-            var run = TrainingRun(network: Network(inputs: d, hidden: context.hiddenLayers, classes: data.classes), config: settings)
-            if case .interrupted = run.train(part, epochs: settings.epochs, shouldStop: context.shouldStop) { return nil }
-            for (row, logit) in zip(outside, run.network.logits(part.xTest)) { probabilities[row] = 1 / (1 + exp(-logit)) }
+            // The held-out fold is the experiment's test split.
+            let result = Experiment(hidden: context.hiddenLayers, config: settings)
+                .run(on: part, seeds: [settings.seed], shouldStop: context.shouldStop)
+            guard !result.interrupted, let trained = result.runs.first else { return nil }
+            for (row, logit) in zip(outside, trained.testLogits) { probabilities[row] = 1 / (1 + exp(-logit)) }
         }
         self.probabilities = probabilities
         self.n = n

@@ -34,9 +34,10 @@ public struct Experiment: Equatable, Sendable {
                 result.interrupted = true
                 break
             }
+            let testLogits = run.network.logits(data.xTest)
             result.runs.append(.init(seed: seed, train: Evaluation(network: run.network, x: data.xTrain, y: data.yTrain),
-                                     test: Evaluation(network: run.network, x: data.xTest, y: data.yTest),
-                                     history: run.history, stop: stop))
+                                     test: Evaluation(logits: testLogits, labels: data.yTest, classes: data.classes),
+                                     testLogits: testLogits, history: run.history, stop: stop))
         }
         return result
     }
@@ -59,6 +60,8 @@ public struct ExperimentResult: Sendable {
         public var seed: UInt32
         /// The final weights on each split.
         public var train: Evaluation, test: Evaluation
+        /// The final weights' logits for each test row (what cross-validation reads for its held-out fold).
+        public var testLogits: [Double]
         public var history: History
         /// `.finished` or `.diverged`: an interrupted run is not kept.
         public var stop: StopReason
