@@ -97,7 +97,7 @@ final class LessonWalkthroughTests: XCTestCase {
         XCTAssertFalse(list.contains(#/hidden-layer .*done/#), list)
         // `lesson` alone resumes while one is in progress; `lesson stop` leaves it, and then `lesson` lists.
         XCTAssertTrue(joined(s.run("lesson")).hasPrefix("resuming overfitting:"))
-        XCTAssertEqual(joined(s.run("lesson stop")), "left lesson overfitting at step 2 of 10; `lesson overfitting` starts it again")
+        XCTAssertEqual(joined(s.run("lesson stop")), "left lesson overfitting at step 2 of 17; `lesson overfitting` starts it again")
         XCTAssertTrue(joined(s.run("")).isEmpty, "Enter does nothing once the lesson is left")
         XCTAssertTrue(joined(s.run("lesson")).hasPrefix("lessons, in teaching order"))
         XCTAssertEqual(joined(s.run("lesson stop")), "no lesson is in progress")

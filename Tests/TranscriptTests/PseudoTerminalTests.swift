@@ -238,7 +238,7 @@ final class PseudoTerminalTests: PseudoTerminalTestCase {
         XCTAssertTrue(second.output.contains("resuming overfitting: ran its first 4 commands again to rebuild the session"), second.output)
         try second.type("", thenWaitFor: "next: plot loss")
         try second.type("", thenWaitFor: "next: diagnose")
-        try second.type("lesson stop", thenWaitFor: "left lesson overfitting at step 7 of 10")
+        try second.type("lesson stop", thenWaitFor: "left lesson overfitting at step 7 of 17")
         try second.type("lesson list", thenWaitFor: ". overfitting")
         second.type("quit")
         XCTAssertEqual(try second.waitForExit(), 0, second.output)
