@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
         .testTarget(name: "NNLabTests", dependencies: ["NNLab"]),
         // Runs the built `nnlab` binary: scripts, exit status, and (with lessons) every transcript.
-        .testTarget(name: "TranscriptTests", dependencies: ["NNLab"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["NNLab"], exclude: ["Fixtures"]),
     ]
 )

@@ -470,6 +470,7 @@ final class ExportTests: XCTestCase {
         }
         try ("a,b,kind\n" + (0..<80).map { "\(sin(Double($0))),\(Double($0 % 9) / 4),\(($0 * 5) % 7 < 3 ? "cat" : "dog")" }
             .joined(separator: "\n")).write(toFile: scratch + "/pets.csv", atomically: true, encoding: .utf8)
+        try threeClasses.write(toFile: scratch + "/three.csv", atomically: true, encoding: .utf8)
         let configurations = [
             ["data circles", "model dense16 relu", "train lr=0.01 epochs=100", "train continue epochs=50"],
             ["data circles n=151 noise=0.37 seed=9 test=0.3", "model dense16 relu dense8 tanh", "train optimizer=sgd lr=0.1 batch=16 epochs=100 seed=2"],
@@ -480,6 +481,10 @@ final class ExportTests: XCTestCase {
             // Batch norm, early stopping (it stops at epoch 30 and keeps epoch 10), decay, l1 and l2 together.
             ["data moons n=60 noise=0.35", "model dense16 relu dense8 tanh batchnorm=on",
              "train lr=0.01 epochs=200 lr_decay=0.99 l1=0.001 l2=0.001 patience=20"],
+            // Three classes and more: the softmax head and the sparse categorical loss.
+            ["data spiral classes=3", "model dense16 relu", "train lr=0.01 epochs=100"],
+            ["data load file=three.csv", "model linear", "train optimizer=momentum lr=0.05 epochs=60 class_weight=balanced"],
+            ["data blobs classes=4 noise=1 flip=0.1", "model dense8 tanh", "train optimizer=rmsprop lr=0.005 epochs=60 l2=0.001"],
         ]
         for (i, commands) in configurations.enumerated() {
             let s = session(commands), last = s.run!.history.last!
@@ -520,10 +525,13 @@ final class ExportTests: XCTestCase {
             let test = try XCTUnwrap((result["test"] as? [String: Double])?["accuracy"], json)
             XCTAssertTrue((spread.min()! - 1.0 / 12 - 1e-9...spread.max()! + 1.0 / 12 + 1e-9).contains(test), "\(name): \(test) against \(spread)")
         }
-        // exact=off, the framework's own initialisers and shuffling in float32, runs too and learns the circles.
-        let s = session(["data circles", "model dense16 relu", "train lr=0.01 epochs=150"])
+        // exact=off, the framework's own initialisers and shuffling in float32, runs too and learns the circles
+        // and three blobs.
+        for (i, commands) in [["data circles", "model dense16 relu", "train lr=0.01 epochs=150"],
+                              ["data blobs classes=3", "model dense16 relu", "train lr=0.01 epochs=150"]].enumerated() {
+        let s = session(commands)
         for framework in installed {
-            let name = "idiomatic_\(framework.rawValue).py"
+            let name = "idiomatic\(i)_\(framework.rawValue).py"
             _ = try export(s, framework, as: name, options: "exact=off")
             let run = try python([name], interpreter: Self.frameworkInterpreter)
             XCTAssertEqual(run.status, 0, "\(name): \(run.stderr.suffix(2000))")
@@ -533,5 +541,40 @@ final class ExportTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(try XCTUnwrap(test["accuracy"]), 0.9, "\(name): \(json)")
             XCTAssertTrue(run.stdout.contains("epoch 15/150: train accuracy "), "a progress line every tenth: \(run.stdout.prefix(500))")
         }
+        }
+    }
+
+    /// Three features, three text classes (not in sorted order in the file).
+    let threeClasses = "f1,f2,f3,species\n" + (0..<90).map { i in
+        "\(sin(Double(i)) + Double(i % 3)),\(cos(Double(3 * i)) - Double(i % 3) / 2),\(Double(i % 7) / 7),\(["virginica", "setosa", "versicolor"][i % 3])"
+    }.joined(separator: "\n") + "\n"
+
+    /// k classes: a softmax over k units and the sparse categorical loss in Keras, `Linear(h, k)` and
+    /// CrossEntropyLoss in PyTorch, measured by the largest logit and log-sum-exp; the data section
+    /// rebuilds nnlab's k-class labels from the CSV and from generated points.
+    func testKClassScriptsHaveASoftmaxHead() throws {
+        try requireNumPy()
+        try threeClasses.write(toFile: scratch + "/three.csv", atomically: true, encoding: .utf8)
+        let s = session(["data load file=three.csv", "model dense16 relu", "train lr=0.01 epochs=20 class_weight=balanced"])
+        let keras = try export(s, .keras), torch = try export(s, .pytorch)
+        for part in ["keras.layers.Dense(3, activation='softmax'),  # a probability per class",
+                     "loss=keras.losses.SparseCategoricalCrossentropy()", "def logits(X):", "keras.ops.matmul(h, last.kernel) + last.bias",
+                     "widths = [3, 16, 3]", "z.argmax(axis=1) == y", "counts = np.bincount(y, minlength=3).tolist()",
+                     "classes = {'setosa': 0, 'versicolor': 1, 'virginica': 2}"] {
+            XCTAssertTrue(keras.contains(part), "keras: \(part)")
+        }
+        for part in ["nn.Linear(16, 3),  # a logit per class", "loss_fn = nn.CrossEntropyLoss(reduction='none')",
+                     "Y_train_t = torch.as_tensor(y_train, dtype=torch.long)", "W_train_t = torch.as_tensor([class_weight[int(c)] for c in y_train], dtype=dtype)\n",
+                     "np.log(np.exp(z - top[:, None]).sum(axis=1))"] {
+            XCTAssertTrue(torch.contains(part), "pytorch: \(part)")
+        }
+        XCTAssertFalse(keras.contains("BinaryCrossentropy") || torch.contains("BCEWithLogitsLoss"))
+        let d = s.data!.prepared.dataset
+        XCTAssertEqual(integers(try dataSection(of: keras)["y"]), d.y)
+        let spiral = session(["data spiral classes=3 flip=0.1", "model linear"])
+        let generated = try export(spiral, .pytorch, as: "spiral.py")
+        XCTAssertTrue(generated.contains("labels 0 to 2."), generated)
+        XCTAssertEqual(integers(try dataSection(of: generated)["y"]), spiral.data!.prepared.dataset.y)
+        _ = try pythonOK(["-m", "py_compile", "example_keras.py", "example_pytorch.py", "spiral.py"])
     }
 }

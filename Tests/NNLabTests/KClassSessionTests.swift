@@ -79,6 +79,26 @@ final class KClassSessionTests: XCTestCase {
         XCTAssertTrue(text(s, "train continue epochs=5").contains("epoch 25"))
     }
 
+    func testSweepShowsPerClassRecallAndTheBestSettingsConfusion() throws {
+        let s = try session()
+        defer { s.removeScratch() }
+        for line in ["data load file=three.csv", "model linear"] { _ = s.run(line) }
+        let sweep = text(s, "sweep lr=0.001,0.01 epochs=30 seeds=2")
+        for part in ["lowest recall", "the best setting's test points over its 2 seeds",
+                     "test (actual ↓, predicted →)  setosa  versicolor  virginica", "median recall: setosa "] {
+            XCTAssertTrue(sweep.contains(part), "\(part) in\n\(sweep)")
+        }
+        XCTAssertTrue(sweep.contains("most confused: ") || sweep.contains("no test errors"), sweep)
+        let json = try JSONSerialization.jsonObject(with: Data(text(s, "sweep lr=0.001,0.01 epochs=30 seeds=2 format=json").utf8)) as! [String: Any]
+        XCTAssertEqual(json["classes"] as? [String], ["setosa", "versicolor", "virginica"])
+        for result in json["results"] as! [[String: Any]] {
+            XCTAssertEqual((result["recall"] as! [Any]).count, 3)
+            let confusion = result["confusion"] as! [[Int]]
+            XCTAssertEqual(confusion.map(\.count), [3, 3, 3])
+            XCTAssertEqual(confusion.flatMap { $0 }.reduce(0, +), 2 * 24, "both seeds' test points")
+        }
+    }
+
     func testTwoClassCommandsRefuseKClassesInOneLine() throws {
         let s = try session()
         defer { s.removeScratch() }

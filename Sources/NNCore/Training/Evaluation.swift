@@ -76,6 +76,18 @@ public struct Evaluation: Equatable, Codable, Sendable {
         self.accuracy = n == 0 ? 0 : Double((0..<classes).reduce(0) { $0 + confusion[$1][$1] }) / Double(n)
     }
 
+    /// Several evaluations added up (the seeds of one setting): counts summed, loss the mean over all their points.
+    public init(adding parts: [Evaluation]) {
+        precondition(!parts.isEmpty && Set(parts.map(\.classes)).count == 1, "evaluations of the same classes")
+        let k = parts[0].classes
+        let confusion = (0..<k).map { a in (0..<k).map { p in parts.reduce(0) { $0 + $1.confusion[a][p] } } }
+        let n = parts.reduce(0) { $0 + $1.n }
+        self.confusion = confusion
+        self.n = n
+        loss = n == 0 ? 0 : parts.reduce(0) { $0 + $1.loss * Double($1.n) } / Double(n)
+        accuracy = n == 0 ? 0 : Double((0..<k).reduce(0) { $0 + confusion[$1][$1] }) / Double(n)
+    }
+
     public init(network: Network, x: [Double], y: [Double]) {
         self.init(logits: network.logits(x), labels: y, classes: network.classes)
     }

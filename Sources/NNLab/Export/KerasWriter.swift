@@ -1,6 +1,7 @@
 import NNCore
 
-/// Keras 3: a Sequential model ending in a logit. Exact: nnlab's kernels, float64, one `train_on_batch`
+/// Keras 3: a Sequential model ending in a logit (k classes: `Dense(k, activation='softmax')` and a sparse
+/// categorical loss, which Keras computes from the logits under the softmax). Exact: nnlab's kernels, float64, one `train_on_batch`
 /// per batch in nnlab's order. Otherwise: Keras' initialisers and `fit` on a tf.data pipeline reshuffled every epoch.
 struct KerasWriter: FrameworkWriter {
     let title = "Keras"
@@ -25,12 +26,26 @@ struct KerasWriter: FrameworkWriter {
         return setup + penalty
             + ["model = keras.Sequential([", "    keras.Input(shape=(\(s.features),)),"]
             + s.hidden.flatMap { layer($0, regularizer: regularizer) }
-            + ["    keras.layers.Dense(1\(regularizer)),  # the logit", "])"]
+            + (s.manyClasses ? ["    keras.layers.Dense(\(s.classes), activation='softmax'\(regularizer)),  # a probability per class", "])"]
+                             : ["    keras.layers.Dense(1\(regularizer)),  # the logit", "])"])
             + (s.exact ? [plain ? "for layer, kernel in zip(model.layers, kernels):"
                                 : "for layer, kernel in zip([l for l in model.layers if isinstance(l, keras.layers.Dense)], kernels):",
                           "    layer.set_weights([kernel, np.zeros(kernel.shape[1])])"] : [])
-            + ["", "", "def logits(X):", "    return keras.ops.convert_to_numpy(model(X, training=False))"]
+            + ["", ""] + (s.manyClasses ? logitsBeforeSoftmax
+                          : ["def logits(X):", "    return keras.ops.convert_to_numpy(model(X, training=False))"])
     }
+
+    /// The last layer's softmax hides the logits that nnlab measures with: they are its kernel and bias applied
+    /// to what the layers below give.
+    let logitsBeforeSoftmax = [
+        "def logits(X):",
+        "    \"\"\"The logits under the softmax: the last layer's kernel and bias on what the layers below give.\"\"\"",
+        "    last = model.layers[-1]",
+        "    h = keras.ops.convert_to_tensor(X, dtype=last.kernel.dtype)",
+        "    for layer in model.layers[:-1]:",
+        "        h = layer(h, training=False)",
+        "    return keras.ops.convert_to_numpy(keras.ops.matmul(h, last.kernel) + last.bias)",
+    ]
 
     /// One hidden layer: what a `LayerSpec` field adds (a dropout rate, batch norm) becomes lines here.
     /// Batch norm goes between the dense part and the activation, as nnlab puts it.
@@ -63,8 +78,14 @@ struct KerasWriter: FrameworkWriter {
         }
         lines += [
             "optimizer = \(optimizer)",
+        ] + (s.manyClasses ? [
+            "# Keras computes this loss from the logits under the last layer's softmax (stable, as nnlab does).",
+            "model.compile(optimizer=optimizer, loss=keras.losses.SparseCategoricalCrossentropy()"
+                + (s.exact ? ", jit_compile=False)" : ")"),
+        ] : [
             "model.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True)"
                 + (s.exact ? ", jit_compile=False)" : ")"),
+        ]) + [
             "Y_train = y_train.reshape(-1, 1).astype(X_train.dtype)",
         ] + s.classWeightLines
         let weights = s.weighted ? ", class_weight=class_weight" : ""

@@ -1,6 +1,6 @@
 import NNCore
 
-/// PyTorch: nn.Sequential ending in a logit, BCEWithLogitsLoss. Exact: nnlab's kernels, float64, batches
+/// PyTorch: nn.Sequential ending in a logit and BCEWithLogitsLoss (k classes: `Linear(h, k)` and CrossEntropyLoss). Exact: nnlab's kernels, float64, batches
 /// indexed in nnlab's order. Otherwise: a DataLoader that reshuffles every epoch.
 struct PyTorchWriter: FrameworkWriter {
     let title = "PyTorch"
@@ -36,7 +36,9 @@ struct PyTorchWriter: FrameworkWriter {
             "    nn.init.xavier_uniform_(layer.weight)",
             "    nn.init.zeros_(layer.bias)",
         ]
-        return setup + norm + ["model = nn.Sequential("] + layers + ["    nn.Linear(\(widths.last!), 1),  # the logit", ")",
+        let head = s.manyClasses ? "    nn.Linear(\(widths.last!), \(s.classes)),  # a logit per class (CrossEntropyLoss applies the softmax)"
+                                 : "    nn.Linear(\(widths.last!), 1),  # the logit"
+        return setup + norm + ["model = nn.Sequential("] + layers + [head, ")",
                                                              "linears = [layer for layer in model if isinstance(layer, nn.Linear)]"]
             + initial + [
                 "dtype = torch.get_default_dtype()",
@@ -111,13 +113,16 @@ struct PyTorchWriter: FrameworkWriter {
         var lines = ["# 6. Training: \(s.trainingSummary)."]
         if s.exact && s.config.optimizer == .adam { lines += adamAsNnlab + ["", ""] }
         let decay = s.config.lrDecay != 1
+        // Two classes: a float label column beside one logit; k classes: the class numbers, as CrossEntropyLoss takes them.
+        let (loss, shape) = s.manyClasses ? ("nn.CrossEntropyLoss", "") : ("nn.BCEWithLogitsLoss", ".reshape(-1, 1)")
         lines += [
             "X_train_t = torch.as_tensor(X_train, dtype=dtype)",
-            "Y_train_t = torch.as_tensor(y_train, dtype=dtype).reshape(-1, 1)",
+            s.manyClasses ? "Y_train_t = torch.as_tensor(y_train, dtype=torch.long)  # the class of each row"
+                          : "Y_train_t = torch.as_tensor(y_train, dtype=dtype).reshape(-1, 1)",
         ] + s.classWeightLines + (s.weighted ? [
-            "W_train_t = torch.as_tensor([class_weight[int(c)] for c in y_train], dtype=dtype).reshape(-1, 1)",
-            "loss_fn = nn.BCEWithLogitsLoss(reduction='none')  # each row's loss, to be weighted",
-        ] : ["loss_fn = nn.BCEWithLogitsLoss()"]) + [
+            "W_train_t = torch.as_tensor([class_weight[int(c)] for c in y_train], dtype=dtype)\(shape)",
+            "loss_fn = \(loss)(reduction='none')  # each row's loss, to be weighted",
+        ] : ["loss_fn = \(loss)()"]) + [
             "optimizer = \(optimizer)",
         ] + (decay ? ["# lr_decay=: the rate times \(PythonScript.number(s.config.lrDecay)) after every epoch, as nnlab.",
                       "schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=\(PythonScript.number(s.config.lrDecay)))"] : [])

@@ -40,9 +40,10 @@ extension PythonScript {
         if let spec = data.spec {
             lines = ["# 1. Data: nnlab's \(spec.kind.rawValue) (n=\(spec.n), noise=\(Self.number(spec.noise)), seed=\(spec.seed)),",
                      "#    every point as nnlab made it, so that this script trains on exactly nnlab's data.",
-                     "#    Columns \(d.featureNames.joined(separator: ", ")); labels 0 and 1."]
+                     "#    Columns \(d.featureNames.joined(separator: ", ")); labels " + (manyClasses ? "0 to \(classes - 1)." : "0 and 1.")]
             if spec.imbalance != 1 {
-                lines.append("#    Class 1 is kept at \(Self.number(spec.imbalance)) of class 0 (imbalance=\(Self.number(spec.imbalance))).")
+                lines.append("#    " + (manyClasses ? "Classes 1 to \(classes - 1) are each" : "Class 1 is")
+                             + " kept at \(Self.number(spec.imbalance)) of class 0 (imbalance=\(Self.number(spec.imbalance))).")
             }
             lines += editComments
             if !data.flipped.isEmpty {
@@ -98,9 +99,14 @@ extension PythonScript {
             "    if all(v.lstrip('+-').isdigit() for v in given) and sorted(int(v) for v in given) == list(range(len(rows))):",
             "        place = np.array([int(v) for v in given])",
             "X[place], y[place] = X.copy(), y.copy()",
+        ] + (manyClasses ? [
+            "counts = np.bincount(y, minlength=\(classes)).tolist()",
+            "if counts != \(d.classCounts):",
+            "    raise SystemExit(f\"{data_file}: {len(y)} rows, {counts} per class; nnlab loaded \(d.count) rows, \(d.classCounts) per class\")",
+        ] : [
             "if len(y) != \(d.count) or y.sum() != \(ones):",
             "    raise SystemExit(f\"{data_file}: {len(y)} rows, {y.sum()} of class 1; nnlab loaded \(d.count) rows, \(ones) of class 1\")",
-        ]
+        ])
     }
 
     func circlesSection(_ spec: DataSpec) -> [String] {

@@ -62,6 +62,9 @@ struct PythonScript {
     var featuresCommand: String {
         CommandWriter.line(.features(data.features ?? [], columns: data.prepared.dataset.featureNames))
     }
+    /// Classes the head tells apart: two get one logit and a sigmoid, three or more a logit per class and a softmax.
+    var classes: Int { data.prepared.dataset.classes }
+    var manyClasses: Bool { classes > 2 }
 
     /// Python's spelling of a setting: 0.01, 1e-05, 500.
     static func number(_ x: Double) -> String { Text.number(x) }
@@ -229,14 +232,17 @@ struct PythonScript {
 
     /// The heading of section 4, the same in every framework.
     var modelHeading: [String] {
-        ["# 4. Model: `\(modelCommand)` in nnlab. Weights start Glorot-uniform and biases at zero,",
-         "#    as in nnlab (Keras' defaults). The last layer gives a logit: the sigmoid is inside the loss,",
-         "#    which is how nnlab computes it."]
+        ["# 4. Model: `\(modelCommand)` in nnlab. Weights start Glorot-uniform and biases at zero,"]
+            + (manyClasses ? [
+                "#    as in nnlab (Keras' defaults). The last layer has one unit per class (\(classes)) and a softmax; the loss",
+                "#    (sparse categorical cross-entropy) is computed from the logits before the softmax, as nnlab computes it."]
+            : ["#    as in nnlab (Keras' defaults). The last layer gives a logit: the sigmoid is inside the loss,",
+               "#    which is how nnlab computes it."])
     }
 
     /// nnlab's starting weights, drawn as `TrainingRun` draws them; `rng` goes on to give the batch order.
     var weightsSection: [String] {
-        let widths = [features] + hidden.map(\.units) + [1]
+        let widths = [features] + hidden.map(\.units) + [Network.outputs(classes: classes)]
         return [
             "#    nnlab's starting weights: one NumPy RandomState(\(config.seed)) draws the Glorot-uniform kernels layer by",
             "#    layer (inputs x outputs, row by row), then every epoch's batch order (section 6).",
@@ -250,15 +256,7 @@ struct PythonScript {
     var progressEvery: Int { max(1, epochs / 10) }
 
     var measureSection: [String] {
-        [
-            "# 5. Measuring, as nnlab measures: accuracy (a logit above 0 is class 1) and the mean binary cross-entropy",
-            "#    computed from the logit z, max(z, 0) - z*y + log(1 + exp(-|z|)), without the l2 penalty"
-                + (framework == .keras ? " (Keras' own" : "."),
-        ] + (framework == .keras ? ["#    evaluate() would add the penalty to the loss: these are nnlab's figures)."] : []) + [
-            "def measure(X, y):",
-            "    z = np.asarray(logits(X), dtype=np.float64).reshape(-1)",
-            "    loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))",
-            "    return float(np.mean((z > 0) == (y == 1))), float(np.mean(loss))",
+        (manyClasses ? measureClasses : measureTwoClasses) + [
             "",
             "",
             "def progress(epoch):",
@@ -266,6 +264,39 @@ struct PythonScript {
             "        (train_accuracy, train_loss), (test_accuracy, test_loss) = measure(X_train, y_train), measure(X_test, y_test)",
             "        print(f\"epoch {epoch}/\(epochs): train accuracy {train_accuracy:.4f}, loss {train_loss:.6f}; \"",
             "              f\"test accuracy {test_accuracy:.4f}, loss {test_loss:.6f}\", flush=True)",
+        ]
+    }
+
+    /// Keras' `evaluate` would add the l2 penalty to the loss: the scripts measure without it.
+    var penaltyNote: [String] {
+        framework == .keras ? ["#    evaluate() would add the penalty to the loss: these are nnlab's figures)."] : []
+    }
+
+    /// Accuracy by the largest logit, and log-sum-exp minus the true class's logit (the largest logit taken out first).
+    var measureClasses: [String] {
+        [
+            "# 5. Measuring, as nnlab measures: accuracy (the class with the largest logit) and the mean categorical",
+            "#    cross-entropy computed from the logits z, log(sum(exp(z))) - z[y] with the largest z taken out first,",
+            "#    without the l2 penalty" + (framework == .keras ? " (Keras' own" : "."),
+        ] + penaltyNote + [
+            "def measure(X, y):",
+            "    z = np.asarray(logits(X), dtype=np.float64).reshape(len(y), \(classes))",
+            "    top = z.max(axis=1)",
+            "    loss = top + np.log(np.exp(z - top[:, None]).sum(axis=1)) - z[np.arange(len(y)), y.astype(int)]",
+            "    return float(np.mean(z.argmax(axis=1) == y)), float(np.mean(loss))",
+        ]
+    }
+
+    var measureTwoClasses: [String] {
+        [
+            "# 5. Measuring, as nnlab measures: accuracy (a logit above 0 is class 1) and the mean binary cross-entropy",
+            "#    computed from the logit z, max(z, 0) - z*y + log(1 + exp(-|z|)), without the l2 penalty"
+                + (framework == .keras ? " (Keras' own" : "."),
+        ] + penaltyNote + [
+            "def measure(X, y):",
+            "    z = np.asarray(logits(X), dtype=np.float64).reshape(-1)",
+            "    loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))",
+            "    return float(np.mean((z > 0) == (y == 1))), float(np.mean(loss))",
         ]
     }
 

@@ -21,7 +21,11 @@ extension Session {
         c.apply(to: &spec)
         let note = featuresNote
         var lines = [try use(LabData(loaded: table, spec: spec)) + note]
-        lines.append("features: \(table.dataset.featureNames.joined(separator: ", ")); label: \(table.labelColumn)"
+        let names = table.dataset.featureNames
+        // Digits' 64 pixel columns in one line would fill the screen: the first few, the last, and how many.
+        let shown = names.count <= 16 ? names.joined(separator: ", ")
+            : names.prefix(6).joined(separator: ", ") + ", ..., \(names.last!) (\(names.count) features)"
+        lines.append("features: \(shown); label: \(table.labelColumn)"
                      + Self.mapping(table.classes))
         // A column named label needs no word on why; any other choice does.
         if let reason = table.labelReason, table.labelColumn.lowercased() != "label" { lines.append("label column chosen by " + reason) }

@@ -9,7 +9,6 @@ extension Session {
     func exportScript(_ framework: ScriptFramework, _ c: Invocation) throws -> String {
         let path = c.text("file")!
         let data = try requireData()
-        try requireTwoClasses("export \(framework.rawValue)")
         guard let hidden else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`) first") }
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let module = String(fileName.dropLast(3))
