@@ -41,6 +41,12 @@ final class KClassBayesErrorTests: XCTestCase {
         XCTAssertEqual(DataSpec(kind: .spiral, classes: 5).classDensities().count, 5)
     }
 
+    /// A noise far below the grid's cell (circles at 0.0045) trapped on Int(NaN); the rings are clean there.
+    func testATinyNoiseIsNearlyClean() {
+        XCTAssertEqual(BayesError.exact(DataSpec(kind: .circles, noise: 0.0045)), 0, accuracy: 1e-9)
+        XCTAssertEqual(BayesError.exact(DataSpec(kind: .gauss, noise: 0.001, classes: 3)), 0, accuracy: 1e-9)
+    }
+
     func testImbalanceSetsThePriors() {
         let priors = DataSpec(kind: .blobs, imbalance: 0.5, classes: 3).classDensities().map(\.prior)
         XCTAssertEqual(priors[0], 0.5, accuracy: 1e-15)
