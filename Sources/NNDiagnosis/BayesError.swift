@@ -58,7 +58,7 @@ public enum BayesError {
     /// Rows beyond which the exact separability test is skipped (its dense tableau grows with rows × features).
     static let separabilityRows = 2000
 
-    /// For data from a file: 0 when a hyperplane separates the training rows (exact LP: there is no overlap
+    /// For data from a file: 0 when a hyperplane (with k classes, one linear model) separates the training rows (exact LP: there is no overlap
     /// to find, and a neighbour count there only measures how thinly the boundary is sampled); else the
     /// leave-one-out k-NN error (k up to 15) on the standardised training rows, or, with 3 or more features,
     /// on the features that carry the classes if that errs less (`RelevantFeatures`), with a 95% interval.
@@ -68,14 +68,15 @@ public enum BayesError {
         let rows = context.neighbours.rows
         // Cut short by Ctrl-C, what the neighbours found so far is the answer.
         guard !context.shouldStop() else { return nearestNeighbours(context.neighbours, k: 15) }
-        if rows.count <= separabilityRows, Separability.separable(rows.x, rows.y, features: rows.features) == true {
+        if rows.count <= separabilityRows, (rows.classes == 2 ? Separability.separable(rows.x, rows.y, features: rows.features)
+            : Separability.separable(rows.x, labels: rows.y.map { Int($0) }, classes: rows.classes, features: rows.features)) == true {
             let (_, high) = Proportion.interval(0, of: rows.count)
             return BayesErrorEstimate(value: 0, low: 0, high: high, exact: false)
         }
         var estimate = nearestNeighbours(context.neighbours, k: 15)
         if let subset = context.relevantFeatures, Double(subset.wrong) / Double(subset.of) < estimate.value {
             let (low, high) = Proportion.interval(subset.wrong, of: subset.of)
-            estimate = BayesErrorEstimate(value: Double(subset.wrong) / Double(subset.of), low: low, high: min(high, 0.5), exact: false)
+            estimate = BayesErrorEstimate(value: Double(subset.wrong) / Double(subset.of), low: low, high: min(high, rows.chance), exact: false)
         }
         // A model's error on rows it never saw bounds the Bayes error from above: where the session's own setting,
         // 5-fold cross-validated, errs less than the neighbours say any model must, the neighbours were misled (noise
@@ -180,7 +181,7 @@ public enum BayesError {
     /// error is then that sample's, each row still voted on by its neighbours among all the training rows.
     static func nearestNeighbours(_ neighbours: NeighbourLists, k: Int) -> BayesErrorEstimate {
         let rows = neighbours.rows, m = neighbours.searched.count
-        guard rows.count > k, m > 0 else { return BayesErrorEstimate(value: 0, low: 0, high: 0.5, exact: false) }
+        guard rows.count > k, m > 0 else { return BayesErrorEstimate(value: 0, low: 0, high: rows.chance, exact: false) }
         var wrong = [Int](repeating: 0, count: k + 1)
         for (i, list) in zip(neighbours.searched, neighbours.lists) {
             var vote = Vote(classes: rows.classes)
@@ -191,7 +192,7 @@ public enum BayesError {
         }
         let fewest = stride(from: 1, through: k, by: 2).map { wrong[$0] }.min()!
         let (low, high) = Proportion.interval(fewest, of: m)
-        return BayesErrorEstimate(value: Double(fewest) / Double(m), low: low, high: min(high, 0.5), exact: false,
+        return BayesErrorEstimate(value: Double(fewest) / Double(m), low: low, high: min(high, rows.chance), exact: false,
                                   sample: neighbours.sampled ? m : nil)
     }
 }

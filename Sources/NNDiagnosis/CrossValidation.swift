@@ -12,7 +12,8 @@ import NNCore
 struct CrossValidation {
     static let folds = 5
 
-    /// P(class 1) for each training row (in split order) from the model that did not train on it.
+    /// P(class 1) for each training row (in split order) from the model that did not train on it; with k ≥ 3
+    /// classes, the k class probabilities of each row, row after row.
     let probabilities: [Double]
     /// Out-of-fold accuracy against the training labels as given.
     let accuracy: Double
@@ -26,7 +27,9 @@ struct CrossValidation {
         var rng = RandomState(seed: 0)
         var fold = [Int](repeating: 0, count: n)
         for (position, row) in rng.permutation(n).enumerated() { fold[row] = position % Self.folds }
-        var probabilities = [Double](repeating: 0.5, count: n)
+        let classes = data.classes, width = classes == 2 ? 1 : classes
+        var probabilities = [Double](repeating: 1 / Double(max(classes, 2)), count: n * width)
+        var predicted = [Int](repeating: 0, count: n)
         let settings = context.settings
         for k in 0..<Self.folds {
             let inside = (0..<n).filter { fold[$0] != k }, outside = (0..<n).filter { fold[$0] == k }
@@ -37,11 +40,22 @@ struct CrossValidation {
             let result = Experiment(hidden: context.hiddenLayers, config: settings)
                 .run(on: part, seeds: [settings.seed], shouldStop: context.shouldStop)
             guard !result.interrupted, let trained = result.runs.first else { return nil }
-            for (row, logit) in zip(outside, trained.testLogits) { probabilities[row] = 1 / (1 + exp(-logit)) }
+            let logits = trained.testLogits
+            if classes == 2 {
+                for (row, logit) in zip(outside, logits) { probabilities[row] = 1 / (1 + exp(-logit)) }
+            } else {
+                let p = Network.probabilities(logits: logits, classes: classes)
+                for (r, row) in outside.enumerated() {
+                    for c in 0..<classes { probabilities[row * classes + c] = p[r * classes + c] }
+                }
+                for (row, c) in zip(outside, Network.predictions(logits: logits, classes: classes)) { predicted[row] = c }
+            }
         }
         self.probabilities = probabilities
         self.n = n
-        accuracy = Double(zip(probabilities, data.yTrain).filter { ($0.0 > 0.5 ? 1.0 : 0.0) == $0.1 }.count) / Double(n)
+        let right = classes == 2 ? zip(probabilities, data.yTrain).filter { ($0.0 > 0.5 ? 1.0 : 0.0) == $0.1 }.count
+            : zip(predicted, data.yTrain).filter { Double($0.0) == $0.1 }.count
+        accuracy = Double(right) / Double(n)
     }
 }
 

@@ -11,8 +11,10 @@ struct StandardRows {
     let indices: [Int]
     let features: Int
     var count: Int { y.count }
-    /// Classes the labels may take: one more than the largest label, and never fewer than two.
-    var classes: Int { max(2, Int(y.max() ?? 1) + 1) }
+    /// Classes the labels may take.
+    let classes: Int
+    /// The error of guessing among equal classes, 1 − 1/k: the most a Bayes error can be (0.5 for two classes).
+    var chance: Double { classes == 2 ? 0.5 : 1 - 1 / Double(classes) }
 
     init(_ data: PreparedData) {
         // The model's inputs: with features chosen, the space the model draws its boundary in.
@@ -21,6 +23,7 @@ struct StandardRows {
         x = Scaler.fit(train.x, features: features).transform(train.x)
         y = train.y
         indices = data.split.train
+        classes = data.dataset.classes
     }
 
     /// The same rows with only `kept` features (already standardised, so kept as they are).
@@ -30,14 +33,28 @@ struct StandardRows {
         y = rows.y
         indices = rows.indices
         features = kept.count
+        classes = rows.classes
     }
 }
 
 extension DiagnosisContext {
-    /// The current model's answer (0 or 1) for each training row, in split order.
+    /// The current model's answer (its class) for each training row, in split order.
     var trainPredictions: [Double] {
-        run.network.logits(data.training.xTrain).map { $0 > 0 ? 1 : 0 }
+        run.network.predictions(data.training.xTrain).map(Double.init)
     }
+
+    /// How many classes the data has (2 unless generated or loaded with more).
+    var classes: Int { data.dataset.classes }
+
+    /// How a finding names class `c`: "class 1" for two classes (as always), else by its name ("virginica"), or
+    /// "class 2" when the name is only its number.
+    func className(_ c: Int) -> String {
+        let names = data.dataset.classNames
+        return classes == 2 || names[c] == String(c) ? "class \(c)" : names[c]
+    }
+
+    /// "versicolor or virginica", "class 0, class 1 and class 2".
+    func classList(_ classes: [Int], _ conjunction: String = "and") -> String { Format.list(classes.map(className), conjunction) }
 
     /// The current model on the training rows.
     var trainEvaluation: Evaluation {

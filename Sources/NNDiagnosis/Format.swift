@@ -16,6 +16,11 @@ public enum Format {
         return fixed(x, decimals: max(0, digits - 1 - exponent))
     }
 
+    /// "a, b and c": items joined for a sentence.
+    public static func list(_ items: [String], _ conjunction: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+    }
+
     /// `x` rounded to `decimals` places, trailing zeros and a bare point dropped.
     static func fixed(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "undefined" : x > 0 ? "infinite" : "minus infinite" }

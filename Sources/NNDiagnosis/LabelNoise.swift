@@ -48,6 +48,18 @@ public struct LabelNoise: Analyzer {
             Evidence("model_follows", Double(followed),
                      "the model goes along with \(followed) of these labels and overrules \(suspects.count - followed)"),
         ]
+        if context.classes > 2 {
+            // What the neighbours suggest each suspect really is, commonest first.
+            var suggested = [Int](repeating: 0, count: context.classes)
+            for s in suspects {
+                let list = neighbours.lists[neighbours.searched.firstIndex(of: s)!]
+                suggested[Self.suggested(rows, s, Array(list.filter { !suspects.contains($0.index) }))] += 1
+            }
+            let order = suggested.indices.filter { suggested[$0] > 0 }.sorted { suggested[$0] > suggested[$1] }
+            evidence.append(Evidence("suggested_classes", Double(order.count),
+                                     "by their neighbours, " + Format.list(order.enumerated().map { r, c in
+                                         "\(suggested[c]) \(r == 0 ? "look like" : "like") \(context.className(c))" }, "and")))
+        }
         if !context.flipped.isEmpty {
             let found = Set(points).intersection(context.flipped).count
             let of = found == context.flipped.count ? "all" : "\(found) of the"
@@ -61,7 +73,7 @@ public struct LabelNoise: Analyzer {
             id: "label-noise", severity: .warning,
             headline: "\(suspects.count) training labels look wrong for where their points lie",
             evidence: evidence,
-            why: "Each of these points sits among points of the other class, so its label is probably a mistake "
+            why: "Each of these points sits among points of \(context.classes == 2 ? "the other class" : "another class"), so its label is probably a mistake "
                 + "(or the classes overlap there). A model that fits them bends its boundary around single points, "
                 + "which costs accuracy on new data; one that ignores them loses training accuracy it cannot get back.",
             fixes: fixes, points: points)]
@@ -115,7 +127,8 @@ public struct LabelNoise: Analyzer {
         guard n > 2 * k else { return [] }
         // 32 candidates (`NeighbourLists.depth`): enough for k voters and, where the same label is not
         // among them, a lower bound on its distance.
-        let ones = rows.y.reduce(0, +), counts = [Double(n) - ones, ones]
+        var counts = [Double](repeating: 0, count: rows.classes)
+        for label in rows.y { counts[Int(label)] += 1 }
         func looksWrong(_ i: Int, _ candidates: [(index: Int, distance: Double)], _ flagged: [Bool]) -> Bool {
             let label = rows.y[i]
             let voters = candidates.filter { !flagged[$0.index] }
@@ -123,7 +136,7 @@ public struct LabelNoise: Analyzer {
                   let other = voters.lazy.filter({ rows.y[$0.index] != label }).dropFirst().first
             else { return false }
             let same = voters.lazy.filter { rows.y[$0.index] == label }.dropFirst().first ?? voters.last!
-            let apart = 1.5 * max(1, counts[1 - Int(label)] / counts[Int(label)]).squareRoot()
+            let apart = 1.5 * max(1, counts[suggested(rows, i, voters)] / counts[Int(label)]).squareRoot()
             return same.distance >= apart * apart * other.distance   // squared distances
         }
         var flagged = [Bool](repeating: false, count: n)
@@ -134,6 +147,14 @@ public struct LabelNoise: Analyzer {
             flagged = next
         }
         return flagged.indices.filter { flagged[$0] }
+    }
+
+    /// The class a suspect's neighbours suggest instead of its own: the commonest other label among its `k` nearest
+    /// (`voters`, nearest first; ties to the nearer). With two classes, the other one.
+    static func suggested(_ rows: StandardRows, _ i: Int, _ voters: [(index: Int, distance: Double)]) -> Int {
+        var vote = Vote(classes: rows.classes)
+        for v in voters.prefix(k) where rows.y[v.index] != rows.y[i] { vote.add(Int(rows.y[v.index])) }
+        return vote.leader
     }
 }
 

@@ -21,6 +21,7 @@ public struct LinearInseparable: Analyzer {
         let facts = context.facts
         // Cut short by Ctrl-C, each test answers "no finding".
         let stop = context.shouldStop
+        if context.classes > 2 { return classes(context) }
         guard facts.train.accuracy < 1 else { return [] }
         // Nil: the simplex method reached its cap (cycling in rounding noise), and separability is not tested.
         let separable = Separability.separable(rows.x, rows.y, features: rows.features, maxPivots: maxPivots, shouldStop: stop)
@@ -57,5 +58,36 @@ public struct LinearInseparable: Analyzer {
                 + "A hidden layer lets the model bend its boundary around them; so do extra inputs made from the "
                 + "columns (their squares, say), in which a flat boundary is a curve in the plane.",
             fixes: fixes + [.model([LayerSpec(units: 16, activation: .relu)])])]
+    }
+
+    /// Three or more classes: a model with no hidden layer gives each class one convex region cut out by straight
+    /// lines. The finding needs the exact test to say that no such model fits the training points, and names which
+    /// classes one line can split off from the rest (a middle class on a row cannot, yet a linear model fits it).
+    private func classes(_ context: DiagnosisContext) -> [Finding] {
+        let rows = context.neighbours.rows, facts = context.facts, stop = context.shouldStop, k = context.classes
+        let labels = rows.y.map { Int($0) }
+        guard facts.train.accuracy < 1,
+              Separability.separable(rows.x, labels: labels, classes: k, features: rows.features, shouldStop: stop) == false
+        else { return [] }
+        let line = Separability.bestLinearAccuracy(rows.x, labels: labels, classes: k, features: rows.features, shouldStop: stop)
+        guard 1 - line > facts.allowedTrainError, !stop() else { return [] }
+        let present = Set(labels).sorted()
+        let off = Separability.splitsOff(rows.x, labels: labels, classes: k, features: rows.features, shouldStop: stop)
+        let alone = present.filter { off[$0] }, stuck = present.filter { !off[$0] }
+        let lines = alone.isEmpty ? "no straight line splits any class off from the rest"
+            : "a straight line splits \(context.classList(alone)) off from the rest; none splits off \(context.classList(stuck, "or"))"
+        return [Finding(
+            id: "linear-inseparable", severity: .problem,
+            headline: alone.isEmpty ? "no straight line splits any of the \(present.count) classes off from the others"
+                : "a straight line cannot split \(context.classList(stuck, "or")) off from the other classes",
+            evidence: [
+                Evidence("separable", 0, "no model without a hidden layer separates the \(present.count) classes of the training set (exact test)"),
+                Evidence("classes_split_off", Double(alone.count), "\(lines) (exact test, each class against the rest)"),
+                Evidence("best_line_train_accuracy", line,
+                         "the best straight boundaries (a logistic regression per class) get \(Format.percent(line)) on train"),
+            ],
+            why: "A model with no hidden layer gives each class one region bounded by straight lines, and these classes need "
+                + "curved boundaries. A hidden layer lets the model bend the boundary between every pair of classes.",
+            fixes: [.model([LayerSpec(units: 16, activation: .relu)])])]
     }
 }

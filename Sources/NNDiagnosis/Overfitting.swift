@@ -18,7 +18,7 @@ public struct Overfitting: Analyzer {
     /// Smaller gaps are not worth a finding even when they are real.
     static let gap = 0.05
     /// The test loss rose clearly: to at least twice its lowest, past what answering 50/50 for every point
-    /// scores (ln 2), while the training loss fell. Examples 2 and 3, clean moons and Example 3's setting
+    /// scores (ln 2; with k classes 1/k each, ln k), while the training loss fell. Examples 2 and 3, clean moons and Example 3's setting
     /// on data seeds 1–8 end at 0.21 or less (data seed 5: 0.11 at epoch 88, 0.21 at epoch 500); the overfitting lesson's
     /// went from 0.361 at epoch 59 to 1.86, and on other data seeds of the lesson to 1.1–10.8.
     static let lossRise = 2.0, guessing = log(2.0)
@@ -64,9 +64,10 @@ public struct Overfitting: Analyzer {
         let settings = context.settings
         let history = context.run.history
         var rise: (best: EpochRecord, last: EpochRecord)?
+        let guessing = context.classes == 2 ? Self.guessing : Evaluation.chanceLoss(classes: context.classes)
         if let best = history.bestTestEpoch, let last = history.last,
            Double(best.epoch) < Self.early * Double(settings.epochs), last.testLoss >= Self.lossRise * best.testLoss,
-           last.testLoss > Self.guessing, last.trainLoss < best.trainLoss {
+           last.testLoss > guessing, last.trainLoss < best.trainLoss {
             rise = (best, last)
         }
         guard beyond > 0 || rise != nil else { return [] }
@@ -95,7 +96,7 @@ public struct Overfitting: Analyzer {
         if let rise {
             evidence.append(Evidence("test_loss_rise", rise.last.testLoss / rise.best.testLoss,
                                      "since then the test loss has grown \(Format.number(rise.last.testLoss / rise.best.testLoss, digits: 2)) "
-                                     + "times, past the \(Format.number(Self.guessing)) of answering 50/50 for every point, while the "
+                                     + "times, past the \(Format.number(guessing)) of \(context.classes == 2 ? "answering 50/50" : "giving each class 1/\(context.classes)") for every point, while the "
                                      + "training loss fell from \(Format.number(rise.best.trainLoss)) to \(Format.number(rise.last.trainLoss))"))
         }
         let headline = beyond > 0

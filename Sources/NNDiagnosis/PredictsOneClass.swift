@@ -18,9 +18,12 @@ public struct PredictsOneClass: Analyzer {
         guard !context.diverged else { return [] }
         let predictions = context.trainPredictions
         let n = Double(max(predictions.count, 1))
+        var answers = [Int](repeating: 0, count: context.classes)
+        for p in predictions { answers[Int(p)] += 1 }
+        // Two classes: the share of ones and its complement, as always computed; more: the commonest answer's share.
         let ones = predictions.reduce(0, +) / n
-        let answer = ones >= 0.5 ? 1 : 0
-        let answered = answer == 1 ? ones : 1 - ones
+        let answer = context.classes == 2 ? (ones >= 0.5 ? 1 : 0) : answers.indices.max { answers[$0] < answers[$1] }!
+        let answered = context.classes == 2 ? (answer == 1 ? ones : 1 - ones) : Double(answers[answer]) / n
         let counts = context.data.dataset.counts(of: context.data.split.train)
         let share = Double(counts[answer]) / n
         let reachable = 1 - context.facts.floor
@@ -29,10 +32,10 @@ public struct PredictsOneClass: Analyzer {
         let accuracy = context.trainEvaluation.accuracy
         return [Finding(
             id: "predicts-one-class", severity: .problem,
-            headline: "the model answers class \(answer) for almost every point",
+            headline: "the model answers \(context.className(answer)) for almost every point",
             evidence: [
                 Evidence("predicted_share", answered,
-                         "\(Format.percent(answered)) of its answers on train are class \(answer), "
+                         "\(Format.percent(answered)) of its answers on train are \(context.className(answer)), "
                             + "which is \(Format.percent(share)) of the points"),
                 Evidence("train_accuracy", accuracy, "it gets \(Format.percent(accuracy)) on train"),
                 Evidence("majority_baseline", baseline,

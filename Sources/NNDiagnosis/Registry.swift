@@ -3,6 +3,6 @@ extension Doctor {
     public static let standard = Doctor(analyzers: [
         LinearInseparable(), ClassOverlap(), ClassImbalance(), PredictsOneClass(), LabelNoise(), UnscaledFeatures(),
         Underfitting(), NotConverged(), OscillatingLoss(), Diverged(), DeadReLU(), Saturation(), Overfitting(),
-        HiddenRepresentation(), SeedSensitive(), SmallTestSet(),
+        HiddenRepresentation(), SeedSensitive(), SmallTestSet(), ConfusedPair(),
     ])
 }

@@ -33,7 +33,7 @@ enum RelevantFeatures {
             for f in 0..<d where !chosen.contains(f) {
                 if shouldStop() { return nil }
                 let column = sample.map { rows.x[$0 * d + f] }
-                let wrong = leaveOneOutErrors(distances, adding: column, y, k: k)
+                let wrong = leaveOneOutErrors(distances, adding: column, y, classes: rows.classes, k: k)
                 if wrong < step?.wrong ?? .max { step = (f, wrong) }
             }
             guard let step else { break }
@@ -47,8 +47,8 @@ enum RelevantFeatures {
 
     /// Leave-one-out k-NN errors with `column`'s squared differences added to `distances`, for the odd k up
     /// to `k` that errs least.
-    static func leaveOneOutErrors(_ distances: [Double], adding column: [Double], _ y: [Double], k: Int) -> Int {
-        let m = y.count, classes = Int(y.max() ?? 1) + 1
+    static func leaveOneOutErrors(_ distances: [Double], adding column: [Double], _ y: [Double], classes: Int, k: Int) -> Int {
+        let m = y.count
         var wrong = [Int](repeating: 0, count: k + 1)
         var nearest = [(distance: Double, label: Double)]()
         nearest.reserveCapacity(k + 1)

@@ -105,7 +105,7 @@ struct RunFacts {
 
 
     /// The test accuracy's 95% interval: the one sampling interval the budget, overfitting and small-test-set share.
-    var testInterval: (low: Double, high: Double) { Proportion.interval(test.confusion[0][0] + test.confusion[1][1], of: test.n) }
+    var testInterval: (low: Double, high: Double) { Proportion.interval(test.correct, of: test.n) }
 
     /// How far below its true accuracy this test set can come out by the luck of which points it holds:
     /// down to the interval's low end.
@@ -114,7 +114,7 @@ struct RunFacts {
 }
 
 extension Evaluation {
-    var wrong: Int { confusion[0][1] + confusion[1][0] }
+    var wrong: Int { n - correct }
 }
 
 public enum RunStatistics {

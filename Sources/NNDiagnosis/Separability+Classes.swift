@@ -12,7 +12,8 @@ extension Separability {
     /// one vector w with w·z > 0 for every z = e_c ⊗ (x, 1) − e_j ⊗ (x, 1), j ≠ c, and by Gordan's theorem there
     /// is none exactly when some convex combination of the z is 0: the same phase-1 feasibility test as for
     /// two classes. The last class's block of rows is the negated sum of the others, so it is left out.
-    /// nil when the tableau would be larger than `maximumClassCells`, or when stopped (asked at every pivot).
+    /// nil when the tableau would be larger than `maximumClassCells`, past the step cap (as `pivotCap` for two
+    /// classes), or when stopped (asked at every pivot).
     static func separable(_ x: [Double], labels: [Int], classes k: Int, features d: Int,
                           shouldStop: () -> Bool = { false }) -> Bool? {
         let n = labels.count, block = d + 1, rows = (k - 1) * block + 1
@@ -35,7 +36,8 @@ extension Separability {
         var b = [Double](repeating: 0, count: rows)
         b[rows - 1] = 1
         var stopped = false
-        let infeasibility = Simplex.phaseOne(a, b, shouldStop: { stopped = stopped || shouldStop(); return stopped })
+        let infeasibility = Simplex.phaseOne(a, b, maxPivots: 100 * (rows + columns),
+                                             shouldStop: { stopped = stopped || shouldStop(); return stopped })
         guard !stopped, let infeasibility else { return nil }
         return infeasibility > 1e-9
     }

@@ -19,7 +19,7 @@ public struct SmallTestSet: Analyzer {
         let n = t.yTest.count
         guard n > 0 else { return [] }
         let test = Evaluation(network: context.run.network, x: t.xTest, y: t.yTest)
-        let right = test.confusion[0][0] + test.confusion[1][1]
+        let right = test.correct
         let (low, high) = Proportion.interval(right, of: n)
         guard high - low > Self.wide else { return [] }
         let headline = right < n && high >= 1

@@ -6,7 +6,7 @@ final class ExplanationsTests: XCTestCase {
     /// The ids of DESIGN.md, in its order: part of the command-language contract.
     let designIDs = ["linear-inseparable", "underfitting", "class-imbalance", "predicts-one-class", "label-noise",
                      "class-overlap", "small-test-set", "oscillating-loss", "diverged", "not-converged", "overfitting",
-                     "unscaled-features", "dead-relu", "saturation", "seed-sensitive", "hidden-representation"]
+                     "unscaled-features", "dead-relu", "saturation", "seed-sensitive", "hidden-representation", "confused-pair"]
 
     func testEveryFindingIdHasAnExplanation() {
         XCTAssertEqual(Explanations.all.map(\.id), designIDs)

@@ -63,7 +63,7 @@ final class ScenarioSuiteTests: XCTestCase {
     static let ids = [
         "linear-inseparable", "underfitting", "class-imbalance", "predicts-one-class", "label-noise", "class-overlap",
         "small-test-set", "oscillating-loss", "diverged", "not-converged", "overfitting", "unscaled-features",
-        "dead-relu", "saturation", "seed-sensitive", "hidden-representation",
+        "dead-relu", "saturation", "seed-sensitive", "hidden-representation", "confused-pair",
     ]
     /// Analyzers that only ever write notes: staying quiet means `silent` for them.
     static let noteOnly: Set<String> = ["small-test-set"]

@@ -103,7 +103,7 @@ final class KClassSessionTests: XCTestCase {
         let s = try session()
         defer { s.removeScratch() }
         for line in ["data load file=three.csv", "model linear", "train epochs=5"] { _ = s.run(line) }
-        for line in ["diagnose", "plot", "plot loss"] {
+        for line in ["plot units"] {
             guard case .error(let e)? = s.run(line).first else { return XCTFail("\(line) did not refuse") }
             XCTAssertFalse(e.contains("\n"))
             XCTAssertTrue(e.contains("handles two classes so far; this data has 3"), e)

@@ -194,5 +194,17 @@ public enum Explanations {
             """,
             example: ["data circles", "model linear", "train", "diagnose", "model dense16 relu", "train lr=0.01",
                       "plot units", "diagnose", "model dense2 relu", "train epochs=5", "diagnose"]),
+        Explanation(
+            id: "confused-pair", title: "Two of the classes are mixed up most",
+            body: """
+            With three or more classes, accuracy alone hides where the mistakes are. The confusion matrix \
+            that `evaluate` shows has a row for each true class and a column for each answer; everything off \
+            its diagonal is an error. Often most of those sit in two cells: the model tells every other class \
+            apart but mixes up two whose points lie close together or overlap. nnlab names that pair when it \
+            holds more than half of the test errors (and there are at least three). `plot boundary` shows \
+            where the two regions meet; more data near that boundary, or a model that can bend it, helps \
+            only if the classes do not truly overlap there.
+            """,
+            example: ["data load file=iris.csv", "model linear", "train lr=0.01", "evaluate", "diagnose", "plot boundary"]),
     ]
 }

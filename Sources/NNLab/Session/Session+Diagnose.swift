@@ -4,7 +4,6 @@ import NNDiagnosis
 extension Session {
     func diagnosisContext() throws -> DiagnosisContext {
         let (data, run) = try requireRun()
-        try requireTwoClasses("diagnose")
         var context = DiagnosisContext(data: data.prepared, spec: data.spec, flipped: data.flipped, run: run, stop: lastStop ?? .finished)
         // Latched here too: a lesson's `expect finding` diagnoses outside a command.
         context.shouldStop = Self.latched(shouldStop)

@@ -7,17 +7,19 @@ extension Session {
     func plot(_ c: Invocation) throws -> String {
         guard c.words.count <= 1 else { throw CommandError("plot draws one picture at a time: boundary, loss or data") }
         let g = try requireData()
-        try requireTwoClasses("plot")
         let kind = c.words.first?.text ?? (run == nil ? "data" : "boundary")
         if c.values["layer"] != nil && kind != "units" { throw CommandError("layer= belongs to plot units") }
-        if kind == "units" { return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }
+        if kind == "units" { try requireTwoClasses("plot units"); return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }
         let figure: Figure
+        // Two classes are drawn as they always were; three or more by name, each in its own colour and letter.
+        let names = g.prepared.dataset.classes > 2 ? g.prepared.dataset.classNames : nil
         switch kind {
         case "data":
-            figure = Plot.data(points: try points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
+            figure = Plot.data(points: try points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1],
+                               classNames: names)
         case "loss":
             let (_, run) = try requireRun()
-            figure = Plot.loss(history: run.history, title: "loss per epoch")
+            figure = Plot.loss(history: run.history, title: "loss per epoch", classNames: names)
         default:
             let (_, run) = try requireRun()
             var highlighted = Set<Int>()
@@ -31,17 +33,25 @@ extension Session {
                 highlighted = Set(finding.points)
             }
             let network = run.network, plane = planeInputs(g), stop = shouldStop
+            let title = "\(g.name): decision boundary of \(network.summary)"
+            let (xTitle, yTitle) = (g.prepared.dataset.featureNames[0], g.prepared.dataset.featureNames[1])
             // Measured a slice at a time (a wide model over the grid takes seconds); stopped, the grid is left
-            // at one half and never drawn.
+            // at one half (a third each) and never drawn.
             var cut = false
-            figure = Plot.boundary(points: try points(g, highlighted: highlighted), probability: { xy in
-                guard let logits = network.logits(plane(xy), shouldStop: stop) else {
-                    cut = true
-                    return Array(repeating: 0.5, count: xy.count / 2)
-                }
-                return logits.map(Activation.sigmoid)
-            }, title: "\(g.name): decision boundary of \(network.summary)",
-               xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])
+            func logits(_ xy: [Double]) -> [Double]? {
+                guard let logits = network.logits(plane(xy), shouldStop: stop) else { cut = true; return nil }
+                return logits
+            }
+            if let names {
+                figure = Plot.classMap(points: try points(g, highlighted: highlighted), classNames: names, probabilities: { xy in
+                    logits(xy).map { Network.probabilities(logits: $0, classes: names.count) }
+                        ?? Array(repeating: 1 / Double(names.count), count: xy.count / 2 * names.count)
+                }, title: title, xTitle: xTitle, yTitle: yTitle)
+            } else {
+                figure = Plot.boundary(points: try points(g, highlighted: highlighted), probability: { xy in
+                    logits(xy)?.map(Activation.sigmoid) ?? Array(repeating: 0.5, count: xy.count / 2)
+                }, title: title, xTitle: xTitle, yTitle: yTitle)
+            }
             if cut { throw Interrupted() }
         }
         if let file = c.text("file") {
@@ -93,13 +103,13 @@ extension Session {
     func points(_ g: LabData, highlighted: Set<Int>) throws -> [PlotPoint] {
         let d = g.prepared.dataset
         let test = Set(g.prepared.split.test), used = test.union(g.prepared.split.train)
-        let logits = try run.map { run in
+        let predictions = try run.map { run in
             guard let l = run.network.logits(g.prepared.modelInputs(d.x), shouldStop: shouldStop) else { throw Interrupted() }
-            return l
+            return Network.predictions(logits: l, classes: run.network.classes)
         }
         return (0..<d.count).filter(used.contains).map { i in
             PlotPoint(index: i, x: d.x[i * d.features], y: d.x[i * d.features + 1], label: d.y[i], isTest: test.contains(i),
-                      wrong: logits.map { ($0[i] > 0 ? 1 : 0) != d.y[i] } ?? false, highlighted: highlighted.contains(i))
+                      wrong: predictions.map { $0[i] != d.y[i] } ?? false, highlighted: highlighted.contains(i))
         }
     }
 }
