@@ -80,6 +80,15 @@ final class SeparabilityClassesTests: XCTestCase {
         XCTAssertEqual(BayesError.integrate(pair), 2.0 / 3 * 0.158655, accuracy: 0.002)
     }
 
+    /// Noise far finer than the grid (FuzzTests found `classes=3` at a tiny noise crashing on a negative variance).
+    func testNoiseFinerThanTheGridGivesNoOverlap() {
+        for classes in [2, 3] {
+            XCTAssertEqual(BayesError.exact(DataSpec(kind: .gauss, noise: 0.001, classes: classes)), 0)
+            XCTAssertEqual(BayesError.exact(DataSpec(kind: .spiral, noise: 1e-9, classes: classes)), 0)
+        }
+        XCTAssertEqual(BayesError.exact(DataSpec(kind: .circles, noise: 0.001)), 0)
+    }
+
     func testVoteIsThePluralityAndTiesGoToTheNearer() {
         var vote = Vote(classes: 3)
         for (label, leader) in [(2, 2), (1, 2), (1, 1), (0, 1), (2, 1), (2, 2)] {
