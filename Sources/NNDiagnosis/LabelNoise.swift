@@ -183,6 +183,19 @@ extension DiagnosisContext {
 }
 
 extension LabelNoise {
+    /// Three classes or more: confident learning here reads P(class 1), so only the neighbour vote counts, held on
+    /// data from a file to the two-class bar: suspects at least 2% of the rows and half the rows the neighbours misjudge
+    /// (their k-NN vote among the features that carry the classes, as the Bayes estimate counts them).
+    static func classes(_ context: DiagnosisContext, _ strict: [Int]) -> DoubtedLabels? {
+        let neighbours = context.relevantNeighbours, rows = neighbours.rows
+        if context.spec == nil {
+            let misjudged = BayesError.nearestNeighbours(neighbours, k: 15).value * Double(rows.count)
+            guard Double(strict.count) >= max(loadedShare * Double(rows.count), 0.5 * misjudged) else { return nil }
+        }
+        return DoubtedLabels(positions: strict, strict: strict.count, confident: 0, confidentShare: 0, source: "",
+                             probabilities: [], thresholds: [])
+    }
+
     /// nil unless the neighbour vote finds clearly more suspects than the overlap explains.
     static func doubted(_ context: DiagnosisContext) -> DoubtedLabels? {
         let neighbours = context.relevantNeighbours, rows = neighbours.rows
@@ -191,6 +204,7 @@ extension LabelNoise {
         // Points that noise alone carries across the best boundary look mislabelled too: on generated
         // data their number is known, and three times that many are needed before blaming the labels.
         if context.spec != nil, Double(strict.count) < 3 * context.facts.bayes.value * Double(rows.count) { return nil }
+        if context.classes > 2 { return classes(context, strict) }
         var p = ConfidentLearning.neighbourProbabilities(neighbours)
         let y = neighbours.searched.map { rows.y[$0] }
         // Data from a file, where the overlap is not known: a handful of rows along a sharp boundary is not a pattern

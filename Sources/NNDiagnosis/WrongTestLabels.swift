@@ -14,9 +14,10 @@ struct WrongTestLabels {
     let doubted: Int, of: Int
     var share: Double { Double(doubted) / Double(max(of, 1)) }
 
-    /// nil without doubted training labels, without test rows, or past the work limit.
+    /// nil without doubted training labels, without test rows, past the work limit, or with three classes or more
+    /// (the thresholds are confident learning's for P(class 1)).
     init?(_ context: DiagnosisContext) {
-        guard context.spec == nil, let training = context.doubtedLabels else { return nil }
+        guard context.spec == nil, context.classes == 2, let training = context.doubtedLabels else { return nil }
         let data = context.data, d = data.inputs.features
         let kept = context.relevantFeatures?.features ?? Array(0..<d)
         var tests = data.split.test

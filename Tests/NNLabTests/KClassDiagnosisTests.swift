@@ -17,16 +17,17 @@ final class KClassDiagnosisTests: XCTestCase {
     }()
 
     /// Iris-like: setosa far off, versicolor and virginica overlapping (centres 1.5 apart, spread 0.6); `rare`
-    /// keeps that share of virginica; `flips` relabels that many setosa points as versicolor.
-    static func irisLike(rare: Double = 1, flips: Int = 0) -> String {
+    /// keeps that share of virginica; `flips` relabels that many setosa points as virginica.
+    /// `apart` moves virginica that far from versicolor.
+    static func irisLike(rare: Double = 1, flips: Int = 0, apart: Double = 1.5) -> String {
         var rng = RandomState(seed: 11)
-        let names = ["setosa", "versicolor", "virginica"], centres = [[-4.0, 0], [0, 0], [1.5, 0]]
+        let names = ["setosa", "versicolor", "virginica"], centres = [[-4.0, 0], [0, 0], [apart, 0]]
         var rows: [String] = []
         for i in 0..<240 {
             let c = i % 3
             if c == 2, Double(i / 3) >= rare * 80 { continue }
             let point = centres[c].map { "\($0 + 0.6 * rng.normal())" }.joined(separator: ",")
-            rows.append(point + "," + names[c == 0 && i / 3 < flips ? 1 : c])
+            rows.append(point + "," + names[c == 0 && i / 3 < flips ? 2 : c])
         }
         return "f1,f2,species\n" + rows.joined(separator: "\n") + "\n"
     }
@@ -97,7 +98,7 @@ final class KClassDiagnosisTests: XCTestCase {
     }
 
     func testLabelNoiseNamesTheClassTheNeighboursSuggest() throws {
-        let s = try session(["iris.csv": Self.irisLike(flips: 8)])
+        let s = try session(["iris.csv": Self.irisLike(flips: 12, apart: 4)])
         defer { s.removeScratch() }
         for line in ["data load file=iris.csv", "model dense16 relu", "train lr=0.01 epochs=100"] { _ = text(s, line) }
         let report = text(s, "diagnose")

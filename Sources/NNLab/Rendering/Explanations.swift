@@ -205,6 +205,6 @@ public enum Explanations {
             where the two regions meet; more data near that boundary, or a model that can bend it, helps \
             only if the classes do not truly overlap there.
             """,
-            example: ["data load file=iris.csv", "model linear", "train lr=0.01", "evaluate", "diagnose", "plot boundary"]),
+            example: ["data gauss classes=3", "model linear", "train lr=0.01", "evaluate", "diagnose", "plot boundary"]),
     ]
 }

@@ -12,7 +12,8 @@ extension Session {
         if kind == "units" { try requireTwoClasses("plot units"); return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }
         let figure: Figure
         // Two classes are drawn as they always were; three or more by name, each in its own colour and letter.
-        let names = g.prepared.dataset.classes > 2 ? g.prepared.dataset.classNames : nil
+        let names = g.prepared.dataset.classes > 2
+            ? g.prepared.dataset.classNames.enumerated().map { $1 == String($0) ? "class \($0)" : $1 } : nil
         switch kind {
         case "data":
             figure = Plot.data(points: try points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1],
