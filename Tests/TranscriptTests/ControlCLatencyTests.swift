@@ -13,10 +13,10 @@ final class ControlCLatencyTests: PseudoTerminalTestCase {
     static let bound = 1.0
 
     /// Sends SIGINT and returns the seconds until `answer` shows.
-    func interrupt(_ t: PseudoTerminal, thenWaitFor answer: String) throws -> Double {
+    func interrupt(_ t: PseudoTerminal, thenWaitFor answer: String, count: Int = 1) throws -> Double {
         let sent = Date()
         t.interrupt()
-        try t.waitFor(answer)
+        try t.waitFor(answer, count: count)
         let latency = Date().timeIntervalSince(sent)
         print("Ctrl-C answered in \(Int(latency * 1000)) ms (\(answer))")
         return latency
@@ -89,10 +89,13 @@ final class ControlCLatencyTests: PseudoTerminalTestCase {
         usleep(300_000)
         t.interrupt()
         try t.waitFor("the model keeps what it learned in 0 epochs")
-        for command in ["evaluate", "plot"] {
+        // The units plot first sums each unit's pull over the 16,000 training rows (tens of seconds here).
+        for command in ["evaluate", "plot", "plot units"] {
             t.type(command)
             usleep(500_000)
-            XCTAssertLessThan(try interrupt(t, thenWaitFor: "interrupted: \(command) stopped before it finished; nothing changed"),
+            let verb = command.split(separator: " ")[0]
+            XCTAssertLessThan(try interrupt(t, thenWaitFor: "interrupted: \(verb) stopped before it finished; nothing changed",
+                                            count: command == "plot units" ? 2 : 1),
                               Self.bound, t.output)
         }
         try t.type("status", thenWaitFor: "trained: ")

@@ -72,7 +72,8 @@ extension Session {
         guard layer <= hidden.count else {
             throw CommandError("the model has \(hidden.count) hidden layer\(hidden.count == 1 ? "" : "s"): layer= goes from 1 to \(hidden.count)")
         }
-        let summaries = network.unitSummaries(g.prepared.training.xTrain)[layer - 1]
+        guard let all = network.unitSummaries(g.prepared.training.xTrain, shouldStop: shouldStop) else { throw Interrupted() }
+        let summaries = all[layer - 1]
         let plane = planeInputs(g)
         let maps = UnitMaps.make(points: try points(g, highlighted: []),
                                  units: summaries.map { ("layer \($0.layer) unit \($0.unit)", $0.pull, $0.dead) },
