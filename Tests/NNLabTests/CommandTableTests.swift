@@ -17,6 +17,10 @@ final class CommandTableTests: XCTestCase {
         XCTAssertThrowsError(try Help.text(topic: ["trian"])) { error in
             XCTAssertTrue((error as! CommandError).message.contains("did you mean train?"))
         }
+        // The quoting help says is the quoting the parser reads.
+        XCTAssertTrue(overview.hasSuffix(Help.quoting), overview)
+        XCTAssertEqual(try Parser.parse(#"save file="my data.json""#)?.text("file"), "my data.json")
+        XCTAssertEqual(try Parser.parse(#"save file="a ""b"".json""#)?.text("file"), #"a "b".json"#)
         // A verb with several forms lists them in a few lines; each form's keys are one `help` away.
         let data = try Help.text(topic: ["data"])
         XCTAssertLessThan(data.split(separator: "\n").count, 15, data)

@@ -24,9 +24,13 @@ enum Help {
         return detail(spec)
     }
 
+    /// How a word with spaces or quotes is typed, as `Tokenizer` reads it and `CommandWriter` writes it.
+    static let quoting = #"a value with spaces goes in double quotes (file="my data.csv"); inside them "" is one ""#
+
     static var overview: String {
         let rows = CommandTable.all.map { ["  " + $0.name, $0.summary] }
         return "commands (help VERB for keys and examples):\n" + TextTable.render(rows, numeric: false)
+            + "\n" + quoting
     }
 
     static func detail(_ spec: CommandSpec) -> String {
