@@ -31,7 +31,6 @@ public struct ConfusedPair: Analyzer {
                             + "of \(b) on \(split)"),
             ],
             why: "The model tells the other classes apart but mixes these two up: their points lie close together or "
-                + "overlap, so the boundary between them is where the accuracy goes. evaluate shows the confusion matrix; "
-                + "plot boundary shows where their regions meet.")]
+                + "overlap, so the boundary between them is where the accuracy goes.")]
     }
 }

@@ -4,7 +4,6 @@ import NNCore
 public struct BudgetRow: Equatable, Sendable {
     /// `irreducible`, `too-simple`, `optimisation`, `wrong-labels`, `variance`, `sampling` or `unexplained`.
     public var key: String
-    public var label: String
     /// A fraction of all test points, like the test error it is part of.
     public var share: Double
     /// The numbers the share comes from, by name.
@@ -12,9 +11,8 @@ public struct BudgetRow: Equatable, Sendable {
     /// The measurement in words.
     public var text: String
 
-    public init(key: String, label: String, share: Double, evidence: [Evidence], text: String) {
+    public init(key: String, share: Double, evidence: [Evidence], text: String) {
         self.key = key
-        self.label = label
         self.share = share
         self.evidence = evidence
         self.text = text
@@ -61,17 +59,17 @@ public struct ErrorBudget: Equatable, Sendable {
         let bayes = facts.bayes.value
         let irreducible = take(bayes)
         let luckier = bayes > missing ? "; this test set came out luckier, missing only \(Format.percent(missing))" : ""
-        rows.append(BudgetRow(key: "irreducible", label: "irreducible overlap", share: irreducible,
+        rows.append(BudgetRow(key: "irreducible", share: irreducible,
                               evidence: [facts.allowedEvidence], text: facts.allowedEvidence.text + luckier))
 
         // 2–3. The training shortfall, split by the experiment; without a clear shortfall both rows are 0.
         let excess = max(0, facts.trainError - facts.floor)
-        let shortfall = "train error \(Format.percent(facts.trainError)) where the data force \(Format.percent(facts.floor))"
+        let shortfall = "training error \(Format.percent(facts.trainError)) where the data force \(Format.percent(facts.floor))"
         if context.diverged {
             let share = take(excess)
-            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: 0, evidence: [],
+            rows.append(BudgetRow(key: "too-simple", share: 0, evidence: [],
                                   text: "not measured: training blew up"))
-            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: share,
+            rows.append(BudgetRow(key: "optimisation", share: share,
                                   evidence: [facts.trainAccuracyEvidence, context.learningRateEvidence],
                                   text: "\(shortfall); training blew up (\(context.learningRateEvidence.text))"))
         } else if facts.fallsShort, let well = context.wellTrained {
@@ -81,32 +79,32 @@ public struct ErrorBudget: Equatable, Sendable {
             let experiment = Evidence("well_trained_train_accuracy", well.trainAccuracy,
                                       "the same layers trained well (\(well.changes(from: context.settings))) get "
                                         + "\(Format.percent(well.trainAccuracy)) on train")
-            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: simple, evidence: [experiment],
+            rows.append(BudgetRow(key: "too-simple", share: simple, evidence: [experiment],
                                   text: "\(experiment.text), where the data force \(Format.percent(facts.floor)) error"))
-            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: optimisation,
+            rows.append(BudgetRow(key: "optimisation", share: optimisation,
                                   evidence: [facts.trainAccuracyEvidence, experiment],
                                   text: "\(shortfall); \(experiment.text)"))
         } else {
             let text = facts.fallsShort ? "not measured: interrupted"
                 : "\(shortfall): within the \(Format.percent(facts.allowedTrainError)) the data allow"
-            rows.append(BudgetRow(key: "too-simple", label: "model too simple", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
-            rows.append(BudgetRow(key: "optimisation", label: "optimisation", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
+            rows.append(BudgetRow(key: "too-simple", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
+            rows.append(BudgetRow(key: "optimisation", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
         }
 
         // 4. Wrong test labels: none on purpose in the built-in sets; in a file, test labels that look wrong by the
         //    training rows around them, looked for only where label noise doubts training labels.
         if context.spec != nil {
-            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
+            rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
                                   text: "the test labels are never flipped"))
         } else if let wrong = WrongTestLabels(context) {
             let share = take(wrong.share)
             let found = Evidence("doubted_test_share", wrong.share,
                                  "\(wrong.doubted) of \(wrong.of) test labels look wrong by the training points around them "
                                     + "(their \(WrongTestLabels.k) nearest, the doubted ones left out)")
-            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: share, evidence: [found],
+            rows.append(BudgetRow(key: "wrong-labels", share: share, evidence: [found],
                                   text: found.text))
         } else {
-            rows.append(BudgetRow(key: "wrong-labels", label: "wrong test labels", share: 0, evidence: [],
+            rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
                                   text: context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
                                       : context.classes > 2 ? "not measured for three classes or more"
                                       : "not measured: too many test points to check"))
@@ -117,7 +115,7 @@ public struct ErrorBudget: Equatable, Sendable {
         if facts.fallsShort {
             // A model that cannot fit its own training rows scores rows it never saw around chance, and k-fold scores
             // around chance lean low (a line through circles: 53.8% on train, 43.8% out of fold): no gap to measure.
-            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: 0, evidence: [],
+            rows.append(BudgetRow(key: "variance", share: 0, evidence: [],
                                   text: "not measured: the model falls short on its own training rows"))
         } else if let cv = context.crossValidation {
             let gap = facts.train.accuracy - cv.accuracy, beyond = cv.gapBeyondChance(train: facts.train.accuracy)
@@ -125,10 +123,10 @@ public struct ErrorBudget: Equatable, Sendable {
             let verdict = Evidence("gap_beyond_chance", beyond,
                                    "train \(Format.percent(facts.train.accuracy)) vs \(Format.percent(cv.accuracy)) on rows it never saw, "
                                     + (beyond > 0 ? "beyond" : "within") + " chance")
-            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: share, evidence: [cv.evidence, verdict],
+            rows.append(BudgetRow(key: "variance", share: share, evidence: [cv.evidence, verdict],
                                   text: "\(verdict.text) (\(cv.evidence.text))"))
         } else {
-            rows.append(BudgetRow(key: "variance", label: "variance (train/unseen gap)", share: 0, evidence: [],
+            rows.append(BudgetRow(key: "variance", share: 0, evidence: [],
                                   text: "not measured: too few training rows, a blow-up, or interrupted"))
         }
 
@@ -139,10 +137,10 @@ public struct ErrorBudget: Equatable, Sendable {
         let sampling = take(min(missing - predicted, facts.testMargin))
         let within = "a test set of \(test.n) points at \(Format.percent(test.accuracy)) is known only to "
             + "\(Format.percent(interval.low, decimals: 0))–\(Format.percent(interval.high, decimals: 0)) (95% interval)"
-        rows.append(BudgetRow(key: "sampling", label: "sampling noise of the test set", share: sampling,
+        rows.append(BudgetRow(key: "sampling", share: sampling,
                               evidence: [Evidence("interval_low", interval.low, within)],
                               text: "test error \(Format.percent(missing)) against \(Format.percent(predicted)) measured above; \(within)"))
-        rows.append(BudgetRow(key: "unexplained", label: "unexplained", share: max(0, left), evidence: [],
+        rows.append(BudgetRow(key: "unexplained", share: max(0, left), evidence: [],
                               text: "what none of the measurements above accounts for"))
         self.rows = rows
     }

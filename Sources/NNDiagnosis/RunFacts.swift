@@ -96,7 +96,7 @@ struct RunFacts {
     }
 
     var trainAccuracyEvidence: Evidence {
-        Evidence("train_accuracy", train.accuracy, "train accuracy \(Format.percent(train.accuracy)) (\(train.n) points)")
+        Evidence("train_accuracy", train.accuracy, "training accuracy \(Format.percent(train.accuracy)) (\(train.n) points)")
     }
 
     var testAccuracyEvidence: Evidence {

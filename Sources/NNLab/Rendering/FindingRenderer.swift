@@ -49,9 +49,21 @@ enum FindingRenderer {
         // The variance row is shown whenever a curve can speak to it, even at 0.
         let used = b.rows.filter { $0.share > 0.0005 || ($0.key == "variance" && curve != nil) }
         if !used.isEmpty {
-            lines.append(TextTable.render(used.map { ["  " + $0.label, Text.percent($0.share), rowText($0, curve: curve)] }, numeric: false))
+            lines.append(TextTable.render(used.map { ["  " + budgetLabel($0.key), Text.percent($0.share), rowText($0, curve: curve)] }, numeric: false))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A budget row's name as the learner reads it; the diagnosis gives only its key.
+    static func budgetLabel(_ key: String) -> String {
+        switch key {
+        case "irreducible": "irreducible overlap"
+        case "too-simple": "model too simple"
+        case "wrong-labels": "wrong test labels"
+        case "variance": "variance (train/unseen gap)"
+        case "sampling": "sampling noise of the test set"
+        default: key  // optimisation, unexplained: the key is the word
+        }
     }
 
     /// A budget row's words; the variance row adds what a learning curve of this run says.
