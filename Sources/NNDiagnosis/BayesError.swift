@@ -62,7 +62,7 @@ public enum BayesError {
     /// to find, and a neighbour count there only measures how thinly the boundary is sampled); else the
     /// leave-one-out k-NN error (k up to 15) on the standardised training rows, or, with 3 or more features,
     /// on the features that carry the classes if that errs less (`RelevantFeatures`), with a 95% interval.
-    /// Measured on the loaded tuning scenarios (HeldOutScenarioTests.tunedCases): on all features, rings in 2 of 5–30 features
+    /// Measured on the loaded tuning scenarios (TuningScenarioTests.firstRoundCases): on all features, rings in 2 of 5–30 features
     /// came out at 12–30% and separable sets at 10–20%, where the Bayes error on fresh points is 0.
     static func loaded(_ context: DiagnosisContext) -> BayesErrorEstimate {
         let rows = context.neighbours.rows
