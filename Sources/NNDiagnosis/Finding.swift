@@ -21,11 +21,13 @@ public struct Finding: Equatable, Sendable {
     public var fixes: [Fix]
     /// Dataset indices when the finding is about particular points.
     public var points: [Int]
+    /// For each of `points`, the class it most likely belongs to, when the finding says (label noise); else empty.
+    public var suspected: [Int]
     /// Filled by `Doctor.verify`: one per fix it could run, in the order of `fixes`.
     public var verifications: [Verification]
 
     public init(id: String, severity: Severity, headline: String, evidence: [Evidence], why: String,
-                fixes: [Fix] = [], points: [Int] = [], verifications: [Verification] = []) {
+                fixes: [Fix] = [], points: [Int] = [], suspected: [Int] = [], verifications: [Verification] = []) {
         self.id = id
         self.severity = severity
         self.headline = headline
@@ -33,6 +35,7 @@ public struct Finding: Equatable, Sendable {
         self.why = why
         self.fixes = fixes
         self.points = points
+        self.suspected = suspected
         self.verifications = verifications
     }
 }

@@ -31,7 +31,9 @@ public struct LabelNoise: Analyzer {
         guard let doubted = context.doubtedLabels else { return Self.hidden(context).map { [$0] } ?? [] }
         let suspects = doubted.positions
         let neighbours = context.relevantNeighbours, rows = neighbours.rows
-        let points = suspects.map { rows.indices[$0] }.sorted()
+        // Dataset indices, ascending, each with the class it most likely belongs to.
+        let listed = zip(suspects.map { rows.indices[$0] }, doubted.suspected).sorted { $0.0 < $1.0 }
+        let points = listed.map(\.0)
         let checked = neighbours.searched.count
         let share = Double(suspects.count) / Double(checked)
         // On a sample the count is of the rows searched, and the share estimates the whole set's.
@@ -51,10 +53,7 @@ public struct LabelNoise: Analyzer {
         if context.classes > 2 {
             // What the neighbours suggest each suspect really is, commonest first.
             var suggested = [Int](repeating: 0, count: context.classes)
-            for s in suspects {
-                let list = neighbours.lists[neighbours.searched.firstIndex(of: s)!]
-                suggested[Self.suggested(rows, s, Array(list.filter { !suspects.contains($0.index) }))] += 1
-            }
+            for c in doubted.suspected { suggested[c] += 1 }
             let order = suggested.indices.filter { suggested[$0] > 0 }.sorted { suggested[$0] > suggested[$1] }
             evidence.append(Evidence("suggested_classes", Double(order.count),
                                      "by their neighbours, " + Format.list(order.enumerated().map { r, c in
@@ -76,7 +75,7 @@ public struct LabelNoise: Analyzer {
             why: "Each of these points sits among points of \(context.classes == 2 ? "the other class" : "another class"), so its label is probably a mistake "
                 + "(or the classes overlap there). A model that fits them bends its boundary around single points, "
                 + "which costs accuracy on new data; one that ignores them loses training accuracy it cannot get back.",
-            fixes: fixes, points: points)]
+            fixes: fixes, points: points, suspected: listed.map(\.1))]
     }
 
     /// Labels flipped on purpose that nothing here can tell from the overlap (gauss): said in a note, not left silent.
@@ -163,12 +162,16 @@ public struct LabelNoise: Analyzer {
 struct DoubtedLabels {
     /// Positions in `relevantNeighbours.rows`, ascending.
     let positions: [Int]
+    /// For each position, the class it most likely belongs to: the other one with two classes; with more, the one
+    /// its neighbours vote for (the vote's suspects not voting) where the vote doubts it, else confident learning's.
+    let suspected: [Int]
     /// How many the neighbour vote found, and how many confident learning doubts (0 when its share stays below `noisy`).
     let strict: Int, confident: Int
     let confidentShare: Double
     /// Where confident learning's probabilities came from, in words.
     let source: String
-    /// P(class 1) per searched row, as confident learning read it, and its per-class thresholds.
+    /// Per searched row, P(class 1) with two classes, else the probability of each class row after row, as confident
+    /// learning read them; and its per-class thresholds.
     let probabilities: [Double], thresholds: [Double]
 }
 
@@ -183,17 +186,47 @@ extension DiagnosisContext {
 }
 
 extension LabelNoise {
-    /// Three classes or more: confident learning here reads P(class 1), so only the neighbour vote counts, held on
-    /// data from a file to the two-class bar: suspects at least 2% of the rows and half the rows the neighbours misjudge
-    /// (their k-NN vote among the features that carry the classes, as the Bayes estimate counts them).
+    /// Three classes or more: the neighbour vote, held on data from a file to the two-class bar (suspects at least 2%
+    /// of the rows and half the rows the neighbours misjudge, by their k-NN vote among the features that carry the
+    /// classes, as the Bayes estimate counts them), joined as with two classes by confident learning on each class's
+    /// probability once its doubts reach `noisy`.
     static func classes(_ context: DiagnosisContext, _ strict: [Int]) -> DoubtedLabels? {
-        let neighbours = context.relevantNeighbours, rows = neighbours.rows
+        let neighbours = context.relevantNeighbours, rows = neighbours.rows, k = context.classes
         if context.spec == nil {
             let misjudged = BayesError.nearestNeighbours(neighbours, k: 15).value * Double(rows.count)
             guard Double(strict.count) >= max(loadedShare * Double(rows.count), 0.5 * misjudged) else { return nil }
         }
-        return DoubtedLabels(positions: strict, strict: strict.count, confident: 0, confidentShare: 0, source: "",
-                             probabilities: [], thresholds: [])
+        let labels = neighbours.searched.map { Int(rows.y[$0]) }
+        let shares = ConfidentLearning.neighbourProbabilities(neighbours, classes: k)
+        let right = labels.indices.filter { i in (0..<k).allSatisfy { shares[i * k + $0] <= shares[i * k + labels[i]] } }.count
+        let (p, source) = blended(shares, neighbourAccuracy: Double(right) / Double(max(labels.count, 1)), context)
+        let issues = ConfidentLearning.issues(p, labels, classes: k)
+        let share = Double(issues.count) / Double(max(labels.count, 1))
+        let joins = share >= noisy
+        var suspected: [Int: Int] = [:]
+        if joins { for issue in issues { suspected[neighbours.searched[issue.position]] = issue.suspected } }
+        // The vote that doubted them, with the rows it doubts left out (as in its last round), has a leader.
+        let voting = Set(strict)
+        for s in strict {
+            let list = neighbours.lists[neighbours.searched.firstIndex(of: s)!]
+            suspected[s] = suggested(rows, s, list.filter { !voting.contains($0.index) })
+        }
+        let positions = suspected.keys.sorted()
+        return DoubtedLabels(positions: positions, suspected: positions.map { suspected[$0]! }, strict: strict.count,
+                             confident: joins ? issues.count : 0, confidentShare: share, source: source, probabilities: p,
+                             thresholds: ConfidentLearning.thresholds(p, labels, classes: k))
+    }
+
+    /// Confident learning's probabilities: the neighbours' (k = 15 among the features that carry the classes), averaged
+    /// with the run's own setting's from 5-fold cross-validation where that setting fits the training rows at least as
+    /// well as the neighbours predict them (else its probabilities only blur); and where they came from, in words.
+    static func blended(_ p: [Double], neighbourAccuracy: Double, _ context: DiagnosisContext) -> ([Double], String) {
+        if !context.relevantNeighbours.sampled, !context.diverged, context.trainEvaluation.accuracy >= neighbourAccuracy,
+           let cv = context.crossValidation {
+            return (zip(p, cv.probabilities).map { ($0 + $1) / 2 },
+                    "15 nearest neighbours averaged with \(CrossValidation.folds)-fold cross-validation of this setting")
+        }
+        return (p, "15 nearest neighbours")
     }
 
     /// nil unless the neighbour vote finds clearly more suspects than the overlap explains.
@@ -221,21 +254,15 @@ extension LabelNoise {
                 return nil
             }
         }
-        // Confident learning on the neighbours' out-of-fold probabilities (k = 15 among the features that carry the
-        // classes), averaged with the run's own setting's from 5-fold cross-validation where that setting fits the
-        // training rows at least as well as the neighbours predict them (else its probabilities only blur).
-        var source = "15 nearest neighbours"
+        // Confident learning on the neighbours' out-of-fold probabilities, or those blended with cross-validation's.
         let neighbourAccuracy = Double(zip(p, y).filter { ($0.0 > 0.5 ? 1.0 : 0.0) == $0.1 }.count) / Double(max(y.count, 1))
-        if !neighbours.sampled, !context.diverged, context.trainEvaluation.accuracy >= neighbourAccuracy,
-           let cv = context.crossValidation {
-            p = zip(p, cv.probabilities).map { ($0 + $1) / 2 }
-            source = "15 nearest neighbours averaged with \(CrossValidation.folds)-fold cross-validation of this setting"
-        }
+        let source: String
+        (p, source) = blended(p, neighbourAccuracy: neighbourAccuracy, context)
         let issues = ConfidentLearning.issues(p, y).map { neighbours.searched[$0] }
         let share = Double(issues.count) / Double(max(y.count, 1))
         let joins = share >= noisy
         let positions = joins ? Array(Set(strict).union(issues)).sorted() : strict
-        return DoubtedLabels(positions: positions, strict: strict.count, confident: joins ? issues.count : 0,
+        return DoubtedLabels(positions: positions, suspected: positions.map { 1 - Int(rows.y[$0]) }, strict: strict.count, confident: joins ? issues.count : 0,
                              confidentShare: share, source: source, probabilities: p,
                              thresholds: ConfidentLearning.thresholds(p, y))
     }

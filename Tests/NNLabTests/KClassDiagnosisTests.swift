@@ -105,6 +105,12 @@ final class KClassDiagnosisTests: XCTestCase {
         XCTAssertTrue(report.contains("warning[label-noise]"), report)
         XCTAssertTrue(report.contains("by their neighbours, "), report)
         XCTAssertTrue(report.contains(" look like setosa"), report)
+        // Each suspect with its label and the class it looks like; the JSON lists the class of every point.
+        XCTAssertTrue(report.contains(": labelled virginica, looks setosa\n"), report)
+        let found = try findings(s).first { $0["id"] as? String == "label-noise" }!
+        let points = found["points"] as! [Int], suspected = found["suspected"] as! [String]
+        XCTAssertEqual(suspected.count, points.count)
+        XCTAssertEqual(Set(suspected), ["setosa"], "the flipped setosa points in the training rows")
     }
 
     func testDecisionMapHasAColourLetterAndLegendEntryPerClass() throws {

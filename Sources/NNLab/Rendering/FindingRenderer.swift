@@ -1,9 +1,12 @@
+import NNCore
 import NNDiagnosis
 
 /// Findings in words and layout, compiler-style (facts come from NNDiagnosis as data).
 enum FindingRenderer {
-    /// `command` writes a fix as the command to type; `curve`, a learning curve of this run, is cited on the variance row.
-    static func text(_ report: Report, verified: Bool, command: (Fix) -> String, curve: LearningCurve? = nil) -> String {
+    /// `command` writes a fix as the command to type; `curve`, a learning curve of this run, is cited on the variance row;
+    /// `dataset` names the classes of the points a finding suspects.
+    static func text(_ report: Report, verified: Bool, command: (Fix) -> String, curve: LearningCurve? = nil,
+                     dataset: Dataset? = nil) -> String {
         var blocks: [String] = []
         if let budget = report.budget { blocks.append(budgetText(budget, curve: curve)) }
         if report.findings.isEmpty {
@@ -17,6 +20,7 @@ enum FindingRenderer {
                 lines.append("  points: " + f.points.prefix(12).map(String.init).joined(separator: " ")
                              + (f.points.count > 12 ? " ... (\(f.points.count) in all)" : ""))
             }
+            if let dataset { lines += suspectedLines(f, dataset) }
             for fix in f.fixes {
                 var line = "  try: \(command(fix))"
                 if let v = f.verifications.first(where: { $0.fix == fix }) { line += "   (\(verdict(v)))" }
@@ -36,6 +40,18 @@ enum FindingRenderer {
             blocks.append("diagnose verify runs each suggested fix as an experiment")
         }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// With three classes or more, where the class a point is suspected of is news: "point 17: labelled versicolor,
+    /// looks virginica" for the first few.
+    static func suspectedLines(_ f: Finding, _ dataset: Dataset) -> [String] {
+        let names = dataset.classNames, shown = 5
+        guard names.count > 2, f.suspected.count == f.points.count else { return [] }
+        var lines = zip(f.points, f.suspected).prefix(shown).map { point, c in
+            "  point \(point): labelled \(ConfusionRenderer.name(Int(dataset.y[point]), names)), looks \(ConfusionRenderer.name(c, names))"
+        }
+        if f.points.count > shown { lines.append("  ... and \(f.points.count - shown) more (diagnose format=json lists each one's)") }
+        return lines
     }
 
     /// "verified: median of 5 seeds 32.5% -> 100%", or "no better" / "worse" with the same numbers.
@@ -72,7 +88,7 @@ enum FindingRenderer {
         return row.text + "; " + citation
     }
 
-    static func json(_ report: Report, command: (Fix) -> String, curve: LearningCurve? = nil) -> String {
+    static func json(_ report: Report, command: (Fix) -> String, curve: LearningCurve? = nil, dataset: Dataset? = nil) -> String {
         var top: [(String, JSON)] = []
         if let b = report.budget {
             var budget: [(String, JSON)] = [
@@ -95,6 +111,9 @@ enum FindingRenderer {
                 ("points", .integers(f.points)),
                 ("try", .array(f.fixes.map { .string(command($0)) })),
             ]
+            if let names = dataset?.classNames, f.suspected.count == f.points.count, !f.suspected.isEmpty {
+                o.insert(("suspected", .array(f.suspected.map { .string(names[$0]) })), at: 5)
+            }
             if !f.verifications.isEmpty {
                 o.append(("verifications", .array(f.verifications.map { v in
                     .object([("command", .string(command(v.fix))), ("before", .number(v.before)), ("after", .number(v.after)),
