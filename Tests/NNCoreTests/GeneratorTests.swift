@@ -82,11 +82,33 @@ final class KClassGeneratorTests: XCTestCase {
         }
     }
 
+    /// The three-classes lesson's data: the two moons as ever, and each further pair 4 to the right, so that
+    /// with three classes the third half circle lies apart (1.04 from the pair at its nearest).
+    func testMoonsComeInPairsSideBySide() {
+        for t in Generators.linspace(0, Double.pi, 7) {
+            for label in 0..<4 {
+                let p = DataSpec.Kind.moons.shape(label: label, of: 4, at: t), q = DataSpec.Kind.moons.shape(label: label % 2, at: t)
+                XCTAssertEqual(p.x, q.x + Double(4 * (label / 2)), accuracy: 1e-12)
+                XCTAssertEqual(p.y, q.y, accuracy: 1e-12)
+            }
+        }
+        let shapes = DataSpec(kind: .moons, classes: 3).classDensities(points: 200).map(\.shape)
+        var nearest = Double.infinity
+        for i in stride(from: 0, to: shapes[1].count, by: 2) {
+            for j in stride(from: 0, to: shapes[2].count, by: 2) {
+                let dx = shapes[1][i] - shapes[2][j], dy = shapes[1][i + 1] - shapes[2][j + 1]
+                nearest = min(nearest, (dx * dx + dy * dy).squareRoot())
+            }
+        }
+        XCTAssertEqual(nearest, (9.25).squareRoot() - 2, accuracy: 1e-3)  // arcs of radius 1 about (1, 0.5) and (4, 0)
+        XCTAssertEqual(DataSpec(kind: .moons, n: 300, classes: 3).generate().prepared.dataset.classCounts, [100, 100, 100])
+    }
+
     func testTwoClassesAreTheSetsTheyWere() {
         for kind in DataSpec.Kind.allCases {
             XCTAssertEqual(DataSpec(kind: kind, seed: 5).generate(), DataSpec(kind: kind, seed: 5, classes: 2).generate())
         }
-        XCTAssertEqual(DataSpec.Kind.allCases.filter(\.manyClasses), [.circles, .spiral, .blobs, .gauss])
+        XCTAssertEqual(DataSpec.Kind.allCases.filter(\.manyClasses), [.circles, .moons, .spiral, .blobs, .gauss])
     }
 
     func testFlipAndImbalanceOnKClasses() {

@@ -134,7 +134,8 @@ final class KClassGeneratedSessionTests: XCTestCase {
         XCTAssertEqual(json["classes"] as? [String], ["0", "1", "2"])
         XCTAssertEqual((json["counts"] as? [Int])?.count, 3)
         XCTAssertTrue(text(s, "data spiral classes=3 imbalance=0.5").contains("classes 66 / 33 / 33"))
-        guard case .error(let e)? = s.run("data moons classes=3").first else { return XCTFail("moons took classes=") }
+        XCTAssertTrue(text(s, "data moons classes=3").contains("classes 66 / 66 / 66"))
+        guard case .error(let e)? = s.run("data xor classes=3").first else { return XCTFail("xor took classes=") }
         XCTAssertTrue(e.contains("classes"), e)
     }
 

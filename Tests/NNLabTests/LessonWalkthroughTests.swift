@@ -128,6 +128,22 @@ final class LessonWalkthroughTests: XCTestCase {
         XCTAssertEqual(s.run(""), [], "after the lesson, Enter does nothing")
     }
 
+    /// Enter through three-classes: the line splits off the moon apart but neither of the interleaving pair, the
+    /// confusion matrix it reads aloud is there, and the hidden layer's expectations hold.
+    func testThreeClassesWalksThroughWithEveryExpectationHolding() {
+        let s = session()
+        defer { s.removeScratch() }
+        XCTAssertTrue(joined(s.run("lesson three-classes")).hasSuffix("next: data moons classes=3   (Enter runs it, or type your own)"))
+        var all = ""
+        for _ in 0..<11 { all += joined(s.run("")) + "\n" }
+        XCTAssertTrue(all.contains("test (actual ↓, predicted →)   0   1   2"), all)
+        XCTAssertTrue(all.contains("problem[linear-inseparable]: a straight line cannot split class 0 or class 1 off from the other classes"), all)
+        XCTAssertTrue(all.contains("a straight line splits class 2 off from the rest; none splits off class 0 or class 1"), all)
+        XCTAssertTrue(all.contains("Row 2 has every point in its own"), all)
+        XCTAssertFalse(all.contains("breaks"), all)
+        XCTAssertTrue(all.hasSuffix("lesson three-classes done. Type lesson list for the others.\n"), all)
+    }
+
     func testALessonsOwnCommandsCannotWriteOrReadOutsideItsFolder() throws {
         let lessons = NSTemporaryDirectory() + "nnlab-lessons-\(UUID().uuidString)"
         let outside = NSTemporaryDirectory() + "nnlab-outside-\(UUID().uuidString)"

@@ -17,12 +17,14 @@ extension DataSpec.Kind {
         }
     }
 
-    /// The kinds that come with three classes or more: a spiral arm, a blob or a ring per class.
-    public var manyClasses: Bool { [.spiral, .blobs, .gauss, .circles].contains(self) }
+    /// The kinds that come with three classes or more: a spiral arm, a blob, a ring or a half circle per class.
+    public var manyClasses: Bool { [.spiral, .blobs, .gauss, .circles, .moons].contains(self) }
 
     /// Class `label` of `k`. Two classes are `shape(label:at:)`; with more, spiral arms start 2π/k apart,
     /// blob centres sit evenly on a circle (from (−1, −1) on, as far apart as two classes' are, 2√2 between
-    /// neighbours) and rings have radii 1, 2, 3, ...
+    /// neighbours), rings have radii 1, 2, 3, ... and moons come in interleaving pairs side by side, each
+    /// pair 4 to the right of the one before (about 1 apart: with three classes the third half
+    /// circle lies apart, so a straight line splits it off but not either of the interleaving pair).
     public func shape(label: Int, of k: Int, at t: Double) -> (x: Double, y: Double) {
         guard k > 2 else { return shape(label: label, at: t) }
         let turn = 2 * Double.pi * Double(label) / Double(k)
@@ -35,7 +37,10 @@ extension DataSpec.Kind {
             return (radius * cos(angle), radius * sin(angle))
         case .circles:
             return (Double(1 + label) * cos(t), Double(1 + label) * sin(t))
-        case .moons, .xor:
+        case .moons:
+            let p = shape(label: label % 2, at: t)
+            return (p.x + 4 * Double(label / 2), p.y)
+        case .xor:
             preconditionFailure("\(self) has two classes")
         }
     }

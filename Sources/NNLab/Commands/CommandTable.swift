@@ -391,7 +391,8 @@ extension DataSpec.Kind {
         case .spiral: return "one spiral arm each"
         case .circles: return "rings of radius 1, 2, 3, ...; two are the post's circles"
         case .blobs, .gauss: return "centres evenly on a circle"
-        case .moons, .xor: return "two only"
+        case .moons: return "interleaving pairs side by side; with 3 the third lies apart"
+        case .xor: return "two only"
         }
     }
 
