@@ -88,6 +88,8 @@ public struct GeneratedData: Equatable, Sendable {
     public var prepared: PreparedData
     /// Dataset indices of the training labels that were flipped, ascending.
     public var flipped: [Int]
+    /// The label each of `flipped` had before it was flipped (with k classes, which of the others it went to is drawn).
+    public var truth: [Int]
 }
 
 extension DataSpec {
@@ -98,8 +100,9 @@ extension DataSpec {
                                                        : Generators.alongShape(kind, classes: classes, n: n, noise: noise, seed: seed)
         if imbalance != 1 { dataset = Corruptions.imbalance(dataset, ratio: imbalance, seed: seed) }
         let split = Split.shuffled(count: dataset.count, testFraction: test, seed: seed)
+        let before = dataset.y
         let flipped = Corruptions.flip(&dataset, rows: split.train, fraction: flip, seed: seed)
         return GeneratedData(spec: self, prepared: PreparedData(dataset: dataset, split: split, scaled: scaled),
-                             flipped: flipped)
+                             flipped: flipped, truth: flipped.map { before[$0] })
     }
 }

@@ -62,8 +62,13 @@ public struct PreparedData: Equatable, Sendable {
 
     /// With the other of two labels at `points` (dataset indices).
     public func relabelling(_ points: Set<Int>) -> PreparedData {
+        relabelling(Dictionary(uniqueKeysWithValues: points.map { ($0, 1 - dataset.y[$0]) }))
+    }
+
+    /// With each point (a dataset index) given its label in `labels`.
+    public func relabelling(_ labels: [Int: Int]) -> PreparedData {
         var relabelled = dataset
-        for i in points { relabelled.y[i] = 1 - relabelled.y[i] }
+        for (i, label) in labels { relabelled.y[i] = label }
         return PreparedData(dataset: relabelled, split: split, scaled: scaled, features: features)
     }
 }

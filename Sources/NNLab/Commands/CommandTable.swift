@@ -41,8 +41,9 @@ public enum CommandTable {
         CommandSpec(name: "data relabel", words: .none, keys: [findingPoints("relabel")],
                     summary: "give the other label to the training points a finding lists; the test set stays",
                     details: """
-                    As data drop, but the points stay with the other of the two labels. data info lists
-                    them; data reset gives them back their labels.
+                    As data drop, but the points stay with the other of the two labels (with more classes,
+                    each with the class the finding suspects for it: label-noise names one per point).
+                    data info lists them; data reset gives them back their labels.
                     """, examples: ["data relabel show=label-noise"],
                     run: { s, c in [.text(try s.editData(.relabel, finding: c.text("show")!))] }),
         CommandSpec(name: "data reset", words: .none, keys: [],

@@ -8,8 +8,9 @@ public struct LabData: Equatable, Sendable {
     public var origin: Origin
     /// As generated or loaded, before any edit (with the chosen features).
     private var unedited: PreparedData
-    /// Dataset indices of the training labels flipped on purpose by the generator.
+    /// Dataset indices of the training labels flipped on purpose by the generator, with the label each had before.
     private var generatorFlips: [Int]
+    private var generatorTruth: [Int: Int]
     /// What `data drop|relabel show=ID` did, in order; `data reset` undoes them all.
     public private(set) var edits: [DataEdit] = []
 
@@ -23,6 +24,7 @@ public struct LabData: Equatable, Sendable {
         unedited = generated.prepared
         origin = .generated(generated.spec)
         generatorFlips = generated.flipped
+        generatorTruth = Dictionary(uniqueKeysWithValues: zip(generated.flipped, generated.truth))
     }
 
     public init(loaded table: LoadedTable, spec: LoadSpec) {
@@ -31,14 +33,15 @@ public struct LabData: Equatable, Sendable {
         unedited = prepared
         origin = .loaded(spec)
         generatorFlips = []
+        generatorTruth = [:]
     }
 
     /// Dataset indices of the training labels that are wrong on purpose, ascending: those the generator
-    /// flipped, less the ones dropped or relabelled back, with any right label relabelled wrong.
+    /// flipped, less the ones dropped or relabelled to the label they had, with any right label relabelled wrong.
     public var flipped: [Int] {
         guard !edits.isEmpty else { return generatorFlips }
-        let flips = Set(generatorFlips), now = prepared.dataset.y, before = unedited.dataset.y
-        return prepared.split.train.filter { i in flips.contains(i) == (now[i] == before[i]) }.sorted()
+        let now = prepared.dataset.y, before = unedited.dataset.y
+        return prepared.split.train.filter { now[$0] != (generatorTruth[$0] ?? before[$0]) }.sorted()
     }
 
     /// The model's inputs (nil: the raw columns).
@@ -55,7 +58,8 @@ public struct LabData: Equatable, Sendable {
         var new = self
         new.edits.append(edit)
         let points = Set(edit.points)
-        new.prepared = edit.kind == .drop ? prepared.dropping(points) : prepared.relabelling(points)
+        new.prepared = edit.kind == .drop ? prepared.dropping(points)
+            : edit.labels.map { prepared.relabelling(Dictionary(uniqueKeysWithValues: zip(edit.points, $0))) } ?? prepared.relabelling(points)
         return new
     }
 
@@ -127,4 +131,14 @@ public struct DataEdit: Equatable, Codable, Sendable {
     public var finding: String
     /// Dataset indices, training rows only, ascending.
     public var points: [Int]
+    /// For a relabel, the label each point gets, as the finding suspects it (absent: the other of two labels, as
+    /// sessions saved before k classes have it).
+    public var labels: [Int]?
+
+    public init(kind: Kind, finding: String, points: [Int], labels: [Int]? = nil) {
+        self.kind = kind
+        self.finding = finding
+        self.points = points
+        self.labels = labels
+    }
 }

@@ -64,7 +64,7 @@ extension PythonScript {
     var editComments: [String] {
         data.edits.map { e in
             "#    `data \(e.kind.rawValue) show=\(e.finding)` " + (e.kind == .drop ? "dropped \(e.points.count) training rows (in neither split below)"
-                                                                    : "gave the other label to \(e.points.count) training rows (their labels below)")
+                                                                    : "gave \(e.labels == nil ? "the other label" : "the class the finding suspects") to \(e.points.count) training rows (their labels below)")
         }
     }
 

@@ -98,7 +98,8 @@ extension Session {
                 ("flipped", .integers(g.flipped)),
                 ("inputs", .array(g.prepared.inputs.featureNames.map { .string($0) })),
                 ("edits", .array(g.edits.map { e in
-                    .object([("kind", .string(e.kind.rawValue)), ("finding", .string(e.finding)), ("points", .integers(e.points))])
+                    .object([("kind", .string(e.kind.rawValue)), ("finding", .string(e.finding)), ("points", .integers(e.points))]
+                            + (e.labels.map { [("labels", .integers($0))] } ?? []))
                 })),
             ]
             switch g.origin {

@@ -3,7 +3,8 @@ import NNDiagnosis
 
 extension Session {
     /// `data drop show=ID` / `data relabel show=ID`: the training points the finding lists are removed, or
-    /// given the other label; the test points stay as they are. The model starts fresh on the next train.
+    /// given the other label (with more classes, the class the finding suspects for each); the test points stay as
+    /// they are. The model starts fresh on the next train.
     func editData(_ kind: DataEdit.Kind, finding id: String) throws -> String {
         let g = try requireData()
         guard run != nil else {
@@ -13,15 +14,24 @@ extension Session {
             throw CommandError("diagnose finds no \(id) here, so there are no points to \(kind.rawValue)")
         }
         let train = Set(g.prepared.split.train)
-        let points = finding.points.filter(train.contains).sorted()
+        let suspected: [Int?] = finding.suspected.count == finding.points.count ? finding.suspected : finding.points.map { _ in nil }
+        let listed = zip(finding.points, suspected).filter { train.contains($0.0) }.sorted { $0.0 < $1.0 }
+        let points = listed.map(\.0)
         guard !points.isEmpty else { throw CommandError("\(id) lists no training points") }
-        if kind == .relabel, g.prepared.dataset.classes > 2 {
-            throw CommandError("data relabel gives the other of two labels; with more classes use data drop")
+        let many = g.prepared.dataset.classes > 2
+        var labels: [Int]?
+        if kind == .relabel, many {
+            labels = listed.compactMap(\.1)
+            guard labels?.count == points.count else {
+                throw CommandError("\(id) names no class for its points, and with more than two classes there is no other label: use data drop")
+            }
         }
-        let edited = g.applying(DataEdit(kind: kind, finding: id, points: points))
+        let edited = g.applying(DataEdit(kind: kind, finding: id, points: points, labels: labels))
         let summary = try use(edited)
-        let did = kind == .drop ? "dropped" : "gave the other label to"
-        return "\(did) \(points.count) training point\(points.count == 1 ? "" : "s") that \(id) lists (the test set is untouched)\n"
+        let count = "\(points.count) training point\(points.count == 1 ? "" : "s")"
+        let did = kind == .drop ? "dropped \(count) that \(id) lists"
+            : many ? "gave \(count) the class that \(id) suspects for each" : "gave the other label to \(count) that \(id) lists"
+        return "\(did) (the test set is untouched)\n"
             + summary + freshModelNote
     }
 

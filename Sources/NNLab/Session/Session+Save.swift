@@ -114,6 +114,12 @@ extension Session {
                   edit.points.allSatisfy(train.contains), zip(edit.points, edit.points.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw CommandError("an edit names a finding or points that are not the training points of this data")
             }
+            // A relabel gives each point a class of this data; without labels, the other of two.
+            let classes = g.prepared.dataset.classes
+            if edit.kind == .relabel ? (edit.labels.map { $0.count != edit.points.count || !$0.allSatisfy((0..<classes).contains) } ?? (classes != 2))
+                : edit.labels != nil {
+                throw CommandError("a relabel edit gives labels that are not one class of this data per point")
+            }
             g = g.applying(edit)
         }
         return g
