@@ -4,7 +4,8 @@ import NNCore
 public struct BudgetRow: Equatable, Sendable {
     /// `irreducible`, `too-simple`, `optimisation`, `wrong-labels`, `variance`, `sampling` or `unexplained`.
     public var key: String
-    /// A fraction of all test points, like the test error it is part of.
+    /// A fraction of all test points, like the test error it is part of; only `sampling` and `unexplained` can be
+    /// negative (a test set luckier than the measured rows predict).
     public var share: Double
     /// The numbers the share comes from, by name.
     public var evidence: [Evidence]
@@ -19,20 +20,21 @@ public struct BudgetRow: Equatable, Sendable {
     }
 }
 
-/// Where the missing test accuracy goes, in the usual decomposition, each row from its own measurement:
+/// Where the missing test accuracy goes, in the usual decomposition, each row from its own measurement and equal to it:
 ///  1. irreducible: the Bayes error (what the best possible classifier misses);
 ///  2. model too simple: the training error the same layers keep even when trained well (`WellTrained`),
 ///     above what the data force;
-///  3. optimisation: the training error this run has above what the same layers reach when trained well;
-///     rows 2 and 3 are measured only when the run falls clearly short of what the data allow;
+///  3. optimisation: the training error this run has above what the same layers reach when trained well, with its
+///     cause (`OptimisationCause`); rows 2 and 3 are measured only when the run falls clearly short of what the data allow;
 ///  4. wrong labels: test labels that look wrong by the training points around them, where label noise doubts
 ///     training labels (`WrongTestLabels`; the built-in sets never flip test labels);
 ///  5. variance: how much worse the setting does on training rows it never saw (k-fold cross-validation)
 ///     than on those it trained on, when that gap is beyond chance: what overfitting's accuracy test sees;
-///  6. sampling: how far the test error exceeds the rows above, up to the low end of the test accuracy's 95%
-///     interval (the interval `small-test-set` shows), which chance alone can explain.
-/// A row whose measurement says there is nothing is 0. Each row is capped at what the rows before left of
-/// the test error; what no row accounts for is `unexplained`, never folded into a named row.
+///  6. sampling: how far this test set's error lies from the rows above, as long as the accuracy they predict lies in
+///     the test accuracy's 95% interval (the interval `small-test-set` shows): chance alone explains that much. It is negative when
+///     the test set came out luckier than the rows predict (a gauss test set missing 12.5% where the Bayes error is 15.5%).
+/// A row whose measurement says there is nothing is 0; no row is cut to fit what the others left. The rows add up to
+/// the test error: what they do not account for beyond chance is `unexplained` (negative when they overshoot it).
 public struct ErrorBudget: Equatable, Sendable {
     public var trainAccuracy: Double
     public var testAccuracy: Double
@@ -47,43 +49,33 @@ public struct ErrorBudget: Equatable, Sendable {
         trainAccuracy = facts.train.accuracy
         testAccuracy = test.accuracy
         let missing = 1 - test.accuracy
-        var left = missing
-        func take(_ amount: Double) -> Double {
-            let share = min(max(0, amount), left)
-            left -= share
-            return share
-        }
         var rows: [BudgetRow] = []
 
         // 1. The Bayes error.
-        let bayes = facts.bayes.value
-        let irreducible = take(bayes)
-        let luckier = bayes > missing ? "; this test set came out luckier, missing only \(Format.percent(missing))" : ""
-        rows.append(BudgetRow(key: "irreducible", share: irreducible,
-                              evidence: [facts.allowedEvidence], text: facts.allowedEvidence.text + luckier))
+        rows.append(BudgetRow(key: "irreducible", share: facts.bayes.value,
+                              evidence: [facts.allowedEvidence], text: facts.allowedEvidence.text))
 
         // 2–3. The training shortfall, split by the experiment; without a clear shortfall both rows are 0.
         let excess = max(0, facts.trainError - facts.floor)
         let shortfall = "training error \(Format.percent(facts.trainError)) where the data force \(Format.percent(facts.floor))"
+        let cause = context.optimisationCause
         if context.diverged {
-            let share = take(excess)
             rows.append(BudgetRow(key: "too-simple", share: 0, evidence: [],
                                   text: "not measured: training blew up"))
-            rows.append(BudgetRow(key: "optimisation", share: share,
+            rows.append(BudgetRow(key: "optimisation", share: excess,
                                   evidence: [facts.trainAccuracyEvidence, context.learningRateEvidence],
                                   text: "\(shortfall); training blew up (\(context.learningRateEvidence.text))"))
         } else if facts.fallsShort, let well = context.wellTrained {
             let wellError = 1 - well.trainAccuracy
-            let simple = take(wellError - facts.floor)
-            let optimisation = take(facts.trainError - max(wellError, facts.floor))
             let experiment = Evidence("well_trained_train_accuracy", well.trainAccuracy,
                                       "the same layers trained well (\(well.changes(from: context.settings))) get "
                                         + "\(Format.percent(well.trainAccuracy)) on train")
-            rows.append(BudgetRow(key: "too-simple", share: simple, evidence: [experiment],
+            rows.append(BudgetRow(key: "too-simple", share: max(0, wellError - facts.floor), evidence: [experiment],
                                   text: "\(experiment.text), where the data force \(Format.percent(facts.floor)) error"))
-            rows.append(BudgetRow(key: "optimisation", share: optimisation,
-                                  evidence: [facts.trainAccuracyEvidence, experiment],
-                                  text: "\(shortfall); \(experiment.text)"))
+            let because = cause.map { "; cause: \($0.text)" } ?? ""
+            rows.append(BudgetRow(key: "optimisation", share: max(0, facts.trainError - max(wellError, facts.floor)),
+                                  evidence: [facts.trainAccuracyEvidence, experiment] + (cause?.evidence.map { [$0] } ?? []),
+                                  text: "\(shortfall); \(experiment.text)\(because)"))
         } else {
             let text = facts.fallsShort ? "not measured: interrupted"
                 : "\(shortfall): within the \(Format.percent(facts.allowedTrainError)) the data allow"
@@ -97,12 +89,10 @@ public struct ErrorBudget: Equatable, Sendable {
             rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
                                   text: "the test labels are never flipped"))
         } else if let wrong = WrongTestLabels(context) {
-            let share = take(wrong.share)
             let found = Evidence("doubted_test_share", wrong.share,
                                  "\(wrong.doubted) of \(wrong.of) test labels look wrong by the training points around them "
                                     + "(their \(WrongTestLabels.k) nearest, the doubted ones left out)")
-            rows.append(BudgetRow(key: "wrong-labels", share: share, evidence: [found],
-                                  text: found.text))
+            rows.append(BudgetRow(key: "wrong-labels", share: wrong.share, evidence: [found], text: found.text))
         } else {
             rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
                                   text: context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
@@ -119,29 +109,34 @@ public struct ErrorBudget: Equatable, Sendable {
                                   text: "not measured: the model falls short on its own training rows"))
         } else if let cv = context.crossValidation {
             let gap = facts.train.accuracy - cv.accuracy, beyond = cv.gapBeyondChance(train: facts.train.accuracy)
-            let share = beyond > 0 ? take(gap) : 0
             let verdict = Evidence("gap_beyond_chance", beyond,
                                    "train \(Format.percent(facts.train.accuracy)) vs \(Format.percent(cv.accuracy)) on rows it never saw, "
                                     + (beyond > 0 ? "beyond" : "within") + " chance")
-            rows.append(BudgetRow(key: "variance", share: share, evidence: [cv.evidence, verdict],
+            rows.append(BudgetRow(key: "variance", share: beyond > 0 ? gap : 0, evidence: [cv.evidence, verdict],
                                   text: "\(verdict.text) (\(cv.evidence.text))"))
         } else {
             rows.append(BudgetRow(key: "variance", share: 0, evidence: [],
                                   text: "not measured: too few training rows, a blow-up, or interrupted"))
         }
 
-        // 6. Sampling: how far this test set's error exceeds what the rows above predict, up to the low end of the
-        //    test accuracy's 95% interval (the interval small-test-set shows): chance alone explains that much.
-        let predicted = missing - left
+        // 6. Sampling: how far this test set's error lies from what the rows above predict, as far as the test
+        //    accuracy's 95% interval (the interval small-test-set shows) reaches either way: chance alone explains that.
+        let predicted = rows.reduce(0) { $0 + $1.share }
         let interval = facts.testInterval
-        let sampling = take(min(missing - predicted, facts.testMargin))
+        // The accuracy the rows predict, 1 - predicted, is chance's doing while it lies in the interval the test set
+        // allows: the difference can reach up to the interval's high end and down to its low end (a perfect test set
+        // of 40 points allows 91%–100%, so a predicted 99.4% is chance: -0.6%).
+        let sampling = min(max(missing - predicted, interval.low - test.accuracy), interval.high - test.accuracy)
         let within = "a test set of \(test.n) points at \(Format.percent(test.accuracy)) is known only to "
             + "\(Format.percent(interval.low, decimals: 0))–\(Format.percent(interval.high, decimals: 0)) (95% interval)"
+        let luckier = missing < predicted ? ": this test set came out luckier" : ""
         rows.append(BudgetRow(key: "sampling", share: sampling,
-                              evidence: [Evidence("interval_low", interval.low, within)],
-                              text: "test error \(Format.percent(missing)) against \(Format.percent(predicted)) measured above; \(within)"))
-        rows.append(BudgetRow(key: "unexplained", share: max(0, left), evidence: [],
-                              text: "what none of the measurements above accounts for"))
+                              evidence: [Evidence("interval_low", interval.low, within), Evidence("interval_high", interval.high, within)],
+                              text: "test error \(Format.percent(missing)) against \(Format.percent(predicted)) measured above\(luckier); \(within)"))
+        let left = missing - predicted - sampling
+        rows.append(BudgetRow(key: "unexplained", share: left, evidence: [],
+                              text: left < 0 ? "the rows above add up to more than the test error, by more than chance explains"
+                                : "what none of the measurements above accounts for"))
         self.rows = rows
     }
 

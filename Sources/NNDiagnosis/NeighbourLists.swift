@@ -94,6 +94,8 @@ final class DiagnosisMemo {
     var wellTrained: WellTrained??
     /// `CrossValidation`, likewise.
     var crossValidation: CrossValidation??
+    /// `OptimisationCause`, likewise.
+    var optimisationCause: OptimisationCause??
     var relevantFeatures: (features: [Int], wrong: Int, of: Int)??
     var relevantNeighbours: NeighbourLists?
     /// `DoubtedLabels` once asked for: the outer nil is "not looked for yet", the inner nil "no evidence".

@@ -59,8 +59,10 @@ public struct PredictsOneClass: Analyzer {
     /// A class this much of the rows is the common one (60:40 or more uneven).
     static let commonShare = 0.6
 
-    /// The likeliest way out: a hidden layer for a line, smaller steps after large ones, else more epochs.
+    /// The likeliest way out: the fix of the training's own shortfall where the experiment found one (l2 off, more
+    /// epochs, a larger step), else a hidden layer for a line, smaller steps after large ones, else more epochs.
     private func fix(_ context: DiagnosisContext) -> Fix {
+        if let known = context.optimisationCause?.fixes.first { return known }
         if context.hiddenLayers.isEmpty { return .model([LayerSpec(units: 16, activation: .relu)]) }
         if context.run.config.learningRate >= 0.1 { return .learningRate(context.settings, times: 0.1) }
         return .trainLonger(context.settings, by: context.epochs)

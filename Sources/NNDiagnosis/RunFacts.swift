@@ -107,10 +107,6 @@ struct RunFacts {
     /// The test accuracy's 95% interval: the one sampling interval the budget, overfitting and small-test-set share.
     var testInterval: (low: Double, high: Double) { Proportion.interval(test.correct, of: test.n) }
 
-    /// How far below its true accuracy this test set can come out by the luck of which points it holds:
-    /// down to the interval's low end.
-    var testMargin: Double { test.n > 0 ? max(0, test.accuracy - testInterval.low) : 1 }
-
 }
 
 extension Evaluation {

@@ -85,7 +85,9 @@ final class DoctorTests: XCTestCase {
             let budget = ErrorBudget(context)!
             XCTAssertEqual(budget.rows.map(\.key), Self.budgetKeys)
             XCTAssertEqual(budget.rows.reduce(0) { $0 + $1.share }, 1 - budget.testAccuracy, accuracy: 1e-9)
-            XCTAssertTrue(budget.rows.allSatisfy { $0.share >= 0 && !$0.text.isEmpty }, "\(budget.rows)")
+            // Only sampling (a luckier test set) and unexplained (rows overshooting beyond chance) can be negative.
+            XCTAssertTrue(budget.rows.allSatisfy { ($0.share >= 0 || ["sampling", "unexplained"].contains($0.key)) && !$0.text.isEmpty },
+                          "\(budget.rows)")
         }
     }
 
@@ -111,9 +113,11 @@ final class DoctorTests: XCTestCase {
         let early = ErrorBudget(S.stoppedEarly)!
         XCTAssertGreaterThan(early.share("optimisation"), 0.3)
         XCTAssertEqual(early.share("too-simple"), 0)
+        // A perfect test set: the Bayes error still stands as measured, and this test set came out that much luckier.
         let perfect = ErrorBudget(S.example3)!
+        let bayes = BayesError.estimate(S.example3).value
         XCTAssertEqual(perfect.testAccuracy, 1)
-        XCTAssertEqual(perfect.rows.map(\.share), [0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(perfect.rows.map(\.share), [bayes, 0, 0, 0, 0, -bayes, 0])
     }
 
     func testNoBudgetWithoutATestSet() {

@@ -527,33 +527,7 @@ final class TuningScenarioTests: XCTestCase {
     }
 
     /// Every budget row whose share its own evidence does not bear out, as read from `diagnose format=json`.
-    static func contradictions(_ budget: [String: Any]) -> [String] {
-        let rows = budget["rows"] as! [[String: Any]]
-        var found: [String] = []
-        var total = 0.0
-        for row in rows {
-            let key = row["key"] as! String, share = row["share"] as! Double
-            let evidence = row["evidence"] as! [String: Double]
-            total += share
-            guard share > 1e-12 else { continue }
-            let bad: Bool
-            switch key {
-            case "irreducible": bad = share > (evidence["bayes_error"] ?? 0) + 1e-9
-            case "too-simple": bad = !((evidence["well_trained_train_accuracy"] ?? 1) < 1)
-            case "optimisation":
-                bad = evidence["learning_rate"] == nil
-                    && !((evidence["well_trained_train_accuracy"] ?? 0) > (evidence["train_accuracy"] ?? 1))
-            case "variance": bad = !((evidence["gap_beyond_chance"] ?? 0) > 0)
-            case "sampling": bad = share > (budget["test"] as! Double) - (evidence["interval_low"] ?? 1) + 1e-9
-            case "wrong-labels": bad = share > (evidence["doubted_test_share"] ?? 0) + 1e-9
-            case "unexplained": bad = false
-            default: bad = true
-            }
-            if bad { found.append("\(key) \(share) against \(evidence)") }
-        }
-        if abs(total - (budget["missing"] as! Double)) > 1e-9 { found.append("rows add up to \(total)") }
-        return found
-    }
+    static func contradictions(_ budget: [String: Any]) -> [String] { BudgetEvidenceTests.contradictions(budget) }
 
     // MARK: The independent checks
 

@@ -62,8 +62,8 @@ enum FindingRenderer {
 
     static func budgetText(_ b: ErrorBudget, curve: LearningCurve?) -> String {
         var lines = ["train \(Text.percent(b.trainAccuracy)) · test \(Text.percent(b.testAccuracy)) · missing \(Text.percent(b.missing))"]
-        // The variance row is shown whenever a curve can speak to it, even at 0.
-        let used = b.rows.filter { $0.share > 0.0005 || ($0.key == "variance" && curve != nil) }
+        // The variance row is shown whenever a curve can speak to it, even at 0; a negative row (a luckier test set) too.
+        let used = b.rows.filter { abs($0.share) > 0.0005 || ($0.key == "variance" && curve != nil) }
         if !used.isEmpty {
             lines.append(TextTable.render(used.map { ["  " + budgetLabel($0.key), Text.percent($0.share), rowText($0, curve: curve)] }, numeric: false))
         }
