@@ -79,12 +79,13 @@ def builtin(kind, flip, seed, folder):
     return f1(nnlab_suspects(out), truth), f1(cleanlab_suspects(x, y, rows), truth), len(nnlab_suspects(out))
 
 
-def loaded(features, flip, seed, folder, informative=2):
-    """A linear boundary in the first `informative` features; the rest noise; `flip` of the training labels flipped."""
+def loaded(features, flip, seed, folder, informative=2, band=False):
+    """A linear boundary in the first `informative` features (or, with `band`, class 1 where |x1| > 0.5: a sharp
+    deterministic band); the rest noise; `flip` of the training labels flipped."""
     rng = np.random.default_rng(seed)
     n = 400
     x = rng.normal(size=(n, features))
-    y = (x[:, :informative].sum(axis=1) > 0).astype(int)
+    y = (np.abs(x[:, 0]) > 0.5 if band else x[:, :informative].sum(axis=1) > 0).astype(int)
     split = np.array(["train"] * n)
     split[rng.permutation(n)[: n // 5]] = "test"
     train = np.flatnonzero(split == "train")
@@ -98,7 +99,8 @@ def loaded(features, flip, seed, folder, informative=2):
             f.write(",".join(repr(float(v)) for v in x[i]) + f",{y[i]},{split[i]}\n")
     out = nnlab(["data load file=loaded.csv", "model linear", "train epochs=1", "diagnose format=json"], folder)
     # nnlab's points are row indices of the file (its dataset indices), as are `train`'s.
-    return f1(nnlab_suspects(out), flipped), f1(cleanlab_suspects(x[train], y[train], train.tolist()), flipped)
+    ours, theirs = nnlab_suspects(out), cleanlab_suspects(x[train], y[train], train.tolist())
+    return f1(ours, flipped), f1(theirs, flipped), len(ours), len(theirs)
 
 
 def main():
@@ -113,10 +115,14 @@ def main():
             print(line)
         clean = [builtin(kind, 0, s, folder)[2] for kind in KINDS for s in SEEDS]
         print(f"suspects on clean built-in sets ({len(clean)} sets): nnlab {sum(clean)} in all")
-        for features, flip in [(10, 0.08), (2, 0.1), (5, 0.1), (20, 0.1), (50, 0.1)]:
+        for features, flip in [(10, 0.08), (2, 0.05), (2, 0.1), (2, 0.2), (5, 0.1), (10, 0.2), (20, 0.1), (50, 0.1)]:
             scores = [loaded(features, flip, s, folder) for s in SEEDS]
             print(f"loaded, {features} features, flip {int(100 * flip)}%: "
                   f"nnlab {np.mean([s[0] for s in scores]):.2f} / cleanlab {np.mean([s[1] for s in scores]):.2f}")
+        for features, band in [(2, False), (10, False), (2, True), (6, True)]:
+            counts = [loaded(features, 0, s, folder, band=band)[2:] for s in SEEDS]
+            print(f"loaded, clean {'band |x1| > 0.5' if band else 'line'} in {features} features: suspects "
+                  f"nnlab {sum(c[0] for c in counts)} / cleanlab {sum(c[1] for c in counts)} over {len(SEEDS)} sets")
 
 
 if __name__ == "__main__":

@@ -111,4 +111,16 @@ final class LabelNoiseTests: XCTestCase {
             }
         }
     }
+
+    func testRandomFlipsKeepTheirRateWhereTheNeighboursAreSurest() {
+        // 400 rows whose neighbours' vote p runs from sure (0 or 1) to unsure (½). Flips at random: every tenth row
+        // misjudged wherever it lies. Overlap: misjudged rows only where the vote is unsure (|p − ½| < 0.2).
+        let p = (0..<400).map { (i: Int) -> Double in i % 2 == 0 ? Double(i) / 800 : 1 - Double(i) / 800 }
+        let truth = p.map { (v: Double) -> Double in v > 0.5 ? 1 : 0 }
+        let flipped = truth.indices.map { (i: Int) -> Double in i % 10 == 3 ? 1 - truth[i] : truth[i] }
+        let overlap = truth.indices.map { (i: Int) -> Double in abs(p[i] - 0.5) < 0.2 && i % 3 == 0 ? 1 - truth[i] : truth[i] }
+        XCTAssertTrue(LabelNoise.plateaus(p, flipped))
+        XCTAssertFalse(LabelNoise.plateaus(p, overlap))
+        XCTAssertFalse(LabelNoise.plateaus(p, truth), "nothing misjudged")
+    }
 }

@@ -728,8 +728,10 @@ final class TuningScenarioTests: XCTestCase {
     /// With predicts-one-class firing wherever the data allow clearly more than the common class, and overfitting's
     /// gap measured on fresh generated points where labels were flipped: first 0.962, 0.980; second unchanged. With the
     /// loaded Bayes error bounded by the setting's cross-validated error: first unchanged; second 0.820, 0.875.
-    /// Both rounds together then: 0.888, 0.927.
-    static let floor = (precision: 0.88, recall: 0.92)
+    /// Both rounds together then: 0.888, 0.927. With label-noise on loaded data also firing where the misjudged rows keep
+    /// their rate where the neighbours are surest (`LabelNoise.plateaus`: flips on a ball in 3 of 6 features, tilted
+    /// lines in 9 and 20): 0.921, 0.961 (label-noise 0.926/0.962, class-overlap 0.550/0.786).
+    static let floor = (precision: 0.91, recall: 0.95)
 }
 
 /// As in `ScenarioSuiteTests` (another test target): what one id must do, and the tally.
