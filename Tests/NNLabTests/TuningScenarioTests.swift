@@ -151,6 +151,10 @@ final class TuningScenarioTests: XCTestCase {
         var wide = false
         /// Class 1 kept at this share of class 0 (1 = all).
         var imbalance = 1.0
+        /// Feature j multiplied by `scales[j]` on every row and fresh point (the rest left alone).
+        var scales: [Double] = []
+        /// Whether the features' ranges differ by 10⁴ or more: `wide`, or scales that far apart.
+        var unscaled: Bool { wide || (scales.max().map { $0 / scales.min()! } ?? 1) >= 1e4 }
     }
 
     struct Case {
@@ -424,6 +428,7 @@ final class TuningScenarioTests: XCTestCase {
         for i in 0..<(x.count / d) {
             var row = Array(x[(i * d)..<((i + 1) * d)])
             if damage.wide { row[1] = row[1] * 1e4 + 5e4 }
+            for (j, s) in damage.scales.enumerated() { row[j] *= s }
             if damage.constantColumn { row.append(3.7) }
             out += row
         }
@@ -479,7 +484,7 @@ final class TuningScenarioTests: XCTestCase {
         return Run(name: c.name, session: session, findings: findings, budget: budget,
                    fresh: (reshape(fresh.x, features: d, c.damage).x, fresh.y, fresh.p1),
                    flipShare: Double(flipped) / trainCount, conflictShare: Double(conflicts) / trainCount,
-                   wide: c.damage.wide && !c.scaled, seconds: Date().timeIntervalSince(start))
+                   wide: c.damage.unscaled && !c.scaled, seconds: Date().timeIntervalSince(start))
     }
 
     /// A built-in set: fresh points are the same generator with another seed, and P(class 1 | x) comes
@@ -522,7 +527,7 @@ final class TuningScenarioTests: XCTestCase {
         guard case .text(let json)? = session.run("diagnose format=json").first,
               let top = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
               let findings = top["findings"] as? [[String: Any]], let budget = top["budget"] as? [String: Any]
-        else { fatalError("diagnose format=json") }
+        else { fatalError("diagnose format=json after \(lines): \(session.run("diagnose format=json"))") }
         return (findings.map { ($0["id"] as! String, $0["severity"] as! String) }, budget)
     }
 
@@ -669,9 +674,10 @@ final class TuningScenarioTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(total.recall, Self.floor.recall, mismatches.joined(separator: "\n"))
     }
 
-    /// Judges every run of a half, prints per-id precision and recall, checks the budget against its evidence, and
-    /// returns the loud findings' tally with the mismatches.
-    static func grade(_ half: String, _ runs: [Run], loadedCount: Int) -> (ScenarioTally, [String]) {
+    /// Judges every run of a half, prints per-id precision and recall (unless `show` is false), checks the budget against
+    /// its evidence, and returns the loud findings' tally with the mismatches.
+    static func grade(_ half: String, _ runs: [Run], loadedCount: Int, show: Bool = true) -> (ScenarioTally, [String]) {
+        func print(_ line: String) { if show { Swift.print(line) } }
         var perID: [String: ScenarioTally] = [:], mismatches: [String] = []
         var loaded = ScenarioTally(), generated = ScenarioTally()
         for (index, run) in runs.enumerated() {
