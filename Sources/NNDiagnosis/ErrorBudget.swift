@@ -96,7 +96,6 @@ public struct ErrorBudget: Equatable, Sendable {
         } else {
             rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
                                   text: context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
-                                      : context.classes > 2 ? "not measured for three classes or more"
                                       : "not measured: too many test points to check"))
         }
 

@@ -2,10 +2,10 @@ import NNCore
 
 /// Test labels that look wrong, for the error budget: a model right about the truth still misses them. Looked for
 /// only where label noise doubts training labels (evidence that the labels are noisy at all; the test labels of a
-/// generated set are never flipped). Each test point gets P(class 1) from its 15 nearest training rows among the
-/// features that carry the classes (standardised as the training rows, the doubted rows left out), and its label is
-/// doubted as confident learning doubts a training label: the other class clears its threshold (set on the training
-/// rows) and is the likelier one.
+/// generated set are never flipped). Each test point gets each class's probability from its 15 nearest training rows
+/// among the features that carry the classes (standardised as the training rows, the doubted rows left out), and its
+/// label is doubted as confident learning doubts a training label: the likeliest other class clears its threshold (set
+/// on the training rows) and is likelier than the label.
 struct WrongTestLabels {
     static let k = 15
     /// Test rows looked at, at most (a seeded sample beyond), and distance terms computed, at most.
@@ -14,10 +14,10 @@ struct WrongTestLabels {
     let doubted: Int, of: Int
     var share: Double { Double(doubted) / Double(max(of, 1)) }
 
-    /// nil without doubted training labels, without test rows, past the work limit, or with three classes or more
-    /// (the thresholds are confident learning's for P(class 1)).
+    /// nil without doubted training labels, without test rows, or past the work limit.
     init?(_ context: DiagnosisContext) {
-        guard context.spec == nil, context.classes == 2, let training = context.doubtedLabels else { return nil }
+        guard context.spec == nil, let training = context.doubtedLabels, training.thresholds.count == context.classes else { return nil }
+        let classes = context.classes
         let data = context.data, d = data.inputs.features
         let kept = context.relevantFeatures?.features ?? Array(0..<d)
         var tests = data.split.test
@@ -46,11 +46,13 @@ struct WrongTestLabels {
                 nearest.insert((dd, train.y[r]), at: at)
                 if nearest.count > Self.k { nearest.removeLast() }
             }
-            let p1 = nearest.reduce(0) { $0 + $1.label } / Double(nearest.count)
-            let label = test.y[t]
-            guard label == 0 || label == 1 else { continue }
-            let other = label == 1 ? 1 - p1 : p1, own = 1 - other
-            if other >= training.thresholds[1 - Int(label)], other > own { doubted += 1 }
+            var votes = [Int](repeating: 0, count: classes)
+            for n in nearest { votes[Int(n.label)] += 1 }
+            let label = Int(test.y[t])
+            guard (0..<classes).contains(label) else { continue }
+            let other = (0..<classes).filter { $0 != label }.max { votes[$0] < votes[$1] }!
+            let p = Double(votes[other]) / Double(nearest.count)
+            if p >= training.thresholds[other], votes[other] > votes[label] { doubted += 1 }
         }
         self.doubted = doubted
         of = tests.count

@@ -113,6 +113,43 @@ final class KClassDiagnosisTests: XCTestCase {
         XCTAssertEqual(Set(suspected), ["setosa"], "the flipped setosa points in the training rows")
     }
 
+    /// Four blobs (centres at (±3, ±3), spread 0.8, 100 points each, classes a–d) with every 10th row's label, in
+    /// both splits, moved to another class drawn at random; returns the CSV and the rows moved.
+    static func noisyBlobs() -> (csv: String, moved: Set<Int>) {
+        var rng = RandomState(seed: 21)
+        var rows: [String] = [], moved: Set<Int> = []
+        for i in 0..<400 {
+            let c = i % 4, centre = [c < 2 ? -3.0 : 3, c % 2 == 0 ? -3.0 : 3]
+            let point = centre.map { "\($0 + 0.8 * rng.normal())" }.joined(separator: ",")
+            var label = c
+            if i % 10 == 3 {
+                label = (c + 1 + Int(rng.uniform() * 3)) % 4
+                moved.insert(i)
+            }
+            rows.append(point + "," + ["a", "b", "c", "d"][label])
+        }
+        return ("f1,f2,blob\n" + rows.joined(separator: "\n") + "\n", moved)
+    }
+
+    /// The wrong-labels row of the budget with four classes: the test labels that look wrong by the training points
+    /// around them, against the share of the test labels moved on purpose.
+    func testWrongTestLabelsAreCountedWithFourClasses() throws {
+        let (csv, moved) = Self.noisyBlobs()
+        let s = try session(["blobs.csv": csv])
+        defer { s.removeScratch() }
+        for line in ["data load file=blobs.csv", "model dense16 relu", "train lr=0.01 epochs=100", "export data file=rows.csv"] { _ = text(s, line) }
+        let exported = try String(contentsOfFile: s.directory! + "/rows.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let test = exported.map { $0.split(separator: ",") }.filter { $0.last == "test" }.map { Int($0[0])! }
+        let truth = Double(test.filter(moved.contains).count) / Double(test.count)
+        let json = try JSONSerialization.jsonObject(with: Data(text(s, "diagnose format=json").utf8)) as! [String: Any]
+        let rows = (json["budget"] as! [String: Any])["rows"] as! [[String: Any]]
+        let row = try XCTUnwrap(rows.first { $0["key"] as? String == "wrong-labels" })
+        let measured = try XCTUnwrap((row["evidence"] as! [String: Any])["doubted_test_share"] as? Double, "\(row)")
+        print("wrong test labels, 4 blobs with 10% of labels moved: \(measured) measured, \(truth) moved")
+        XCTAssertGreaterThan(truth, 0.05)
+        XCTAssertEqual(measured, truth, accuracy: 0.03)
+    }
+
     func testDecisionMapHasAColourLetterAndLegendEntryPerClass() throws {
         let s = try session(["iris.csv": Self.irisLike()])
         defer { s.removeScratch() }
