@@ -21,7 +21,7 @@ extension UnitMaps {
         for (k, panel) in panels.enumerated() {
             let left = margin + Double(k % perRow) * (size + gap)
             let top = 2 * margin + 8 + Double(k / perRow) * (labels + size + gap)
-            let ink = Palette.point(panel.pull >= 0 ? 1 : 0)
+            let ink = panel.ink
             w.open("g", ["class": "unit" + (panel.dead ? " dead" : "")])
             w.element("title", [:], text: panel.tooltip)
             w.element("text", ["x": n(left), "y": n(top + 13)], text: panel.name)

@@ -15,9 +15,9 @@ extension UnitMaps {
         canvas.write(String(title.prefix(columns)), x: 0, y: 0)
         for (k, panel) in panels.enumerated() {
             let left = (k % perRow) * (panelWidth + gap), top = 1 + (k / perRow) * (panelHeight + 1) + 1
-            let ink = Palette.point(panel.pull >= 0 ? 1 : 0)
+            let ink = panel.ink
             canvas.write(panel.name, x: left, y: top)
-            canvas.write(panel.caption, x: left, y: top + 1, style: options.color ? Style(fg: ink) : Style())
+            canvas.write(String(panel.caption.prefix(panelWidth)), x: left, y: top + 1, style: options.color ? Style(fg: ink) : Style())
             let g = glyphs
             canvas.write(String(g.topLeft) + String(repeating: g.horizontal, count: mapWidth) + String(g.topRight), x: left, y: top + 2)
             for j in 0..<mapHeight {

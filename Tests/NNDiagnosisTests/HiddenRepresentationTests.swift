@@ -73,6 +73,44 @@ final class HiddenRepresentationTests: XCTestCase {
         XCTAssertTrue(HiddenRepresentation().analyze(blobs).isEmpty)
     }
 
+    /// Three classes: the lesson's moons (a line splits class 2 off the raw inputs, not the interleaving pair) and
+    /// the three-arm spiral (no arm), each separated by 16 units; on their outputs a line splits off every class of
+    /// the moons, two of the arms (the network's 100% on train proves the layer separates all three).
+    func testThreeClassesSaysWhichClassesALineSplitsOff() {
+        for (kind, inputs, outputs) in [(DataSpec.Kind.moons, "on the raw inputs a straight line splits class 2 off from the rest; none splits off class 0 or class 1", 3.0),
+                                         (.spiral, "on the raw inputs no straight line splits any class off from the rest", 2)] {
+            let spec = DataSpec(kind: kind, classes: 3), data = spec.generate()
+            var run = TrainingRun(network: Network(inputs: 2, hidden: S.relu16, classes: 3), config: TrainConfig(learningRate: 0.01, epochs: 500))
+            let stop = run.train(data.prepared.training, epochs: 500)
+            let c = DiagnosisContext(data: data.prepared, spec: spec, flipped: data.flipped, run: run, stop: stop)
+            let f = only(HiddenRepresentation().analyze(c))
+            XCTAssertEqual(f?.headline, "the 16 units of layer 1 make the 3 classes separable by straight boundaries (exact test)", "\(kind)")
+            XCTAssertEqual(flag(f, "separable"), true)
+            XCTAssertEqual(flag(f, "input_separable"), false)
+            XCTAssertEqual(f?.evidence.first { $0.key == "classes_split_off" }?.value, outputs)
+            XCTAssertEqual(f?.evidence.first { $0.key == "input_classes_split_off" }?.text, inputs + " (exact test, each class against the rest)")
+        }
+    }
+
+    /// Proofs without the k-class program: every class split off means separable; a pair no line splits means not.
+    func testKClassShortcutsProveBothWays() {
+        // Three clusters on a row: the middle one cannot be split off, yet each pair can and the program says separable.
+        let row: [Double] = [0, 0.1, 0.2, 5, 5.1, 5.2, 10, 10.1, 10.2], labels = [0, 0, 0, 1, 1, 1, 2, 2, 2]
+        let middle = HiddenRepresentation.separability(row, labels, classes: 3, features: 1, kClassProgram: true, shouldStop: { false })
+        XCTAssertEqual(middle.separable, true)
+        XCTAssertEqual(middle.splitOff, [true, false, true])
+        XCTAssertNil(HiddenRepresentation.separability(row, labels, classes: 3, features: 1, kClassProgram: false, shouldStop: { false }).separable,
+                     "left open without the program")
+        // Classes 0 and 1 interleave: no line splits that pair, so no linear model separates the three.
+        let mixed: [Double] = [0, 2, 4, 1, 3, 5, 10, 11, 12]
+        XCTAssertEqual(HiddenRepresentation.separability(mixed, labels, classes: 3, features: 1, kClassProgram: false, shouldStop: { false }).separable, false)
+        // Three corners of a triangle: a line splits each off, which is the proof.
+        let corners: [Double] = [0, 0, 0.1, 0, 0, 0.1, 5, 0, 5.1, 0, 5, 0.1, 0, 5, 0.1, 5, 0, 5.1]
+        let triangle = HiddenRepresentation.separability(corners, labels, classes: 3, features: 2, kClassProgram: false, shouldStop: { false })
+        XCTAssertEqual(triangle.separable, true)
+        XCTAssertEqual(triangle.splitOff, [true, true, true])
+    }
+
     func testDeadAndConstantUnitsDropOut() {
         let columns = HiddenRepresentation.varyingStandardised([0, 1, 5, 0, 2, 5, 0, 3, 5], width: 3)
         XCTAssertEqual(columns.count, 1)

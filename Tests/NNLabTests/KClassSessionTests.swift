@@ -4,8 +4,7 @@ import Foundation
 import NNCore
 
 /// Three classes and more through the commands a learner types: a loaded CSV with text labels, the
-/// softmax model, evaluate's k × k confusion (text and JSON), save and load, and one clear line where
-/// a command handles two classes only.
+/// softmax model, evaluate's k × k confusion (text and JSON), save and load.
 final class KClassSessionTests: XCTestCase {
     /// Three blobs of 40 points in 3 features, labels as text in an order that is not the sorted one.
     static let threeBlobs: String = {
@@ -96,17 +95,6 @@ final class KClassSessionTests: XCTestCase {
             let confusion = result["confusion"] as! [[Int]]
             XCTAssertEqual(confusion.map(\.count), [3, 3, 3])
             XCTAssertEqual(confusion.flatMap { $0 }.reduce(0, +), 2 * 24, "both seeds' test points")
-        }
-    }
-
-    func testTwoClassCommandsRefuseKClassesInOneLine() throws {
-        let s = try session()
-        defer { s.removeScratch() }
-        for line in ["data load file=three.csv", "model linear", "train epochs=5"] { _ = s.run(line) }
-        for line in ["plot units"] {
-            guard case .error(let e)? = s.run(line).first else { return XCTFail("\(line) did not refuse") }
-            XCTAssertFalse(e.contains("\n"))
-            XCTAssertTrue(e.contains("handles two classes so far; this data has 3"), e)
         }
     }
 }

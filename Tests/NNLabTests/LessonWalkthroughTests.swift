@@ -135,7 +135,7 @@ final class LessonWalkthroughTests: XCTestCase {
         defer { s.removeScratch() }
         XCTAssertTrue(joined(s.run("lesson three-classes")).hasSuffix("next: data moons classes=3   (Enter runs it, or type your own)"))
         var all = ""
-        for _ in 0..<11 { all += joined(s.run("")) + "\n" }
+        for _ in 0..<12 { all += joined(s.run("")) + "\n" }
         XCTAssertTrue(all.contains("test (actual ↓, predicted →)   0   1   2"), all)
         XCTAssertTrue(all.contains("problem[linear-inseparable]: a straight line cannot split class 0 or class 1 off from the other classes"), all)
         XCTAssertTrue(all.contains("a straight line splits class 2 off from the rest; none splits off class 0 or class 1"), all)

@@ -5,8 +5,8 @@ final class UnitMapsTests: XCTestCase {
     /// Sixteen units, as `model dense16 relu` has: unit k is the half-plane x·cos(k) + y·sin(k) > 0 (ReLU),
     /// every fifth one dead (0 everywhere), every third one pulling toward class 0.
     static func sixteen() -> UnitMaps {
-        let units: [(name: String, pull: Double, dead: Bool)] = (1...16).map { k in
-            (name: "layer 1 unit \(k)", pull: k % 3 == 0 ? -0.5 : 0.5, dead: k % 5 == 0)
+        let units: [(name: String, toward: Int, dead: Bool)] = (1...16).map { k in
+            (name: "layer 1 unit \(k)", toward: k % 3 == 0 ? 0 : 1, dead: k % 5 == 0)
         }
         func outputs(_ xy: [Double]) -> [Double] {
             var out: [Double] = []
@@ -76,6 +76,23 @@ final class UnitMapsTests: XCTestCase {
         XCTAssertEqual(titles[15], "layer 1 unit 15: pushes toward class 0 (-), dead")
         XCTAssertEqual(doc.all("g").filter { $0.attributes["class"] == "unit dead" }.count, 3)
         XCTAssertEqual(svg, Self.sixteen().svg())
+    }
+
+    /// Three classes: each caption names the class the unit pushes toward most, in that class's colour and SVG title.
+    func testKClassCaptionsNameTheClass() {
+        let names = ["setosa", "versicolor", "virginica"]
+        let units = (1...6).map { k in (name: "layer 1 unit \(k)", toward: k % 3, dead: k == 6) }
+        let maps = UnitMaps.make(points: Fixtures.circlePoints(), units: units, classNames: names,
+                                 outputs: { xy in (0..<(xy.count / 2 * 6)).map { Double($0 % 5) } }, title: "iris: layer 1")
+        let text = maps.terminal(TerminalOptions(columns: 80))
+        for part in ["+ versicolor", "+ virginica", "+ setosa, dead", "+ a class: more of the unit pushes the output toward that class"] {
+            XCTAssertTrue(text.contains(part), part)
+        }
+        XCTAssertFalse(text.contains("class 1"), text)
+        XCTAssertTrue(maps.terminal(TerminalOptions(color: true)).contains("\u{1B}[0;38;5;178m"), "versicolor in the second class colour")
+        let titles = SVGDocument(maps.svg()).all("title").map(\.text)
+        XCTAssertEqual(titles[1], "layer 1 unit 1: pushes toward versicolor (+), alive")
+        XCTAssertEqual(titles[6], "layer 1 unit 6: pushes toward setosa (+), dead")
     }
 
     func testColourOnlyWhenAsked() {

@@ -73,6 +73,54 @@ final class InsideTheNetworkTests: XCTestCase {
         ])
     }
 
+    /// Three classes (issue 14): plot units names the class each unit pushes toward, and the note says which
+    /// classes a line splits off on the raw inputs and on the hidden layer's outputs. Iris: only setosa on the
+    /// inputs, every class on the 16 units' outputs; the three-arm spiral: no arm on the inputs, two on the outputs.
+    func testPlotUnitsAndTheSeparabilityNoteForThreeClasses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inside-k-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Executable.run(input: """
+            data load file=\(MultiClassDataTests.fixtures)/iris.csv
+            model dense16 relu
+            train lr=0.01 epochs=300
+            plot units
+            plot units file=\(folder.path)/units.svg
+            diagnose format=json
+            diagnose
+            data spiral classes=3
+            train lr=0.01 epochs=500
+            plot units
+            diagnose format=json
+            diagnose
+            """, environment: ["COLUMNS": "80"])
+        XCTAssertEqual(r.stderr, "")
+        let out = r.stdout
+        for name in ["setosa", "versicolor", "virginica", "class 0", "class 1", "class 2"] {
+            XCTAssertTrue(out.contains("+ \(name)"), "a unit pushing toward \(name)")
+        }
+        XCTAssertFalse(out.contains("- class 0"), "no two-class captions")
+        XCTAssertTrue(out.contains("+ a class: more of the unit pushes the output toward that class more than toward"))
+        let svg = try String(contentsOf: folder.appendingPathComponent("units.svg"))
+        XCTAssertTrue(svg.contains("<title>layer 1 unit 1: pushes toward "), svg.prefix(600).description)
+        let notes = try out.split(separator: "\n").filter { $0.hasPrefix("{\"budget\"") }.map { line -> [String: Any] in
+            let findings = try json(line)["findings"] as! [[String: Any]]
+            return try XCTUnwrap(findings.first { $0["id"] as? String == "hidden-representation" }, "\(line)")
+        }
+        XCTAssertEqual(notes.count, 2)
+        for (note, (inputs, outputs)) in zip(notes, [(1, 3), (0, 2)]) {
+            let evidence = note["evidence"] as! [String: Any]
+            XCTAssertEqual(note["headline"] as? String, "the 16 units of layer 1 make the 3 classes separable by straight boundaries (exact test)")
+            XCTAssertEqual(evidence["separable"] as? Bool, true)
+            XCTAssertEqual(evidence["input_separable"] as? Bool, false)
+            XCTAssertEqual(evidence["classes_split_off"] as? Int, outputs)
+            XCTAssertEqual(evidence["input_classes_split_off"] as? Int, inputs)
+        }
+        XCTAssertTrue(out.contains("on the raw inputs a straight line splits setosa off from the rest; none splits off versicolor or virginica"), out)
+        XCTAssertTrue(out.contains("on the raw inputs no straight line splits any class off from the rest"), out)
+        XCTAssertTrue(out.contains("on its outputs a straight line splits each class off from the rest"), out)
+    }
+
     func testCurveJSONAndSVG() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -9,11 +9,11 @@ extension Session {
         let g = try requireData()
         let kind = c.words.first?.text ?? (run == nil ? "data" : "boundary")
         if c.values["layer"] != nil && kind != "units" { throw CommandError("layer= belongs to plot units") }
-        if kind == "units" { try requireTwoClasses("plot units"); return try plotUnits(g, layer: c.integer("layer") ?? 1, file: c.text("file")) }
-        let figure: Figure
         // Two classes are drawn as they always were; three or more by name, each in its own colour and letter.
         let names = g.prepared.dataset.classes > 2
             ? g.prepared.dataset.classNames.enumerated().map { $1 == String($0) ? "class \($0)" : $1 } : nil
+        if kind == "units" { return try plotUnits(g, layer: c.integer("layer") ?? 1, classNames: names, file: c.text("file")) }
+        let figure: Figure
         switch kind {
         case "data":
             figure = Plot.data(points: try points(g, highlighted: []), title: "\(g.name): \(g.prepared.dataset.count) points", xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1],
@@ -63,7 +63,7 @@ extension Session {
     }
 
     /// `plot units [layer=N] [file=PATH.svg]`: one map per unit of a hidden layer.
-    func plotUnits(_ g: LabData, layer: Int, file: String?) throws -> String {
+    func plotUnits(_ g: LabData, layer: Int, classNames: [String]?, file: String?) throws -> String {
         let (_, run) = try requireRun()
         let network = run.network, hidden = network.hidden
         guard !hidden.isEmpty else {
@@ -76,7 +76,7 @@ extension Session {
         let summaries = all[layer - 1]
         let plane = planeInputs(g)
         let maps = UnitMaps.make(points: try points(g, highlighted: []),
-                                 units: summaries.map { ("layer \($0.layer) unit \($0.unit)", $0.pull, $0.dead) },
+                                 units: summaries.map { ("layer \($0.layer) unit \($0.unit)", $0.toward, $0.dead) }, classNames: classNames,
                                  outputs: { xy in network.hiddenValues(plane(xy))[layer - 1].a },
                                  title: "\(g.name): layer \(layer) of \(network.summary)",
                                  xTitle: g.prepared.dataset.featureNames[0], yTitle: g.prepared.dataset.featureNames[1])

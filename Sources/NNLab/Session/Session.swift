@@ -135,13 +135,6 @@ public final class Session {
         return data
     }
 
-    /// What the diagnosis and the pictures do not handle yet for three classes or more: one clear line
-    /// instead of a two-class answer that would be wrong.
-    func requireTwoClasses(_ what: String) throws {
-        guard let data, data.prepared.dataset.classes > 2 else { return }
-        throw CommandError("\(what) handles two classes so far; this data has \(data.prepared.dataset.classes) (evaluate and sweep handle any number)")
-    }
-
     func requireRun() throws -> (LabData, TrainingRun) {
         let data = try requireData()
         guard hidden != nil else { throw CommandError("no model yet: type `model dense16 relu` (or `model linear`), then `train`") }
