@@ -23,8 +23,11 @@ public struct Saturation: Analyzer {
         })]
         // Raw inputs in the hundreds saturate any unit at once: scaling them is the real cure.
         if let spec = context.spec, !spec.scaled { fixes.insert(.data(spec) { $0.scaled = true }, at: 0) }
+        // Saturated units cost accuracy only where the model falls short of what the data allow on its training
+        // points; a fit run whose units sit on tanh's flats (circles at Adam lr 1 or 5: 100% on train) has turned them
+        // into steps, which is worth knowing but no warning.
         return [Finding(
-            id: "saturation", severity: facts.fallsShort ? .problem : .warning,
+            id: "saturation", severity: facts.fallsShort ? .problem : .note,
             headline: "\(units.stuck) of \(units.of) sigmoid or tanh units are saturated: flat, and barely learning",
             evidence: [Evidence("saturated_units", Double(units.stuck),
                                 "\(units.stuck) of \(units.of) sigmoid/tanh units have inputs beyond ±5 "

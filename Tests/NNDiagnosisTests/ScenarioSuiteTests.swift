@@ -291,10 +291,11 @@ final class ScenarioSuiteTests: XCTestCase {
         Scenario("moons relu lr 1", fires: ["dead-relu"], notes: ["small-test-set"]) {
             generated(DataSpec(kind: .moons), relu16, TrainConfig(learningRate: 1, epochs: 100))
         },
-        Scenario("tanh lr 1", fires: ["saturation"], notes: ["small-test-set"]) {
+        // 100% on train: the saturated units have become steps, which costs nothing measurable (a note, not a warning).
+        Scenario("tanh lr 1", notes: ["saturation", "small-test-set"]) {
             generated(DataSpec(kind: .circles), [dense(16, .tanh)], TrainConfig(learningRate: 1, epochs: 50))
         },
-        Scenario("sigmoid lr 1", fires: ["saturation"], notes: ["small-test-set"]) {
+        Scenario("sigmoid lr 1", notes: ["saturation", "small-test-set"]) {
             generated(DataSpec(kind: .circles), [dense(16, .sigmoid)], TrainConfig(learningRate: 1, epochs: 50))
         },
         // 100% on train, 90% on 40 test points; 5-fold cross-validation on the training rows does not show the gap

@@ -158,7 +158,7 @@ final class TrainingAnalyzerTests: XCTestCase {
 
     func testSaturationFiresOnTanhWithHugeStepsAndStaysQuietOnGentleOnes() {
         let finding = only(Saturation().analyze(S.tanh16(learningRate: 1)), "saturation")
-        XCTAssertEqual(finding?.severity, .warning, "saturated, yet 100% on train")
+        XCTAssertEqual(finding?.severity, .note, "saturated, yet 100% on train: nothing lost to it")
         XCTAssertEqual(finding?.fixes.map(\.command), ["model dense16 relu"])
         XCTAssertEqual(Saturation().analyze(S.tanh16(learningRate: 0.01)), [])
         XCTAssertEqual(Saturation().analyze(S.example2), [], "no tanh or sigmoid units")
@@ -213,5 +213,24 @@ final class TrainingAnalyzerTests: XCTestCase {
         XCTAssertFalse(jumping.isFalling, "a zigzag with a slight slope is not a descent")
         XCTAssertFalse(jumping.isFlat)
         XCTAssertNil(LossTrend([0.7, 0.6]))
+    }
+
+    /// The share of the descent is measured from the highest loss before the window: a loss that climbed after epoch 1
+    /// (as sgd at large steps does) fell further in its last tenth than since epoch 1, which read "102% of its fall".
+    func testTheShareOfTheDescentCountsFromTheLossPeak() {
+        // 0.7 at epoch 1, up to 3.0 at epoch 40, then down to 0.5 by epoch 100, falling fast over the last tenth.
+        let climbThenFall: [Double] = (0..<100).map { i -> Double in
+            let x = Double(i)
+            return i < 40 ? 0.7 + 2.3 * x / 39 : 3.0 - 2.5 * (x - 39) / 60
+        }
+        let trend = LossTrend(climbThenFall)!
+        XCTAssertEqual(trend.peakEpoch, 40)
+        XCTAssertLessThanOrEqual(trend.shareOfDescent, 1)
+        XCTAssertEqual(trend.shareOfDescent, (trend.start - trend.end) / (3.0 - trend.end), accuracy: 1e-9)
+        XCTAssertTrue(trend.evidence.text.contains("of its fall since epoch 40"), trend.evidence.text)
+        // From epoch 1 (the usual case) the words are as before.
+        let steady = LossTrend((0..<100).map { i in 1.0 - 0.005 * Double(i) })!
+        XCTAssertEqual(steady.peakEpoch, 1)
+        XCTAssertTrue(steady.evidence.text.contains("of its fall since epoch 1"), steady.evidence.text)
     }
 }
