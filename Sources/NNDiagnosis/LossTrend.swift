@@ -25,8 +25,10 @@ struct LossTrend {
     static func furtherEpochs(after epochs: Int) -> Int { max(3 * epochs, 500) }
 
     let firstEpoch: Int, lastEpoch: Int
-    /// The loss after the first epoch, and the fitted loss at the window's ends.
-    let initial: Double, start: Double, end: Double
+    /// The highest loss up to the window's first epoch (the loss after epoch 1 unless it rose first), its epoch, and
+    /// the fitted loss at the window's ends. The descent is measured from that peak: a run whose loss first climbed
+    /// above its epoch-1 level (sgd at a large step) fell further in its last tenth than since epoch 1, "102% of its fall".
+    let peak: Double, peakEpoch: Int, start: Double, end: Double
     /// The standard error of the fitted drop over the window, and the epochs' scatter around the line.
     let dropError: Double, scatter: Double
     /// The epochs of further training the pace is projected over.
@@ -45,7 +47,10 @@ struct LossTrend {
         let slope = sxy / sxx
         firstEpoch = losses.count - k + 1
         lastEpoch = losses.count
-        initial = losses[0]
+        let head = losses[...(losses.count - k)]
+        let top = head.indices.max { head[$0] < head[$1] }!
+        peak = head[top]
+        peakEpoch = top + 1
         start = meanY - slope * meanX
         end = meanY + slope * meanX
         let residuals = window.enumerated().reduce(0.0) { sum, p in
@@ -60,8 +65,8 @@ struct LossTrend {
 
     /// The fitted drop as a fraction of the starting level (negative when rising).
     var relativeDrop: Double { start > 0 ? (start - end) / start : 0 }
-    /// The window's share of the descent since the first epoch.
-    var shareOfDescent: Double { initial > end ? (start - end) / (initial - end) : 1 }
+    /// The window's share of the descent since the peak (all of it where the fitted line starts higher still).
+    var shareOfDescent: Double { max(peak, start) > end ? (start - end) / (max(peak, start) - end) : 1 }
     /// The fitted drop in standard errors: how surely the loss is moving at all.
     var strength: Double { dropError > 0 ? (start - end) / dropError : start > end ? .infinity : 0 }
     /// The window's pace carried on over the further training, as a fraction of the loss (a straight line
@@ -81,7 +86,7 @@ struct LossTrend {
         } else if relativeDrop < 0 {
             text = "the training loss rose \(Format.percent(-relativeDrop)) \(level)"
         } else {
-            let share = initial > end ? ", \(Format.percent(shareOfDescent, decimals: 0)) of its fall since epoch 1" : ""
+            let share = peak > end ? ", \(Format.percent(shareOfDescent, decimals: 0)) of its fall since epoch \(peakEpoch)" : ""
             // A small fall that still counts: how steady it is, and what its pace adds up to.
             let pace = isFalling && relativeDrop < Self.smallDrop
                 ? "; small but steady (\(strength.isFinite ? Format.number(strength, digits: 2) + " times its standard error" : "a straight line")): at this pace "
