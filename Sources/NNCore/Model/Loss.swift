@@ -9,7 +9,13 @@ import Darwin
 public enum BinaryCrossEntropy {
     @inline(__always)
     public static func loss(logit z: Double, label y: Double) -> Double {
-        max(z, 0) - z * y + log1p(exp(-abs(z)))
+        loss(logit: z, label: y, softplus: log1p(exp(-abs(z))))
+    }
+
+    /// `loss` given `softplus`, log(1 + e^−|z|), computed apart (loops of those calls overlap).
+    @inline(__always)
+    public static func loss(logit z: Double, label y: Double, softplus: Double) -> Double {
+        max(z, 0) - z * y + softplus
     }
 
     /// d loss / d z = sigmoid(z) − y.

@@ -216,6 +216,29 @@ public struct Network: Equatable, Sendable {
         return total
     }
 
+    /// Adds the losses of the `n` rows whose logits the last pass left in `ws` to `total`, row by row,
+    /// and counts in `correct` the rows predicted right. For two classes the `exp`s and the `log1p`s
+    /// run in loops of their own first (in `ws.delta[0]`), so that the calls overlap; the sum is
+    /// that of `rowLoss` row by row.
+    @inline(__always)
+    func addLosses(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace, into total: inout Double, correct: inout Int) {
+        let out = ws.a[layers.count - 1]
+        guard classes == 2 else {
+            for r in 0..<n {
+                total += rowLoss(out, r, y[r])
+                if Int(y[r]) == rowPrediction(out, r) { correct += 1 }
+            }
+            return
+        }
+        let softplus = ws.delta[0]
+        for r in 0..<n { softplus[r] = exp(-abs(out[r])) }
+        for r in 0..<n { softplus[r] = log1p(softplus[r]) }
+        for r in 0..<n {
+            total += BinaryCrossEntropy.loss(logit: out[r], label: y[r], softplus: softplus[r])
+            if Int(y[r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
+        }
+    }
+
     /// The loss of row `r` of the logits in `out`, its label `y`.
     @inline(__always)
     func rowLoss(_ out: UnsafePointer<Double>, _ r: Int, _ y: Double) -> Double {

@@ -23,8 +23,16 @@ public struct RandomState: Sendable {
     /// The next 32 raw bits (`genrand_int32`).
     @inline(__always)
     public mutating func nextUInt32() -> UInt32 {
-        if index >= 624 { twist() }
-        var y = mt.withUnsafeBufferPointer { $0[index] }
+        var index = self.index
+        defer { self.index = index }
+        return mt.withUnsafeMutableBufferPointer { Self.next($0.baseAddress!, &index) }
+    }
+
+    /// `genrand_int32` on the state at `mt`, `index` of its words used.
+    @inline(__always)
+    private static func next(_ mt: UnsafeMutablePointer<UInt32>, _ index: inout Int) -> UInt32 {
+        if index >= 624 { twist(mt); index = 0 }
+        var y = mt[index]
         index += 1
         y ^= y >> 11
         y ^= (y << 7) & 0x9d2c_5680
@@ -33,15 +41,17 @@ public struct RandomState: Sendable {
         return y
     }
 
-    private mutating func twist() {
-        mt.withUnsafeMutableBufferPointer { mt in
-            for i in 0..<624 {
-                let next = i + 1 == 624 ? 0 : i + 1, far = i + 397 < 624 ? i + 397 : i + 397 - 624
-                let y = (mt[i] & 0x8000_0000) | (mt[next] & 0x7fff_ffff)
-                mt[i] = mt[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_b0df)
-            }
+    /// The next 624 words, each from itself, the next and the one 397 on, in place and in order
+    /// (so from word 227 on, the one 397 on, wrapped round, is already new): three loops with
+    /// neither a wrap nor a branch inside, which the compiler turns into vector code.
+    private static func twist(_ mt: UnsafeMutablePointer<UInt32>) {
+        @inline(__always) func mixed(_ word: UInt32, _ next: UInt32, _ far: UInt32) -> UInt32 {
+            let y = (word & 0x8000_0000) | (next & 0x7fff_ffff)
+            return far ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_b0df)
         }
-        index = 0
+        for i in 0..<227 { mt[i] = mixed(mt[i], mt[i + 1], mt[i + 397]) }
+        for i in 227..<623 { mt[i] = mixed(mt[i], mt[i + 1], mt[i - 227]) }
+        mt[623] = mixed(mt[623], mt[0], mt[396])
     }
 
     /// A double in [0, 1) with 53 random bits (`random_sample`).
@@ -81,21 +91,32 @@ public struct RandomState: Sendable {
     public mutating func interval(_ max: Int) -> Int {
         precondition(max >= 0 && max <= Int(UInt32.max), "interval bound out of range")
         if max == 0 { return 0 }
-        var mask = UInt32(max)
-        mask |= mask >> 1; mask |= mask >> 2; mask |= mask >> 4
-        mask |= mask >> 8; mask |= mask >> 16
-        var value: UInt32
-        repeat { value = nextUInt32() & mask } while value > UInt32(max)
-        return Int(value)
+        var index = self.index
+        defer { self.index = index }
+        return mt.withUnsafeMutableBufferPointer { Int(Self.interval(UInt32(max), $0.baseAddress!, &index)) }
     }
 
-    /// Fisher–Yates from the back, as NumPy's legacy `shuffle` does.
+    /// `random_interval` for 0 < `max`: draws masked to the bits `max` needs until one is no larger.
+    @inline(__always)
+    private static func interval(_ max: UInt32, _ mt: UnsafeMutablePointer<UInt32>, _ index: inout Int) -> UInt32 {
+        let mask = UInt32.max >> max.leadingZeroBitCount
+        var value: UInt32
+        repeat { value = next(mt, &index) & mask } while value > max
+        return value
+    }
+
+    /// Fisher–Yates from the back, as NumPy's legacy `shuffle` does. The generator's words are
+    /// used in place for the whole pass (the training loop shuffles every epoch).
     public mutating func shuffle<T>(_ a: inout [T]) {
-        a.withUnsafeMutableBufferPointer { a in
-            var i = a.count - 1
-            while i > 0 {
-                a.swapAt(i, interval(i))
-                i -= 1
+        guard a.count > 1 else { return }
+        precondition(a.count - 1 <= Int(UInt32.max), "interval bound out of range")
+        var index = self.index
+        defer { self.index = index }
+        mt.withUnsafeMutableBufferPointer { mt in
+            a.withUnsafeMutableBufferPointer { a in
+                for i in stride(from: a.count - 1, to: 0, by: -1) {
+                    a.swapAt(i, Int(Self.interval(UInt32(i), mt.baseAddress!, &index)))
+                }
             }
         }
     }
