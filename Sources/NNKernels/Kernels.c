@@ -1,4 +1,6 @@
 #include "NNKernels.h"
+#include "LibmData.h"
+#include <math.h>
 #include <string.h>
 
 // Every a·b + c of the products is one fused multiply-add (one rounding), written out as `madd`, on
@@ -203,11 +205,102 @@ INLINE void turn_rows(const double *dz, long out, long rows, double *dzt, int RV
         for (int j = 0; j < 8 * RV; j++) dzt[o * 8 * RV + j] = j < rows ? dz[j * out + o] : 0;
 }
 
+typedef long long v8i __attribute__((vector_size(64)));
+
+// e^x in each lane for −512 < x ≤ −2^−54 or 2^−54 ≤ x < 512, as glibc's exp (2.28 on, the build
+// for CPUs with FMA) computes it, operation for operation and fused where it fuses (read from its
+// machine code): so the same bits as exp() on this machine's libm, eight at a time, and on every
+// level. Lanes outside that range are wrong; `exp_outside` says which.
+INLINE v8 exp_lanes(v8 x) {
+    v8 z = madd(x, splat(EXP_INV_LN2_N), splat(EXP_SHIFT));
+    v8i ki = (v8i)z;
+    v8 kd = z - splat(EXP_SHIFT);
+    v8 r = madd(kd, splat(EXP_NEG_LN2_HI_N), x);
+    r = madd(kd, splat(EXP_NEG_LN2_LO_N), r);
+    v8 tail, scale;
+    for (int k = 0; k < 8; k++) {
+        long long j = 2 * (ki[k] & 127);
+        unsigned long long bits = exp_table[j + 1] + ((unsigned long long)ki[k] << 45);
+        double t, s;
+        memcpy(&t, &exp_table[j], sizeof t);
+        memcpy(&s, &bits, sizeof s);
+        tail[k] = t;
+        scale[k] = s;
+    }
+    v8 r2 = r * r;
+    v8 tmp = madd(madd(r, splat(EXP_C3), splat(EXP_C2)), r2, r + tail);
+    tmp = madd(r2 * r2, madd(r, splat(EXP_C5), splat(EXP_C4)), tmp);
+    return madd(scale, tmp, scale);
+}
+
+// Lanes where |x| is below 2^−54 or 512 or more, or NaN: glibc's special cases.
+INLINE int exp_outside(v8 x, int width) {
+    v8i top = ((v8i)x >> 52) & 0x7ff;
+    int outside = 0;
+    for (int k = 0; k < width; k++) outside |= (unsigned long long)(top[k] - 0x3c9) > 0x3e;
+    return outside;
+}
+
+INLINE v8 pick(v8i where, v8 a, v8 b) { return (v8)(((v8i)a & where) | ((v8i)b & ~where)); }
+
+// log(1 + x) in each lane for 2^−29 ≤ x < 1, as glibc's log1p (fdlibm's; the build for CPUs with
+// FMA) computes it, operation for operation and fused where it fuses (read from its machine code):
+// below 0.41422 f = x; above, 1 + x is halved (k = 1) and c corrects its rounding. Lanes outside
+// that range, or where glibc takes a branch of its own, are wrong; `log1p_outside` says which.
+INLINE v8 log1p_lanes(v8 x) {
+    v8i below = ((v8i)x >> 32) < 0x3fda827a;
+    v8 u = x + splat(1);
+    v8 c = (x - (u - splat(1))) / u;
+    v8i hu = ((v8i)u >> 32) & 0xfffff;
+    v8 half = (v8)(((hu | 0x3fe00000) << 32) | ((v8i)u & 0xffffffff));
+    v8 f = pick(below, x, half - splat(1));
+    v8 hfsq = splat(0.5) * f * f;
+    v8 s = f / (splat(2) + f);
+    v8 z = s * s, z2 = z * z, z4 = z2 * z2, z6 = z2 * z4;
+    v8 R = madd(z, splat(LOG1P_LP1), z2 * madd(z, splat(LOG1P_LP3), splat(LOG1P_LP2)));
+    R = madd(z4, madd(z, splat(LOG1P_LP5), splat(LOG1P_LP4)), R);
+    R = madd(z6, madd(z, splat(LOG1P_LP7), splat(LOG1P_LP6)), R);
+    v8 t = (R + hfsq) * s;
+    return pick(below, f - (hfsq - t), splat(LOG1P_LN2_HI) - ((hfsq - ((splat(LOG1P_LN2_LO) + c) + t)) - f));
+}
+
+// Lanes outside 2^−29 ≤ x < 1, or above 0.41422 where 1 + x is 2 or so near it that glibc takes
+// its branch for |f| < 2^−20.
+INLINE int log1p_outside(v8 x, int width) {
+    v8i hx = (v8i)x >> 32;
+    v8i hu = ((v8i)(x + splat(1)) >> 32) & 0xfffff;
+    int outside = 0;
+    for (int k = 0; k < width; k++)
+        outside |= hx[k] < 0x3e200000 || hx[k] >= 0x3ff00000
+                   || (hx[k] >= 0x3fda827a && (hu[k] < 0x6a09e || (0x100000 - hu[k]) >> 2 == 0));
+    return outside;
+}
+
+// y[k] = log1p(x[k]) for `width` values (8: a whole vector); the C library's where glibc's is special.
+INLINE void log1p_block(const double *x, double *y, int width) {
+    v8 v = load(x, width);
+    v8 l = log1p_lanes(v);
+    if (log1p_outside(v, width))
+        for (int k = 0; k < width; k++) l[k] = log1p(v[k]);
+    store(y, l, width);
+}
+
+// e[k] = exp(−|z[k]|) for `width` values (8: a whole vector); the C library's exp where glibc's is special.
+INLINE void exp_negabs_block(const double *z, double *e, int width) {
+    v8 x = -__builtin_elementwise_abs(load(z, width));
+    v8 y = exp_lanes(x);
+    if (exp_outside(x, width))
+        for (int k = 0; k < width; k++) y[k] = exp(x[k]);
+    store(e, y, width);
+}
+
 struct kernels {
     void (*forward)(const double *, const double *, const double *, long, long, long, double *);
     void (*weight_gradient)(const double *, const double *, long, long, long, double *, double *);
     void (*input_gradient)(const double *, const double *, long, long, long, double *, double *);
     void (*adam)(double *, const double *, double *, double *, long, double, double, double, double);
+    void (*exp_negabs)(const double *, long, double *);
+    void (*log1p)(const double *, long, double *);
 };
 
 // Register blocks, measured on an AMD EPYC (Zen 4) for AVX-512: 4 rows × 4 vectors run 32 × 512 × 512
@@ -249,6 +342,10 @@ static const struct kernels *const table[] = {
     &avx2_kernels, &avx512_kernels,
 #endif
 };
+
+void nn_exp_negabs(const double *z, long n, double *e) { table[nn_kernel_level()]->exp_negabs(z, n, e); }
+
+void nn_log1p(const double *x, long n, double *y) { table[nn_kernel_level()]->log1p(x, n, y); }
 
 int nn_kernel_best_level(void) {
 #if defined(__x86_64__) && defined(__clang__)

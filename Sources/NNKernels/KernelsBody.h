@@ -76,5 +76,17 @@ static void LEVEL(adam)(double *p, const double *g, double *m, double *v, long c
     if (k < count) adam_block(p + k, g + k, m + k, v + k, alpha, c1, c2, eps, (int)(count - k));
 }
 
+static void LEVEL(exp_negabs)(const double *z, long n, double *e) {
+    long r = 0;
+    for (; r + 8 <= n; r += 8) exp_negabs_block(z + r, e + r, 8);
+    if (r < n) exp_negabs_block(z + r, e + r, (int)(n - r));
+}
+
+static void LEVEL(log1p)(const double *x, long n, double *y) {
+    long r = 0;
+    for (; r + 8 <= n; r += 8) log1p_block(x + r, y + r, 8);
+    if (r < n) log1p_block(x + r, y + r, (int)(n - r));
+}
+
 static const struct kernels LEVEL(kernels) = {LEVEL(forward), LEVEL(weight_gradient), LEVEL(input_gradient),
-                                              LEVEL(adam)};
+                                              LEVEL(adam), LEVEL(exp_negabs), LEVEL(log1p)};

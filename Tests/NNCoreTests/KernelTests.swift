@@ -104,6 +104,61 @@ final class KernelTests: XCTestCase {
         }
     }
 
+    /// e^−|z| at every level against the C library's exp: glibc's build for CPUs with FMA, whose steps
+    /// the kernel repeats, from 2^−60 to 2^10 (both sides of 2^−54 and of 512, where glibc turns to its
+    /// special cases and the kernel to the C library) and at the edges. Without FMA the C library
+    /// takes another build, so there the levels are only compared with each other.
+    func testExpAtEveryLevelGivesTheCLibrarysBits() {
+        let best = nn_kernel_best_level()
+        defer { XCTAssertEqual(nn_kernel_use(best), 1) }
+        var z: [Double] = [0, -0.0, .leastNonzeroMagnitude, 0x1p-54, (0x1p-54).nextDown, 511.99999999999994, 512, -512,
+                           708.4, 745.2, 1e300, .infinity, -.infinity, .nan, 1, -1, 0.5, 1e-300]
+        for _ in 0..<100_000 { z.append(rng.uniform(low: -1, high: 1) * pow(2, rng.uniform(low: -60, high: 10))) }
+        let libm = z.map { exp(-abs($0)) }
+        var first: [Double]?
+        for level in 0...best {
+            XCTAssertEqual(nn_kernel_use(Int32(level)), 1)
+            for count in [1, 7, 9, 17, z.count] {
+                var e = [Double](repeating: .nan, count: count)
+                nn_exp_negabs(z, count, &e)
+                if best >= 1 { XCTAssertNil(firstDifference(e, Array(libm[..<count])), "level \(level), \(count) values") }
+                if count == z.count {
+                    if let first { XCTAssertNil(firstDifference(e, first), "level \(level) against level 0") }
+                    first = first ?? e
+                }
+            }
+        }
+    }
+
+    /// log1p at every level against the C library's: glibc's build for CPUs with FMA, whose steps the
+    /// kernel repeats, on (0, 1] as the losses' log(1 + e^−|z|) take it (uniform, log-uniform down to
+    /// 2^−40, and e^−|z|), both sides of 2^−29 (glibc's own branch for tiny x), of 0.41422 (where it
+    /// halves 1 + x) and of 1, and at the edges. Without FMA the levels are only compared with each other.
+    func testLog1pAtEveryLevelGivesTheCLibrarysBits() {
+        let best = nn_kernel_best_level()
+        defer { XCTAssertEqual(nn_kernel_use(best), 1) }
+        var x: [Double] = [0, 1, 0x1p-29, (0x1p-29).nextDown, 0.41421, 0.414215, 0.4142135623730950, 0.41422,
+                           (1.0).nextDown, 1 - 1e-10, 0.5, 1e-300, 2, .nan, .infinity, -0.1, .leastNonzeroMagnitude]
+        for k in 0..<90_000 {
+            let u = rng.uniform()
+            x.append(k % 3 == 0 ? u : k % 3 == 1 ? pow(2, -40 * u) : exp(-abs(rng.normal() * 8)))
+        }
+        let libm = x.map { log1p($0) }
+        var first: [Double]?
+        for level in 0...best {
+            XCTAssertEqual(nn_kernel_use(Int32(level)), 1)
+            for count in [1, 7, 9, 17, x.count] {
+                var y = [Double](repeating: .nan, count: count)
+                nn_log1p(x, count, &y)
+                if best >= 1 { XCTAssertNil(firstDifference(y, Array(libm[..<count])), "level \(level), \(count) values") }
+                if count == x.count {
+                    if let first { XCTAssertNil(firstDifference(y, first), "level \(level) against level 0") }
+                    first = first ?? y
+                }
+            }
+        }
+    }
+
     /// The data above tell one order of summing from another, so a kernel that summed in
     /// another order (or dropped or doubled a term) would fail the test above.
     func testTheDataTellOneSummingOrderFromAnother() {

@@ -12,7 +12,7 @@ public enum BinaryCrossEntropy {
         loss(logit: z, label: y, softplus: log1p(exp(-abs(z))))
     }
 
-    /// `loss` given `softplus`, log(1 + e^−|z|), computed apart (loops of those calls overlap).
+    /// `loss` given `softplus`, log(1 + e^−|z|), computed apart (eight rows at a time, `Network.addLosses`).
     @inline(__always)
     public static func loss(logit z: Double, label y: Double, softplus: Double) -> Double {
         max(z, 0) - z * y + softplus

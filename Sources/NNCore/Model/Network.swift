@@ -1,3 +1,4 @@
+import NNKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -181,9 +182,9 @@ public struct Network: Equatable, Sendable {
             }
         } else {
             // sigmoid(z) − y as `BinaryCrossEntropy.gradient` computes it: its exp(−z) for z ≥ 0 and
-            // exp(z) below are both e^−|z|. The exps first, in a loop of their own, so that the
-            // calls overlap; the divisions after them.
-            for r in 0..<n { dOut[r] = exp(-abs(out[r])) }
+            // exp(z) below are both e^−|z|, all of them first (NNKernels, the C library's bits
+            // eight at a time); the divisions after them.
+            nn_exp_negabs(out, n, dOut)
             for r in 0..<n {
                 let z = out[r], e = dOut[r]
                 let sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e)
@@ -217,9 +218,9 @@ public struct Network: Equatable, Sendable {
     }
 
     /// Adds the losses of the `n` rows whose logits the last pass left in `ws` to `total`, row by row,
-    /// and counts in `correct` the rows predicted right. For two classes the `exp`s and the `log1p`s
-    /// run in loops of their own first (in `ws.delta[0]`), so that the calls overlap; the sum is
-    /// that of `rowLoss` row by row.
+    /// and counts in `correct` the rows predicted right. For two classes the `exp`s and `log1p`s come
+    /// first, eight at a time (NNKernels: the C library's bits, in `ws.delta[0]`); the sum is that of
+    /// `rowLoss` row by row.
     @inline(__always)
     func addLosses(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace, into total: inout Double, correct: inout Int) {
         let out = ws.a[layers.count - 1]
@@ -231,8 +232,8 @@ public struct Network: Equatable, Sendable {
             return
         }
         let softplus = ws.delta[0]
-        for r in 0..<n { softplus[r] = exp(-abs(out[r])) }
-        for r in 0..<n { softplus[r] = log1p(softplus[r]) }
+        nn_exp_negabs(out, n, softplus)
+        nn_log1p(softplus, n, softplus)
         for r in 0..<n {
             total += BinaryCrossEntropy.loss(logit: out[r], label: y[r], softplus: softplus[r])
             if Int(y[r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }

@@ -31,6 +31,15 @@ long nn_input_scratch(long out);
 void nn_adam(double *p, const double *g, double *m, double *v, long count,
              double alpha, double c1, double c2, double eps);
 
+// e[r] = exp(−|z[r]|), the bits of glibc's exp on a CPU with FMA (2.28 on), on every level: eight
+// at a time where |z| lies in [2^−54, 512), the C library's exp for the rest (the loss gradients'
+// and losses' e^−|z|, a call each cost 48 instructions).
+void nn_exp_negabs(const double *z, long n, double *e);
+
+// y[r] = log1p(x[r]), the bits of glibc's log1p on a CPU with FMA, on every level: eight at a time
+// where x lies in [2^−29, 1) (the losses' log(1 + e^−|z|)), the C library's log1p for the rest.
+void nn_log1p(const double *x, long n, double *y);
+
 // 0: baseline x86-64 (SSE2) or not x86; 1: AVX2; 2: AVX-512.
 int nn_kernel_level(void);
 // The highest level this CPU runs.
