@@ -36,6 +36,8 @@ public struct Doctor: Sendable {
             + [TrainingJob(hidden: context.hiddenLayers, data: t, config: context.settings, runs: CrossValidation.folds),
                TrainingJob(hidden: context.hiddenLayers, data: t, config: WellTrained.config(context.settings),
                            runs: WellTrained.seeds.count)]
+            // The loaded data's Bayes estimate bounded by small default models (asked where it names an overlap).
+            + (context.spec == nil ? CrossValidation.defaultJobs(CrossValidation.defaultData(context)) : [])
     }
 
     /// Once `context.shouldStop` says so (Ctrl-C), the analyzers not yet run and the budget are skipped: the

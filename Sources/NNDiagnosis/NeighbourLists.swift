@@ -92,8 +92,9 @@ final class DiagnosisMemo {
     var bayes: BayesErrorEstimate?
     /// `WellTrained` once asked for: the outer nil is "not run yet", the inner nil "interrupted".
     var wellTrained: WellTrained??
-    /// `CrossValidation`, likewise.
+    /// `CrossValidation`, likewise, and the defaults' best (`defaultCrossValidation`).
     var crossValidation: CrossValidation??
+    var defaultCrossValidation: CrossValidation??
     /// `OptimisationCause`, likewise.
     var optimisationCause: OptimisationCause??
     var relevantFeatures: (features: [Int], wrong: Int, of: Int)??
