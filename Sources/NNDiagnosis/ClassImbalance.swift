@@ -48,6 +48,6 @@ public struct ClassImbalance: Analyzer {
             why: "When one class is rare, a model can score well by mostly answering the common class, and "
                 + "its mistakes on the rare class hardly move the loss. Look at how much of each class it finds, "
                 + "not only at accuracy. Weighting each class by how rare it is makes its mistakes count as much.",
-            fixes: fixes)]
+            fixes: fixes, measure: .recall(class: minority))]
     }
 }

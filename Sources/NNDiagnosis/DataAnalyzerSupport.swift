@@ -48,7 +48,7 @@ extension DiagnosisContext {
 
     /// How a finding names class `c`: "class 1" for two classes (as always), else by its name ("virginica"), or
     /// "class 2" when the name is only its number.
-    func className(_ c: Int) -> String {
+    public func className(_ c: Int) -> String {
         let names = data.dataset.classNames
         return classes == 2 || names[c] == String(c) ? "class \(c)" : names[c]
     }

@@ -51,34 +51,47 @@ public struct Doctor: Sendable {
     }
 
     /// Runs every fix of every problem and warning that an experiment can run, each over train seeds 0..<seeds on
-    /// the same data (regenerated for a data fix, standardised for a loaded file's scaling fix), and compares its
-    /// median test accuracy with the unchanged setting's over the same seeds: a fair before/after, not one lucky
-    /// or unlucky run against five. Each verdict weighs the change against the seeds' own spread.
+    /// the same data (regenerated for a data fix, standardised for a loaded file's scaling fix), and compares it with
+    /// the unchanged setting over the same seeds: a fair before/after, not one lucky or unlucky run against five.
+    /// Each fix is judged by its finding's measure (the rare class's recall for class weights, the train–test gap
+    /// for overfitting, ...) and by median test accuracy, each change weighed against the seeds' own spread.
     /// Model and data fixes train as long as the current run; train fixes use their own settings.
     /// Experiments shared by several fixes run once. When `shouldStop` (asked every epoch) says so,
     /// it returns what was verified so far.
     public func verify(_ report: Report, context: DiagnosisContext, seeds: Int = 5,
                        shouldStop: () -> Bool = { false }) -> Report {
         let trainSeeds = Self.verificationSeeds(seeds)
-        let testPoint = 1 / Double(max(context.data.training.yTest.count, 1))
-        var known: [(trial: Trial, median: Double, halfRange: Double)] = []
+        var known: [(trial: Trial, result: ExperimentResult)] = []
         /// nil when `shouldStop` interrupted it.
-        func measure(_ trial: Trial) -> (median: Double, halfRange: Double)? {
-            if let done = known.first(where: { $0.trial == trial }) { return (done.median, done.halfRange) }
+        func measure(_ trial: Trial) -> ExperimentResult? {
+            if let done = known.first(where: { $0.trial == trial }) { return done.result }
             let result = trial.experiment.run(on: trial.data(context), seeds: trainSeeds, shouldStop: shouldStop)
-            guard !result.interrupted, let m = result.median(\.test.accuracy) else { return nil }
-            let accuracies = result.testAccuracies
-            known.append((trial, m, (accuracies.max()! - accuracies.min()!) / 2))
-            return (m, known.last!.halfRange)
+            guard !result.interrupted, !result.runs.isEmpty else { return nil }
+            known.append((trial, result))
+            return result
         }
         var verified = report
         for (i, fix) in Self.verifiable(report) {
             guard let before = measure(Trial(context)), let after = measure(Trial(context, fix)) else { break }
+            let m = report.findings[i].measure
+            guard let judged = Self.compare(m, before, after) else { continue }
+            let test = Self.compare(.testAccuracy, before, after)!
             verified.findings[i].verifications.append(Verification(
-                fix: fix, before: before.median, after: after.median, seeds: trainSeeds.count,
-                spread: max(before.halfRange, after.halfRange, testPoint)))
+                fix: fix, measure: m, before: judged.before, after: judged.after, spread: judged.spread,
+                seeds: trainSeeds.count, test: test))
         }
         return verified
+    }
+
+    /// The medians of `measure` over two experiments' seeds and how far the seeds alone move them: half the larger
+    /// of the two ranges, never less than one step of the measure. nil when a run cannot be measured so.
+    private static func compare(_ measure: Measure, _ before: ExperimentResult, _ after: ExperimentResult)
+        -> (before: Double, after: Double, spread: Double)? {
+        let values = [before, after].map { $0.runs.compactMap(measure.value) }
+        guard values.allSatisfy({ $0.count == before.runs.count && !$0.isEmpty }) else { return nil }
+        let halfRanges = values.map { ($0.max()! - $0.min()!) / 2 }
+        let step = (before.runs + after.runs).map(measure.step).max()!
+        return (RunStatistics.median(values[0]), RunStatistics.median(values[1]), max(halfRanges[0], halfRanges[1], step))
     }
 
     /// What `verify` would train, counted before any of it runs: each distinct experiment once, over its seeds.
@@ -91,11 +104,15 @@ public struct Doctor: Sendable {
         return trials.map { $0.experiment.job(on: $0.data(context), seeds: n) }
     }
 
-    /// Every verified fix of the report, best median first (a fix shared by several findings once).
+    /// Every verified fix of the report, verified ones first, then no better, then worse, and within each the best
+    /// median test accuracy first (a fix shared by several findings once, judged as its first finding judges it).
     public static func ranking(_ report: Report) -> [Verification] {
         var all: [Verification] = []
         for v in report.findings.flatMap(\.verifications) where !all.contains(where: { $0.fix == v.fix }) { all.append(v) }
-        return all.sorted { $0.after > $1.after }
+        let rank: [Verification.Verdict: Int] = [.verified: 0, .noBetter: 1, .worse: 2]
+        return all.enumerated().sorted {
+            (rank[$0.element.verdict]!, -$0.element.testAfter, $0.offset) < (rank[$1.element.verdict]!, -$1.element.testAfter, $1.offset)
+        }.map(\.element)
     }
 
     private static func verificationSeeds(_ seeds: Int) -> [UInt32] { (0..<max(seeds, 1)).map(UInt32.init) }

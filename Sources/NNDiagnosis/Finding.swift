@@ -23,11 +23,14 @@ public struct Finding: Equatable, Sendable {
     public var points: [Int]
     /// For each of `points`, the class it most likely belongs to, when the finding says (label noise); else empty.
     public var suspected: [Int]
+    /// What `Doctor.verify` judges the fixes by: the quantity this finding is about.
+    public var measure: Measure
     /// Filled by `Doctor.verify`: one per fix it could run, in the order of `fixes`.
     public var verifications: [Verification]
 
     public init(id: String, severity: Severity, headline: String, evidence: [Evidence], why: String,
-                fixes: [Fix] = [], points: [Int] = [], suspected: [Int] = [], verifications: [Verification] = []) {
+                fixes: [Fix] = [], points: [Int] = [], suspected: [Int] = [], measure: Measure = .testAccuracy,
+                verifications: [Verification] = []) {
         self.id = id
         self.severity = severity
         self.headline = headline
@@ -36,6 +39,7 @@ public struct Finding: Equatable, Sendable {
         self.fixes = fixes
         self.points = points
         self.suspected = suspected
+        self.measure = measure
         self.verifications = verifications
     }
 }
@@ -97,26 +101,46 @@ public struct Fix: Equatable, Sendable {
     }
 }
 
-/// What running a fix as an experiment changed: the median test accuracy over the same seeds before and after,
-/// and whether the change is beyond what the seeds alone move it.
+/// What running a fix as an experiment changed: medians over the same seeds before and after, of the finding's
+/// measure and of test accuracy, and whether the change is beyond what the seeds alone move them.
 public struct Verification: Equatable, Sendable {
     public enum Verdict: String, Sendable { case verified, noBetter = "no better", worse }
 
     public var fix: Fix
-    /// Medians over `seeds` seeds of the unchanged setting and of the changed one.
+    public var measure: Measure
+    /// Medians of the measure over `seeds` seeds, of the unchanged setting and of the changed one.
     public var before: Double
     public var after: Double
     public var seeds: Int
-    /// How far the seeds alone move a median: half the larger of the two ranges, and never less than one test point.
+    /// How far the seeds alone move the measure's median: half the larger of the two ranges, and never less than
+    /// one step of it (one test point, one training point, one point of the class, one swing).
     public var spread: Double
+    /// The same for test accuracy (equal to the above when that is the measure).
+    public var testBefore: Double, testAfter: Double, testSpread: Double
 
-    public init(fix: Fix, before: Double, after: Double, seeds: Int, spread: Double = 0) {
+    public init(fix: Fix, measure: Measure, before: Double, after: Double, spread: Double, seeds: Int,
+                test: (before: Double, after: Double, spread: Double)) {
         self.fix = fix
+        self.measure = measure
         self.before = before
         self.after = after
-        self.seeds = seeds
         self.spread = spread
+        self.seeds = seeds
+        (testBefore, testAfter, testSpread) = test
     }
 
-    public var verdict: Verdict { after - before > spread ? .verified : before - after > spread ? .worse : .noBetter }
+    /// Judged by test accuracy alone.
+    public init(fix: Fix, before: Double, after: Double, seeds: Int, spread: Double = 0) {
+        self.init(fix: fix, measure: .testAccuracy, before: before, after: after, spread: spread, seeds: seeds,
+                  test: (before, after, spread))
+    }
+
+    /// Verified when the measure moves the right way by more than the seeds' spread (and test accuracy, where the
+    /// measure must keep it, does not fall by more than its own); worse when either moves the wrong way that far.
+    public var verdict: Verdict {
+        let gain = measure.lowerIsBetter ? before - after : after - before
+        if measure.keepsTest && testBefore - testAfter > testSpread { return .worse }
+        if gain > spread || (measure == .swings && testAfter - testBefore > testSpread) { return .verified }
+        return -gain > spread ? .worse : .noBetter
+    }
 }

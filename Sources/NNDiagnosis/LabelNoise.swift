@@ -81,7 +81,7 @@ public struct LabelNoise: Analyzer {
             why: "Each of these points sits among points of \(context.classes == 2 ? "the other class" : "another class"), so its label is probably a mistake "
                 + "(or the classes overlap there). A model that fits them bends its boundary around single points, "
                 + "which costs accuracy on new data; one that ignores them loses training accuracy it cannot get back.",
-            fixes: fixes, points: points, suspected: listed.map(\.1))]
+            fixes: fixes, points: points, suspected: listed.map(\.1), measure: .trainAccuracy)]
     }
 
     /// Labels flipped on purpose that nothing here can tell from the overlap (gauss): said in a note, not left silent.

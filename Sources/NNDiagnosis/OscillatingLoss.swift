@@ -20,14 +20,8 @@ public struct OscillatingLoss: Analyzer {
 
     public func analyze(_ context: DiagnosisContext) -> [Finding] {
         let losses = context.run.history.records.map(\.trainLoss)
-        // The last fifth of the run, at least 10 epochs: how it behaves now, not while it warmed up.
-        let k = max(10, losses.count / 5)
-        guard losses.count >= k else { return [] }
-        let window = Array(losses.suffix(k))
-        let swings = Self.swings(window).filter {
-            $0.rise >= Self.swing || ($0.rise >= Self.smallestSwing && $0.rise >= Self.relativeSwing * $0.trough)
-        }
-        guard Double(swings.count) >= Self.share * Double(k), let largest = swings.max(by: { $0.rise < $1.rise }) else {
+        let (swings, k) = Self.sharpSwings(losses)
+        guard k > 0, Double(swings.count) >= Self.share * Double(k), let largest = swings.max(by: { $0.rise < $1.rise }) else {
             return []
         }
         let first = losses.count - k + 1
@@ -46,7 +40,19 @@ public struct OscillatingLoss: Analyzer {
                 + "so training never settles. A smaller learning rate takes steps that fit the valley; letting it decay "
                 + "every epoch starts fast and ends gently.",
             fixes: [.learningRate(context.settings, times: 0.1)]
-                + (context.settings.lrDecay == 1 ? [.train(context.settings) { $0.lrDecay = Self.decay }] : []))]
+                + (context.settings.lrDecay == 1 ? [.train(context.settings) { $0.lrDecay = Self.decay }] : []),
+            measure: .swings)]
+    }
+
+    /// The sharp rises in the last fifth of a run (at least 10 epochs: how it behaves now, not while it warmed up),
+    /// and that window's length (0 for a shorter run).
+    static func sharpSwings(_ losses: [Double]) -> (swings: [(trough: Double, rise: Double)], window: Int) {
+        let k = max(10, losses.count / 5)
+        guard losses.count >= k else { return ([], 0) }
+        let swings = Self.swings(Array(losses.suffix(k))).filter {
+            $0.rise >= Self.swing || ($0.rise >= Self.smallestSwing && $0.rise >= Self.relativeSwing * $0.trough)
+        }
+        return (swings, k)
     }
 
     /// Every rise from a trough to the next peak, with the trough's level.

@@ -112,7 +112,7 @@ public struct Overfitting: Analyzer {
             why: "The model has learned details of its own training points, noise included, that do not carry over to "
                 + "new points\(surer). Stopping once a held-out share of the training rows stops improving, dropping "
                 + "units at random while training (dropout) or penalising large weights (l2) keeps the boundary simpler.",
-            fixes: fixes)]
+            fixes: fixes, measure: .gap)]
     }
 
     /// Fresh points a generated set's population gap is measured on.

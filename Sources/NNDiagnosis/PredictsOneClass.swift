@@ -46,7 +46,10 @@ public struct PredictsOneClass: Analyzer {
             why: "A model that gives one answer everywhere has found no boundary at all, so its accuracy is just "
                 + "the share of that class. Usually training is stuck: the boundary it needs is out of reach of "
                 + "the model, the step size killed its units, or it has not trained long enough.",
-            fixes: fixes(context, answering: answer, share: share))]
+            fixes: fixes(context, answering: answer, share: share),
+            // Judged by the class it neglects: for two classes the other one, for more the rarest of the others.
+            measure: .recall(class: context.classes == 2 ? 1 - answer
+                                 : counts.indices.filter { $0 != answer }.min { counts[$0] < counts[$1] }!))]
     }
 
     /// When the class it answers is the common one, weighting the classes first: the rare class's

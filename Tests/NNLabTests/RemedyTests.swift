@@ -196,4 +196,35 @@ final class RemedyTests: XCTestCase {
         }
         XCTAssertEqual(s.data?.edits.count, 1, "the session is kept")
     }
+
+    /// Issue 12 item 6: diagnose verify tags every try of every problem and warning (data fixes included; a sweep is
+    /// advice only and says so by its own words), and the table ranks each fix once, verified ones first.
+    func testVerifyTagsEveryTryOfProblemsAndWarnings() throws {
+        let cases = [["data circles", "model linear", "train"],
+                     ["data moons n=400 noise=0.1 seed=5 flip=0.12", "model dense16 relu", "train"],
+                     ["data gauss imbalance=0.1", "model linear", "train"],
+                     ["data circles", "model dense16 relu", "train lr=1 epochs=100"]]
+        for lines in cases {
+            let report = run(session(lines), "diagnose verify")
+            let blocks = report.components(separatedBy: "\n\n")
+            for block in blocks where block.hasPrefix("problem[") || block.hasPrefix("warning[") {
+                for line in block.split(separator: "\n") where line.hasPrefix("  try: ") && !line.hasPrefix("  try: sweep ") {
+                    XCTAssertTrue(["verified", "no better", "worse"].contains { line.contains("   (\($0)") }, "\(lines): \(line)")
+                }
+            }
+            let table = try XCTUnwrap(blocks.last, report).split(separator: "\n").dropFirst()
+            let verdicts = table.map { row in ["verified", "no better", "worse"].firstIndex { row.hasSuffix($0) } ?? -1 }
+            XCTAssertEqual(verdicts, verdicts.sorted(), "verified first: \(table)")
+            XCTAssertFalse(verdicts.contains(-1), "\(table)")
+            XCTAssertEqual(Set(table.map { $0.split(separator: "  ").first! }).count, table.count, "each fix once: \(table)")
+        }
+    }
+
+    /// The class weights class-imbalance suggests are judged by the rare class's recall, and the verdict says so.
+    func testVerifyJudgesClassWeightsByTheRareClassRecall() throws {
+        let report = run(session(["data gauss imbalance=0.1", "model linear", "train"]), "diagnose verify")
+        let imbalance = try finding("class-imbalance", in: report)
+        XCTAssertTrue(imbalance.contains("  try: train class_weight=balanced   (verified by the recall"), imbalance)
+        XCTAssertTrue(imbalance.contains(" of class 1 on train: 55.6% -> 100%,"), imbalance)
+    }
 }

@@ -3,10 +3,10 @@ import NNDiagnosis
 
 /// Findings in words and layout, compiler-style (facts come from NNDiagnosis as data).
 enum FindingRenderer {
-    /// `command` writes a fix as the command to type; `curve`, a learning curve of this run, is cited on the variance row;
-    /// `dataset` names the classes of the points a finding suspects.
-    static func text(_ report: Report, verified: Bool, command: (Fix) -> String, curve: LearningCurve? = nil,
-                     dataset: Dataset? = nil) -> String {
+    /// `command` writes a fix as the command to type; `className` names a class as the findings do; `curve`, a learning
+    /// curve of this run, is cited on the variance row; `dataset` names the classes of the points a finding suspects.
+    static func text(_ report: Report, verified: Bool, command: (Fix) -> String, className: (Int) -> String = { "class \($0)" },
+                     curve: LearningCurve? = nil, dataset: Dataset? = nil) -> String {
         var blocks: [String] = []
         if let budget = report.budget { blocks.append(budgetText(budget, curve: curve)) }
         if report.findings.isEmpty {
@@ -23,18 +23,23 @@ enum FindingRenderer {
             if let dataset { lines += suspectedLines(f, dataset) }
             for fix in f.fixes {
                 var line = "  try: \(command(fix))"
-                if let v = f.verifications.first(where: { $0.fix == fix }) { line += "   (\(verdict(v)))" }
+                if let v = f.verifications.first(where: { $0.fix == fix }) { line += "   (\(verdict(v, className: className)))" }
                 lines.append(line)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
         let ranked = Doctor.ranking(report)
         if !ranked.isEmpty {
-            let onScreen = report.budget.map { " (this run: \(Text.percent($0.testAccuracy)) on test)" } ?? ""
-            blocks.append("fixes tried, best first, test accuracy as the median of \(ranked[0].seeds) seeds; "
-                          + "unchanged \(Text.percent(ranked[0].before))\(onScreen):\n"
-                          + TextTable.render(ranked.map { ["  " + command($0.fix), Text.percent($0.after), $0.verdict.rawValue] },
-                                             numeric: false))
+            let onScreen = report.budget.map { "; this run: \(Text.percent($0.testAccuracy)) on test" } ?? ""
+            blocks.append("fixes tried, verified ones first, then by test accuracy, each the median of \(ranked[0].seeds) seeds and "
+                          + "judged by what its finding measures; unchanged: test \(Text.percent(ranked[0].testBefore)) "
+                          + "(median of the same seeds\(onScreen)):\n"
+                          + TextTable.render(ranked.map { v in
+                              ["  " + command(v.fix), Text.percent(v.testAfter),
+                               v.measure == .testAccuracy ? "test accuracy"
+                                   : "\(measureName(v.measure, className: className)) \(value(v.before, v.measure)) -> \(value(v.after, v.measure))",
+                               v.verdict.rawValue]
+                          }, numeric: false))
         }
         if !verified && report.findings.contains(where: { $0.severity != .note && $0.fixes.contains(where: \.runnable) }) {
             blocks.append("diagnose verify runs each suggested fix as an experiment")
@@ -54,11 +59,44 @@ enum FindingRenderer {
         return lines
     }
 
-    /// "verified: median of 5 seeds 32.5% -> 100%", or "no better" / "worse" with the same numbers.
-    static func verdict(_ v: Verification) -> String {
-        "\(v.verdict.rawValue): test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds, "
-            + "seeds alone move it ±\(Text.percent(v.spread))"
+    /// "verified: test 32.5% -> 100%, median of 5 seeds, seeds alone move it ±5%", or "no better" / "worse"; a fix judged
+    /// by another measure names it first and gives test accuracy after it.
+    static func verdict(_ v: Verification, className: (Int) -> String = { "class \($0)" }) -> String {
+        guard v.measure != .testAccuracy else {
+            return "\(v.verdict.rawValue): test \(Text.percent(v.before)) -> \(Text.percent(v.after)), median of \(v.seeds) seeds, "
+                + "seeds alone move it ±\(Text.percent(v.spread))"
+        }
+        let testFell = v.testBefore - v.testAfter > v.testSpread
+        let test = "test \(Text.percent(v.testBefore)) -> \(Text.percent(v.testAfter))"
+            + (!v.measure.keepsTest ? "" : testFell ? ", lower by more than the seeds' ±\(Text.percent(v.testSpread))" : ", not lower")
+        return "\(v.verdict.rawValue) by \(measureName(v.measure, className: className)): \(value(v.before, v.measure)) -> "
+            + "\(value(v.after, v.measure)), seeds alone move it ±\(value(v.spread, v.measure)); \(test); medians of \(v.seeds) seeds"
     }
+
+    /// What a fix was judged by, in the words of the finding it answers.
+    static func measureName(_ m: Measure, className: (Int) -> String) -> String {
+        switch m {
+        case .testAccuracy: "test accuracy"
+        case .recall(let c): "the recall of \(className(c)) on train"
+        case .trainAccuracy: "training accuracy"
+        case .gap: "the train–test gap"
+        case .swings: "sharp rises of the training loss in the last fifth"
+        }
+    }
+
+    /// A verification's measure in JSON: its key, and the class a recall is of.
+    static func measureJSON(_ m: Measure) -> [(String, JSON)] {
+        switch m {
+        case .testAccuracy: [("measure", .string("test_accuracy"))]
+        case .recall(let c): [("measure", .string("recall")), ("class", .integer(c))]
+        case .trainAccuracy: [("measure", .string("train_accuracy"))]
+        case .gap: [("measure", .string("gap"))]
+        case .swings: [("measure", .string("swings"))]
+        }
+    }
+
+    /// A measure's value: a count of swings, else a share.
+    static func value(_ x: Double, _ m: Measure) -> String { m == .swings ? Format.number(x) : Text.percent(x) }
 
     static func budgetText(_ b: ErrorBudget, curve: LearningCurve?) -> String {
         var lines = ["train \(Text.percent(b.trainAccuracy)) · test \(Text.percent(b.testAccuracy)) · missing \(Text.percent(b.missing))"]
@@ -116,8 +154,11 @@ enum FindingRenderer {
             }
             if !f.verifications.isEmpty {
                 o.append(("verifications", .array(f.verifications.map { v in
-                    .object([("command", .string(command(v.fix))), ("before", .number(v.before)), ("after", .number(v.after)),
-                             ("seeds", .integer(v.seeds)), ("spread", .number(v.spread)), ("verdict", .string(v.verdict.rawValue))])
+                    .object(measureJSON(v.measure) + [
+                        ("command", .string(command(v.fix))), ("before", .number(v.before)), ("after", .number(v.after)),
+                        ("seeds", .integer(v.seeds)), ("spread", .number(v.spread)),
+                        ("test", .object([("before", .number(v.testBefore)), ("after", .number(v.testAfter)), ("spread", .number(v.testSpread))])),
+                        ("verdict", .string(v.verdict.rawValue))])
                 })))
             }
             return .object(o)

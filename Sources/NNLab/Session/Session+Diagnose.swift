@@ -47,7 +47,8 @@ extension Session {
         let command = { (fix: Fix) in CommandWriter.line(.fix(fix, data: data)) }
         let dataset = data.prepared.dataset
         if json { return FindingRenderer.json(report, command: command, curve: curve, dataset: dataset) }
-        var text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command, curve: curve, dataset: dataset))
+        var text = Glossary.glossed(FindingRenderer.text(report, verified: verify, command: command, className: context.className,
+                                                         curve: curve, dataset: dataset))
         if let quick {
             text += "\n\nvariance is the largest part of the missing accuracy, so verify trained a quick learning curve "
                 + "(\(quick.sizes.map { Text.percent($0.fraction) }.joined(separator: " and ")) of the training rows, "
