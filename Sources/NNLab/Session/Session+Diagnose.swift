@@ -26,15 +26,26 @@ extension Session {
         return report
     }
 
+    /// The diagnosis with its fixes verified, made once per run (`lastVerified`) and weighed before it runs. A report
+    /// cut short by Ctrl-C is not kept.
+    func verifiedDiagnosis() throws -> Report {
+        try verifiedDiagnosis(try diagnosisContext())
+    }
+
+    private func verifiedDiagnosis(_ context: DiagnosisContext) throws -> Report {
+        if let lastVerified { return lastVerified }
+        let report = try diagnosis(context)
+        let experiments = Doctor.standard.verificationWork(report, context: context)
+        try checkWork(experiments, doing: "diagnose verify trains \(experiments.count) settings × \(experiments.first?.runs ?? 0) seeds")
+        let verified = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop)
+        if !context.shouldStop() { lastVerified = verified }
+        return verified
+    }
+
     /// `diagnose [verify] [format=json]`.
     func diagnose(verify: Bool, json: Bool) throws -> String {
         let context = try diagnosisContext()
-        var report = try diagnosis(context)
-        if verify {
-            let experiments = Doctor.standard.verificationWork(report, context: context)
-            try checkWork(experiments, doing: "diagnose verify trains \(experiments.count) settings × \(experiments.first?.runs ?? 0) seeds")
-            report = Doctor.standard.verify(report, context: context, shouldStop: context.shouldStop)
-        }
+        let report = verify ? try verifiedDiagnosis(context) : try diagnosis(context)
         let data = try requireData()
         // Variance the largest part of what is missing: would more rows close the gap? verify asks a quick curve,
         // unless a curve of this run is already there to cite.

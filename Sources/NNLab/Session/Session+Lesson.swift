@@ -206,6 +206,12 @@ extension Session {
             guard let ids = try? diagnosis().findings.map(\.id) else { return "nothing to diagnose yet" }
             if ids.contains(id) == present { return nil }
             return present ? "diagnose did not find \(id)" : "diagnose found \(id)"
+        case .verified(let id):
+            guard let report = try? verifiedDiagnosis() else { return "nothing to diagnose yet" }
+            guard let finding = report.findings.first(where: { $0.id == id }) else { return "diagnose did not find \(id)" }
+            let verdicts = finding.verifications.map(\.verdict.rawValue)
+            return verdicts.contains("verified") ? nil
+                : "diagnose verify verified none of \(id)'s fixes" + (verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))")
         }
     }
 

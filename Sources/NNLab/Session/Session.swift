@@ -13,7 +13,9 @@ public final class Session {
     public internal(set) var lastStop: StopReason? { didSet { lastReport = nil } }
     /// The diagnosis of the run as it stands, made once and read again by `diagnose`, `plot show=` and a
     /// lesson's `expect finding` (none of them trains again); any change to the data, model or run drops it.
-    var lastReport: Report?
+    var lastReport: Report? { didSet { if lastReport == nil { lastVerified = nil } } }
+    /// The same diagnosis with its fixes verified (`diagnose verify`, or a lesson's `expect verified`); dropped with it.
+    var lastVerified: Report?
     /// The last learning curve finished on this data (`curve`, or the quick one `diagnose verify` runs) and the setup
     /// it trained: the error budget cites it while the run has those layers and settings; new data drops it.
     var lastCurve: (setup: Experiment, curve: LearningCurve)?

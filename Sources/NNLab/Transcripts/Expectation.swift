@@ -2,10 +2,11 @@ import NNDiagnosis
 
 /// A fact a lesson checks after a command: `expect test >= 0.95`, `expect train < 70%`,
 /// `expect loss < 0.1`, `expect rare_recall >= 0.9`, `expect finding linear-inseparable`, `expect no finding label-noise`,
-/// `expect error` (the command was refused).
+/// `expect verified overfitting` (diagnose verify proved one of its fixes), `expect error` (the command was refused).
 public enum Expectation: Equatable, Sendable, CustomStringConvertible {
     case metric(Metric, Comparison, Double)
     case finding(String, present: Bool)
+    case verified(String)
     case error
 
     /// `rare_recall`: the share of the rarest class's training points the model finds (class weights' measure).
@@ -23,6 +24,11 @@ public enum Expectation: Equatable, Sendable, CustomStringConvertible {
                 throw CommandError("unknown finding id '\(id)'" + Suggest.phrase(id, Explanations.all.map(\.id)))
             }
             self = .finding(id, present: words[0] == "finding")
+        case "verified" where words.count == 2:
+            guard Explanations.all.contains(where: { $0.id == words[1] }) else {
+                throw CommandError("unknown finding id '\(words[1])'" + Suggest.phrase(words[1], Explanations.all.map(\.id)))
+            }
+            self = .verified(words[1])
         case let m? where words.count == 3:
             guard let metric = Metric(rawValue: m) else {
                 throw CommandError("unknown measure '\(m)'; use one of: \(Metric.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -36,7 +42,7 @@ public enum Expectation: Equatable, Sendable, CustomStringConvertible {
             }
             self = .metric(metric, comparison, percent ? v / 100 : v)
         default:
-            throw CommandError("expected `expect test >= 0.95`, `expect finding ID`, `expect no finding ID` or `expect error`")
+            throw CommandError("expected `expect test >= 0.95`, `expect finding ID`, `expect no finding ID`, `expect verified ID` or `expect error`")
         }
     }
 
@@ -44,6 +50,7 @@ public enum Expectation: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .metric(let m, let c, let v): return "expect \(m.rawValue) \(c.rawValue) \(Text.number(v))"
         case .finding(let id, let present): return "expect \(present ? "" : "no ")finding \(id)"
+        case .verified(let id): return "expect verified \(id)"
         case .error: return "expect error"
         }
     }
