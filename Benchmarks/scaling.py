@@ -13,8 +13,9 @@ PyTorch in-process, per epoch after one warm-up epoch, so their imports (PyTorch
 second) are not counted. Every figure is CPU time (user + system), the median of RUNS
 alternated runs, with the spread (max/min − 1) beside it: on a machine shared with other
 work, wall-clock times of PyTorch's and OpenBLAS's spinning threads are mostly waiting.
-Everything runs on THREADS threads (default 1: nnlab trains on one; on an idle machine
-issue 20 found NumPy faster with one BLAS thread than with two at these sizes). Data with 30 or 64 features are
+Everything runs on THREADS threads (default 1: nnlab trains on one, and NNLAB_THREADS is set for
+its measuring; on an idle machine issue 20 found NumPy faster with one BLAS thread than with two
+at these sizes). Data with 30 or 64 features are
 Gaussian classes written to a CSV that nnlab loads with `data load`.
 
 PyTorch CPU-only (the default wheel pulls in about 5 GB of CUDA):
@@ -38,8 +39,8 @@ def threads_from_argv():
     return "1"
 
 
-# Before NumPy loads OpenBLAS.
-for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+# Before NumPy loads OpenBLAS; nnlab's measuring threads too.
+for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NNLAB_THREADS"):
     os.environ[var] = threads_from_argv()
 
 import numpy as np  # noqa: E402

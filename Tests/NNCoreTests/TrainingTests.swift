@@ -93,6 +93,40 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(last.deadFraction, Double(dead.reduce(0, +)) / 256)
     }
 
+    /// Measuring passes long enough run on several threads (`Threads.count`), each a contiguous part of
+    /// the rows: the history and the weights are the same bits for one, two and three threads, with
+    /// passes of 1174 rows (training), 106 (its rest) and 400 (test), and early stopping's validation rows.
+    func testMeasuringOnSeveralThreadsGivesTheSameBits() {
+        let data = PreparedData(dataset: Generators.circles(n: 2000, noise: 0.2, seed: 3),
+                                split: Split.shuffled(count: 2000, testFraction: 0.2, seed: 3)).training
+        let network = Network(inputs: 2, hidden: [LayerSpec(128, .relu), LayerSpec(128, .relu)])
+        var config = TrainConfig(seed: 5)
+        config.patience = 5
+        let saved = Threads.count
+        defer { Threads.count = saved }
+        func run(threads: Int) -> (records: [[UInt64]], weights: [UInt64]) {
+            Threads.count = threads
+            let parts = TrainingRun.measuringParts(rows: TrainingRun.measuredRows(network.parameters.count),
+                                                   parameters: network.parameters.count)
+            XCTAssertEqual(parts, threads, "every pass of this model is long enough for every thread")
+            var run = TrainingRun(network: network, config: config)
+            run.train(data, epochs: 2)
+            let records = run.history.records.map { r in
+                [r.trainLoss, r.trainAccuracy, r.testLoss, r.testAccuracy, r.gradientNorm, r.deadFraction].map(\.bitPattern)
+            }
+            return (records, run.network.parameters.map(\.bitPattern))
+        }
+        let one = run(threads: 1)
+        XCTAssertEqual(one.records.count, 2)
+        for threads in [2, 3] {
+            let other = run(threads: threads)
+            XCTAssertEqual(other.records, one.records, "\(threads) threads")
+            XCTAssertEqual(other.weights, one.weights, "\(threads) threads")
+        }
+        // The post's job is measured on one thread whatever the count: a thread would cost more than its rows.
+        XCTAssertEqual(TrainingRun.measuringParts(rows: 160, parameters: 65), 1)
+    }
+
     func testDivergenceStopsAndKeepsFiniteWeights() {
         // Unscaled huge inputs and a huge SGD step: the logits overflow within a few epochs.
         var data = Self.seedData

@@ -217,27 +217,27 @@ public struct Network: Equatable, Sendable {
         return total
     }
 
-    /// Adds the losses of the `n` rows whose logits the last pass left in `ws` to `total`, row by row,
-    /// and counts in `correct` the rows predicted right. For two classes the `exp`s and `log1p`s come
-    /// first, eight at a time (NNKernels: the C library's bits, in `ws.delta[0]`); the sum is that of
-    /// `rowLoss` row by row.
+    /// Writes the loss of each of the `n` rows whose logits the last pass left in `ws` to `ws.delta[0]`
+    /// (the caller sums them in row order) and returns how many rows are predicted right. For two
+    /// classes the `exp`s and `log1p`s come first, eight at a time (NNKernels: the C library's bits).
     @inline(__always)
-    func addLosses(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace, into total: inout Double, correct: inout Int) {
-        let out = ws.a[layers.count - 1]
+    func rowLosses(_ y: UnsafePointer<Double>, _ n: Int, _ ws: Workspace) -> Int {
+        let out = ws.a[layers.count - 1], losses = ws.delta[0]
+        var correct = 0
         guard classes == 2 else {
             for r in 0..<n {
-                total += rowLoss(out, r, y[r])
+                losses[r] = rowLoss(out, r, y[r])
                 if Int(y[r]) == rowPrediction(out, r) { correct += 1 }
             }
-            return
+            return correct
         }
-        let softplus = ws.delta[0]
-        nn_exp_negabs(out, n, softplus)
-        nn_log1p(softplus, n, softplus)
+        nn_exp_negabs(out, n, losses)
+        nn_log1p(losses, n, losses)
         for r in 0..<n {
-            total += BinaryCrossEntropy.loss(logit: out[r], label: y[r], softplus: softplus[r])
+            losses[r] = BinaryCrossEntropy.loss(logit: out[r], label: y[r], softplus: losses[r])
             if Int(y[r]) == (out[r] > 0 ? 1 : 0) { correct += 1 }
         }
+        return correct
     }
 
     /// The loss of row `r` of the logits in `out`, its label `y`.

@@ -172,11 +172,15 @@ public struct TrainingRun: Sendable {
         let count = network.parameters.count
         let net = network
         let ws = Network.Workspace(net, capacity: max(rows, nTest, 1))
+        // Measuring passes long enough go to several threads, each part of a pass in a workspace of its own.
+        let passRows = min(Self.measuredRows(count), max(rows, nTest, 1))
+        let parts = Self.measuringParts(rows: passRows, parameters: count)
+        let measuring = [ws] + (1..<parts).map { _ in Network.Workspace(net, capacity: passRows / parts + 1) }
         let buffers = Buffers(count: count, batch: batch, features: d, data: data,
                               units: network.layers.dropLast().reduce(0) { $0 + $1.outputs },
                               // Weighted by the classes' counts on all the training rows, validation rows too (as
                               // scikit-learn's weights computed on y_train and passed to Keras' fit).
-                              weights: config.classWeight.rowWeights(data.yTrain))
+                              weights: config.classWeight.rowWeights(data.yTrain), parts: parts)
         let p = buffers.parameters
         network.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
         defer { network.parameters.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: p, count: count) } }
@@ -234,7 +238,7 @@ public struct TrainingRun: Sendable {
                 optimizer.step(p, g, count)
                 start += n
             }
-            guard var record = measure(p, buffers, ws: ws, nTrain: nTrain, nTest: nTest, shouldStop: shouldStop) else {
+            guard var record = measure(p, buffers, ws: measuring, nTrain: nTrain, nTest: nTest, shouldStop: shouldStop) else {
                 p.update(from: buffers.snapshot, count: count)
                 return .interrupted(epoch: startEpoch + e + 1)
             }
@@ -242,8 +246,8 @@ public struct TrainingRun: Sendable {
             record.gradientNorm = batches > 0 ? normSum / Double(batches) : 0
             var validationLoss = 0.0
             if early {
-                guard !shouldStop(), let v = evaluate(p, buffers.xTrain + nTrain * d, buffers.yTrain + nTrain, nValidation, ws,
-                                                      rows: Self.measuredRows(count), features: d, largest: nil,
+                guard !shouldStop(), let v = evaluate(p, buffers.xTrain + nTrain * d, buffers.yTrain + nTrain, nValidation, measuring,
+                                                      rows: Self.measuredRows(count), buffers: buffers, largest: false,
                                                       shouldStop: shouldStop) else {
                     p.update(from: buffers.snapshot, count: count)
                     return .interrupted(epoch: startEpoch + e + 1)
@@ -283,52 +287,80 @@ public struct TrainingRun: Sendable {
     /// seen between passes even on the widest models; the post's models measure each split in one pass.
     static let measuredWork = 20_000_000
 
+    /// Threads for measuring passes of `rows` rows: several (`Threads.count`, at most one a row) where a pass
+    /// holds at least `threadWork` multiply-adds, else one (the post's models: a thread costs more than it saves).
+    static func measuringParts(rows: Int, parameters: Int) -> Int {
+        rows * parameters >= threadWork ? max(1, min(Threads.count, rows)) : 1
+    }
+
+    /// About 2^20 multiply-adds, a tenth of a millisecond or more of measuring, well above what handing a part
+    /// to another thread costs (microseconds).
+    static let threadWork = 1 << 20
+
     /// Loss and accuracy on both splits, and the share of dead ReLU units on train; nil when `shouldStop`
     /// says so between two passes.
-    private func measure(_ p: UnsafePointer<Double>, _ buffers: Buffers, ws: Network.Workspace,
+    private func measure(_ p: UnsafePointer<Double>, _ buffers: Buffers, ws: [Network.Workspace],
                          nTrain: Int, nTest: Int, shouldStop: () -> Bool) -> EpochRecord? {
         var record = EpochRecord(epoch: 0, trainLoss: 0, trainAccuracy: 0, testLoss: 0, testAccuracy: 0,
                                  gradientNorm: 0, deadFraction: 0)
         let rows = Self.measuredRows(network.parameters.count)
         if nTrain > 0 {
-            buffers.largest.update(repeating: -.infinity, count: buffers.units)
-            guard let train = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws, rows: rows, features: buffers.features,
-                                       largest: buffers.largest, shouldStop: shouldStop) else { return nil }
+            guard let train = evaluate(p, buffers.xTrain, buffers.yTrain, nTrain, ws, rows: rows, buffers: buffers,
+                                       largest: true, shouldStop: shouldStop) else { return nil }
             (record.trainLoss, record.trainAccuracy) = train
             record.deadFraction = deadFraction(largest: buffers.largest)
         }
         if nTest > 0 {
             if nTrain > 0, shouldStop() { return nil }
-            guard let test = evaluate(p, buffers.xTest, buffers.yTest, nTest, ws, rows: rows, features: buffers.features,
-                                      largest: nil, shouldStop: shouldStop) else { return nil }
+            guard let test = evaluate(p, buffers.xTest, buffers.yTest, nTest, ws, rows: rows, buffers: buffers,
+                                      largest: false, shouldStop: shouldStop) else { return nil }
             (record.testLoss, record.testAccuracy) = test
         }
         return record
     }
 
     /// What `Evaluation(logits:labels:)` reports as loss and accuracy, without its arrays, `rows` rows a pass
-    /// (each row's logit and the running sums come out the same whatever the passes). Keeps in `largest` each
-    /// hidden unit's largest `z` over the rows. nil when `shouldStop` says so between two passes.
+    /// (each row's logit and the running sums come out the same whatever the passes). A pass long enough
+    /// goes to the workspaces `ws` in contiguous parts, a thread each (`measuringParts`); the rows' losses are
+    /// summed in row order after them, so the parts change no bit. With `largest`, keeps in `buffers.largest`
+    /// each hidden unit's largest `z` over the rows. nil when `shouldStop` says so between two passes.
     @inline(__always)
     private func evaluate(_ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
-                          _ n: Int, _ ws: Network.Workspace, rows: Int, features d: Int,
-                          largest: UnsafeMutablePointer<Double>?, shouldStop: () -> Bool) -> (loss: Double, accuracy: Double)? {
-        var loss = 0.0, correct = 0, start = 0
+                          _ n: Int, _ ws: [Network.Workspace], rows: Int, buffers: Buffers,
+                          largest: Bool, shouldStop: () -> Bool) -> (loss: Double, accuracy: Double)? {
+        let d = buffers.features, units = buffers.units, correct = buffers.correct
+        var loss = 0.0, right = 0, start = 0
+        if largest { buffers.largest.update(repeating: -.infinity, count: units * ws.count) }
         while start < n {
             if start > 0, shouldStop() { return nil }
             let m = min(rows, n - start)
-            network.forward(p, x + start * d, m, ws)
-            network.addLosses(y + start, m, ws, into: &loss, correct: &correct)
-            if let largest {
+            let parts = min(ws.count, Self.measuringParts(rows: m, parameters: network.parameters.count))
+            Threads.run(parts) { part in
+                let range = Threads.range(part, of: parts, rows: m), w = ws[part]
+                network.forward(p, x + (start + range.lowerBound) * d, range.count, w)
+                correct[part] = network.rowLosses(y + start + range.lowerBound, range.count, w)
+                guard largest else { return }
                 var unit = 0
                 for (l, layer) in network.layers.dropLast().enumerated() {
-                    runningMax(ws.z[l], rows: m, width: layer.outputs, into: largest + unit)
+                    runningMax(w.z[l], rows: range.count, width: layer.outputs, into: buffers.largest + part * units + unit)
                     unit += layer.outputs
                 }
             }
+            for part in 0..<parts {
+                let losses = ws[part].delta[0]
+                for r in 0..<Threads.range(part, of: parts, rows: m).count { loss += losses[r] }
+                right += correct[part]
+            }
             start += m
         }
-        return (loss / Double(n), Double(correct) / Double(n))
+        // Each part's maxima into the first's, as `runningMax` takes them (z where z ≥ top).
+        if largest {
+            for part in 1..<ws.count {
+                let top = buffers.largest, other = buffers.largest + part * units
+                for o in 0..<units { top[o] = Swift.max(top[o], other[o]) }
+            }
+        }
+        return (loss / Double(n), Double(right) / Double(n))
     }
 
     /// The share of ReLU units positive on no training row.
@@ -356,11 +388,14 @@ private final class Buffers {
     /// Each training row's weight and the mini-batch's, when the classes are weighted.
     let wTrain: UnsafeMutablePointer<Double>?, wBatch: UnsafeMutablePointer<Double>?
     let features: Int
-    /// Each hidden unit's largest `z` over the training rows in this epoch's measurement (alive: above 0).
+    /// Each hidden unit's largest `z` over the training rows in this epoch's measurement (alive: above 0),
+    /// then one such row of `units` per other measuring thread.
     let largest: UnsafeMutablePointer<Double>
     let units: Int
+    /// Rows predicted right by each measuring thread in a pass.
+    let correct: UnsafeMutablePointer<Int>
 
-    init(count: Int, batch: Int, features d: Int, data: TrainingData, units: Int, weights: [Double]?) {
+    init(count: Int, batch: Int, features d: Int, data: TrainingData, units: Int, weights: [Double]?, parts: Int) {
         func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
             let b = UnsafeMutablePointer<Double>.allocate(capacity: max(a.count, 1))
             a.withUnsafeBufferPointer { if let base = $0.baseAddress { b.initialize(from: base, count: a.count) } }
@@ -376,7 +411,8 @@ private final class Buffers {
         wBatch = weights.map { _ in .allocate(capacity: batch) }
         features = d
         self.units = units
-        largest = .allocate(capacity: max(units, 1))
+        largest = .allocate(capacity: max(units * parts, 1))
+        correct = .allocate(capacity: parts)
     }
 
     /// Copies the training rows `order[start..<start+n]` into the mini-batch.
@@ -396,6 +432,7 @@ private final class Buffers {
     deinit {
         [parameters, snapshot, xTrain, yTrain, xTest, yTest, xBatch, yBatch, largest].forEach { $0.deallocate() }
         wTrain?.deallocate()
+        correct.deallocate()
         wBatch?.deallocate()
     }
 }
