@@ -736,8 +736,10 @@ final class TuningScenarioTests: XCTestCase {
     /// loaded Bayes error bounded by the setting's cross-validated error: first unchanged; second 0.820, 0.875.
     /// Both rounds together then: 0.888, 0.927. With label-noise on loaded data also firing where the misjudged rows keep
     /// their rate where the neighbours are surest (`LabelNoise.plateaus`: flips on a ball in 3 of 6 features, tilted
-    /// lines in 9 and 20): 0.921, 0.961 (label-noise 0.926/0.962, class-overlap 0.550/0.786).
-    static let floor = (precision: 0.91, recall: 0.95)
+    /// lines in 9 and 20): 0.921, 0.961 (label-noise 0.926/0.962, class-overlap 0.550/0.786). With constant columns
+    /// left out of unscaled-features' comparison of scales (a note of their own): 0.930, 0.961 (unscaled-features
+    /// 0.667/1.000 -> 1.000/1.000).
+    static let floor = (precision: 0.92, recall: 0.95)
 }
 
 /// As in `ScenarioSuiteTests` (another test target): what one id must do, and the tally.
