@@ -15,6 +15,8 @@ struct CrossValidation {
     /// P(class 1) for each training row (in split order) from the model that did not train on it; with k ≥ 3
     /// classes, the k class probabilities of each row, row after row.
     let probabilities: [Double]
+    /// The out-of-fold answer for each training row (in split order).
+    let predicted: [Int]
     /// Out-of-fold accuracy against the training labels as given.
     let accuracy: Double
     let n: Int
@@ -52,11 +54,11 @@ struct CrossValidation {
                 for (row, c) in zip(outside, Network.predictions(logits: logits, classes: classes)) { predicted[row] = c }
             }
         }
+        if classes == 2 { predicted = probabilities.map { $0 > 0.5 ? 1 : 0 } }
         self.probabilities = probabilities
+        self.predicted = predicted
         self.n = n
-        let right = classes == 2 ? zip(probabilities, data.yTrain).filter { ($0.0 > 0.5 ? 1.0 : 0.0) == $0.1 }.count
-            : zip(predicted, data.yTrain).filter { Double($0.0) == $0.1 }.count
-        accuracy = Double(right) / Double(n)
+        accuracy = Double(zip(predicted, data.yTrain).filter { Double($0.0) == $0.1 }.count) / Double(n)
     }
 }
 
@@ -119,6 +121,18 @@ extension CrossValidation {
     /// How much better the model does on the rows it trained on than on rows it did not see, beyond what the
     /// out-of-fold accuracy's interval allows: positive only when the gap is real.
     func gapBeyondChance(train: Double) -> Double { train - accuracy - (accuracy - interval.low) }
+
+    /// The train/out-of-fold gap on the training rows not in `left` (dataset indices: labels known or doubted to be
+    /// wrong). A model that learns a flipped label counts it right on train and wrong out of fold: that is what the
+    /// wrong label costs (the budget's wrong-labels row), not variance. `beyond` as `gapBeyondChance`, on these rows.
+    func gap(_ context: DiagnosisContext, leaving left: Set<Int>) -> (train: Double, outOfFold: Double, beyond: Double, n: Int) {
+        let data = context.data, y = data.training.yTrain, answers = context.trainPredictions
+        let kept = data.split.train.indices.filter { !left.contains(data.split.train[$0]) }
+        let train = kept.filter { answers[$0] == y[$0] }.count, unseen = kept.filter { Double(predicted[$0]) == y[$0] }.count
+        let n = max(kept.count, 1), outOfFold = Double(unseen) / Double(n)
+        let low = Proportion.interval(unseen, of: kept.count).low
+        return (Double(train) / Double(n), outOfFold, Double(train) / Double(n) - outOfFold - (outOfFold - low), kept.count)
+    }
 
     /// "5-fold cross-validation on the 160 training rows: each row predicted by a model that never saw it, 97.5% right (93–99%)"
     var evidence: Evidence {

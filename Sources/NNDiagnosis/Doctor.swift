@@ -38,6 +38,17 @@ public struct Doctor: Sendable {
                            runs: WellTrained.seeds.count)]
             // The loaded data's Bayes estimate bounded by small default models (asked where it names an overlap).
             + (context.spec == nil ? CrossValidation.defaultJobs(CrossValidation.defaultData(context)) : [])
+            + retrainings(context)
+    }
+
+    /// The run's setting trained again without l2 (OptimisationCause) and with wrong labels put right
+    /// (CorrectedLabels), where they may run.
+    private func retrainings(_ context: DiagnosisContext) -> [TrainingJob] {
+        let t = context.data.training
+        let again = TrainingJob(hidden: context.hiddenLayers, data: t, config: context.settings)
+        let withoutL2 = context.settings.l2 > 0 ? 1 : 0
+        let corrected = t.classes == 2 && (context.spec == nil || !context.flipped.isEmpty) ? 1 : 0
+        return Array(repeating: again, count: withoutL2 + corrected)
     }
 
     /// Once `context.shouldStop` says so (Ctrl-C), the analyzers not yet run and the budget are skipped: the

@@ -27,7 +27,8 @@ public struct BudgetRow: Equatable, Sendable {
 ///  3. optimisation: the training error this run has above what the same layers reach when trained well, with its
 ///     cause (`OptimisationCause`); rows 2 and 3 are measured only when the run falls clearly short of what the data allow;
 ///  4. wrong labels: test labels that look wrong by the training points around them, where label noise doubts
-///     training labels (`WrongTestLabels`; the built-in sets never flip test labels);
+///     training labels (`WrongTestLabels`; the built-in sets never flip test labels), plus what the wrong training
+///     labels cost on test: the same setting trained with them put right does that much better (`CorrectedLabels`);
 ///  5. variance: how much worse the setting does on training rows it never saw (k-fold cross-validation)
 ///     than on those it trained on, when that gap is beyond chance: what overfitting's accuracy test sees;
 ///  6. sampling: how far this test set's error lies from the rows above, as long as the accuracy they predict lies in
@@ -83,21 +84,34 @@ public struct ErrorBudget: Equatable, Sendable {
             rows.append(BudgetRow(key: "optimisation", share: 0, evidence: [facts.trainAccuracyEvidence], text: text))
         }
 
-        // 4. Wrong test labels: none on purpose in the built-in sets; in a file, test labels that look wrong by the
-        //    training rows around them, looked for only where label noise doubts training labels.
+        // 4. Wrong labels: test labels that look wrong by the training rows around them (a file's; the built-in sets never
+        //    flip test labels), looked for only where label noise doubts training labels; and what wrong training labels
+        //    cost on test, by training the same setting with them put right (`CorrectedLabels`).
+        var wrongShare = 0.0, wrongEvidence: [Evidence] = [], wrongText: [String] = []
         if context.spec != nil {
-            rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
-                                  text: "the test labels are never flipped"))
+            wrongText.append("the test labels are never flipped")
         } else if let wrong = WrongTestLabels(context) {
             let found = Evidence("doubted_test_share", wrong.share,
                                  "\(wrong.doubted) of \(wrong.of) test labels look wrong by the training points around them "
                                     + "(their \(WrongTestLabels.k) nearest, the doubted ones left out)")
-            rows.append(BudgetRow(key: "wrong-labels", share: wrong.share, evidence: [found], text: found.text))
+            wrongShare += wrong.share
+            wrongEvidence.append(found)
+            wrongText.append(found.text)
         } else {
-            rows.append(BudgetRow(key: "wrong-labels", share: 0, evidence: [],
-                                  text: context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
-                                      : "not measured: too many test points to check"))
+            wrongText.append(context.doubtedLabels == nil ? "no training label looks wrong, so none is looked for among the test labels"
+                                : "test labels not measured: too many test points to check")
         }
+        if let corrected = context.correctedLabels {
+            let how = context.spec != nil ? "flipped" : "doubted"
+            let cost = Evidence("corrected_labels_test_accuracy", corrected.testAccuracy,
+                                "the same training with the \(corrected.points.count) \(how) training labels put right gets "
+                                    + "\(Format.percent(corrected.testAccuracy)) on test, this run \(Format.percent(test.accuracy))")
+            wrongShare += max(0, corrected.testAccuracy - test.accuracy)
+            wrongEvidence.append(cost)
+            wrongText.append(cost.text)
+        }
+        rows.append(BudgetRow(key: "wrong-labels", share: wrongShare, evidence: wrongEvidence,
+                              text: wrongText.joined(separator: "; ")))
 
         // 5. Variance: how much worse the setting does on rows it never saw than on those it trained on, measured by
         //    k-fold cross-validation on the training rows; 0 when that gap is within its interval.
@@ -106,6 +120,20 @@ public struct ErrorBudget: Equatable, Sendable {
             // around chance lean low (a line through circles: 53.8% on train, 43.8% out of fold): no gap to measure.
             rows.append(BudgetRow(key: "variance", share: 0, evidence: [],
                                   text: "not measured: the model falls short on its own training rows"))
+        } else if let cv = context.crossValidation, let wrong = CorrectedLabels.wrong(context), !wrong.isEmpty {
+            // Known or doubted wrong labels left out on both sides: fitting them is the wrong-labels row's cost.
+            let g = cv.gap(context, leaving: Set(wrong))
+            let how = context.spec != nil ? "flipped" : "doubted"
+            let verdict = Evidence("gap_beyond_chance", g.beyond,
+                                   "train \(Format.percent(g.train)) vs \(Format.percent(g.outOfFold)) on rows it never saw, "
+                                    + (g.beyond > 0 ? "beyond" : "within") + " chance")
+            rows.append(BudgetRow(key: "variance", share: g.beyond > 0 ? g.train - g.outOfFold : 0,
+                                  evidence: [Evidence("train_accuracy", g.train, "training accuracy \(Format.percent(g.train))"),
+                                             Evidence("cross_validated_accuracy", g.outOfFold,
+                                                      "\(CrossValidation.folds)-fold cross-validation: \(Format.percent(g.outOfFold)) right"),
+                                             verdict],
+                                  text: "\(verdict.text) (\(CrossValidation.folds)-fold cross-validation on the \(g.n) training rows "
+                                    + "whose labels are not \(how), each predicted by the same setting trained without it)"))
         } else if let cv = context.crossValidation {
             let gap = facts.train.accuracy - cv.accuracy, beyond = cv.gapBeyondChance(train: facts.train.accuracy)
             let verdict = Evidence("gap_beyond_chance", beyond,

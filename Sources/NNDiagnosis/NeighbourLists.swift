@@ -97,6 +97,8 @@ final class DiagnosisMemo {
     var defaultCrossValidation: CrossValidation??
     /// `OptimisationCause`, likewise.
     var optimisationCause: OptimisationCause??
+    /// `CorrectedLabels`, likewise.
+    var correctedLabels: CorrectedLabels??
     var relevantFeatures: (features: [Int], wrong: Int, of: Int)??
     var relevantNeighbours: NeighbourLists?
     /// `DoubtedLabels` once asked for: the outer nil is "not looked for yet", the inner nil "no evidence".

@@ -281,7 +281,8 @@ final class ScenarioSuiteTests: XCTestCase {
         },
         // l2 = 0.1 pulls every weight to zero: units die and the model answers one class. Underfitting is
         // fair (too much regularisation), though its cure is less l2, not a bigger model: not judged.
-        Scenario("l2 0.1", fires: ["predicts-one-class", "dead-relu"], notes: ["small-test-set"], ignored: ["underfitting"]) {
+        // The same training without l2 fits the rings (100% on train): not-converged names l2 as the cause.
+        Scenario("l2 0.1", fires: ["predicts-one-class", "dead-relu", "not-converged"], notes: ["small-test-set"], ignored: ["underfitting"]) {
             generated(DataSpec(kind: .circles), relu16, TrainConfig(learningRate: 0.01, l2: 0.1))
         },
         // Half the units dead, the rest still fit the rings: a warning.
@@ -441,6 +442,9 @@ final class ScenarioSuiteTests: XCTestCase {
         let train: Double, test: Double
         /// The error budget's gap share (nil without a test set) and the test-sampling excess it comes from.
         let gapShare: Double?, gapBeyondChance: Double?
+        /// True when the budget's gap leaves the rows with known or doubted wrong labels out (it then cites the
+        /// training accuracy of the rows it kept), so it is not the gap overfitting measures on every row.
+        let gapLeavesLabelsOut: Bool
         var loud: Set<String> { Set(findings.filter { $0.severity != .note }.map(\.id)) }
         var any: Set<String> { Set(findings.map(\.id)) }
     }
@@ -455,7 +459,8 @@ final class ScenarioSuiteTests: XCTestCase {
                        train: Evaluation(network: context.run.network, x: t.xTrain, y: t.yTrain).accuracy,
                        test: Evaluation(network: context.run.network, x: t.xTest, y: t.yTest).accuracy,
                        gapShare: report.budget?.share("variance"),
-                       gapBeyondChance: report.budget?.rows.first { $0.key == "variance" }?.evidence.first { $0.key == "gap_beyond_chance" }?.value)
+                       gapBeyondChance: report.budget?.rows.first { $0.key == "variance" }?.evidence.first { $0.key == "gap_beyond_chance" }?.value,
+                       gapLeavesLabelsOut: report.budget?.rows.first { $0.key == "variance" }?.evidence.contains { $0.key == "train_accuracy" } ?? false)
     }
 
     /// Every (scenario, id) judgement, tallied per id, with a line for each miss.
@@ -591,7 +596,8 @@ final class ScenarioSuiteTests: XCTestCase {
         for outcome in Self.outcomes {
             guard let share = outcome.gapShare else { continue }
             if share > 0 { XCTAssertGreaterThan(outcome.gapBeyondChance ?? 0, 0, outcome.scenario.name) }
-            if let f = outcome.findings.first(where: { $0.id == "overfitting" }), f.headline.hasPrefix("the model does much better") {
+            if let f = outcome.findings.first(where: { $0.id == "overfitting" }), f.headline.hasPrefix("the model does much better"),
+               !outcome.gapLeavesLabelsOut {
                 XCTAssertEqual(f.evidence.first { $0.key == "gap_beyond_chance" }?.value, outcome.gapBeyondChance, outcome.scenario.name)
             }
             checked += 1

@@ -35,12 +35,14 @@ final class BudgetEvidenceTests: XCTestCase {
             let well = e("optimisation", "well_trained_train_accuracy") ?? 0
             bad("optimisation", s("optimisation") > well - (e("optimisation", "train_accuracy") ?? 1) + 1e-9)
         }
-        // Wrong test labels: the share found, no more.
-        bad("wrong-labels", s("wrong-labels") > (e("wrong-labels", "doubted_test_share") ?? 0) + 1e-9)
+        // Wrong labels: the test labels found wrong, plus what putting the training labels right gains on test.
+        let gain = max(0, (e("wrong-labels", "corrected_labels_test_accuracy") ?? test) - test)
+        bad("wrong-labels", abs(s("wrong-labels") - (e("wrong-labels", "doubted_test_share") ?? 0) - gain) > 1e-9)
         // A gap row only when the gap is beyond chance, and then the gap itself (train above rows it never saw).
         if s("variance") > 1e-12 {
-            let cv = e("variance", "cross_validated_accuracy") ?? train
-            bad("variance", !((e("variance", "gap_beyond_chance") ?? 0) > 0) || abs(s("variance") - (train - cv)) > 1e-9)
+            // (on the rows whose labels are not known or doubted to be wrong, where the evidence says so)
+            let cv = e("variance", "cross_validated_accuracy") ?? train, seen = e("variance", "train_accuracy") ?? train
+            bad("variance", !((e("variance", "gap_beyond_chance") ?? 0) > 0) || abs(s("variance") - (seen - cv)) > 1e-9)
         }
         // Sampling within the test accuracy's own 95% interval, either way; beyond it, unexplained, and only then.
         let low = e("sampling", "interval_low") ?? .nan, high = e("sampling", "interval_high") ?? .nan
@@ -114,6 +116,8 @@ final class BudgetEvidenceTests: XCTestCase {
         // Test above train with flipped training labels: no gap row.
         let flipped = diagnose(["data moons flip=0.3", "model dense16 relu", "train lr=0.01"])
         XCTAssertEqual(Self.share(flipped.budget, "variance"), 0)
+        // ... and the flips get their row: the same training on the labels put right gets 97.5% on test, not 80%.
+        XCTAssertEqual(Self.share(flipped.budget, "wrong-labels"), 0.175, accuracy: 1e-9)
         // Overlap: the irreducible row is the Bayes error even where the test set came out luckier.
         let gauss = diagnose(["data gauss", "model dense16 relu", "train lr=0.01"])
         XCTAssertEqual(Self.share(gauss.budget, "irreducible"), 0.155, accuracy: 0.001)

@@ -113,7 +113,7 @@ enum FindingRenderer {
         switch key {
         case "irreducible": "irreducible overlap"
         case "too-simple": "model too simple"
-        case "wrong-labels": "wrong test labels"
+        case "wrong-labels": "wrong labels"
         case "variance": "variance (train/unseen gap)"
         case "sampling": "sampling noise of the test set"
         default: key  // optimisation, unexplained: the key is the word
