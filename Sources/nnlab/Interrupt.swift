@@ -47,9 +47,11 @@ enum Interrupt {
     }
 }
 
-// Plain globals: a signal handler may only touch such state.
-nonisolated(unsafe) var interruptPending: sig_atomic_t = 0
-nonisolated(unsafe) var interruptWorking: sig_atomic_t = 0
+// Plain globals: a signal handler may only touch such state. Unchecked, because the handler
+// runs on the thread it interrupts: a Ctrl-C landing inside `take()`'s write would otherwise
+// trap as a simultaneous access (seen once in the pty test, debug build).
+@exclusivity(unchecked) nonisolated(unsafe) var interruptPending: sig_atomic_t = 0
+@exclusivity(unchecked) nonisolated(unsafe) var interruptWorking: sig_atomic_t = 0
 /// Set by the first Ctrl-C of a command, with its time in `interruptFirst`.
-nonisolated(unsafe) var interruptArmed: sig_atomic_t = 0
-nonisolated(unsafe) var interruptFirst = timespec()
+@exclusivity(unchecked) nonisolated(unsafe) var interruptArmed: sig_atomic_t = 0
+@exclusivity(unchecked) nonisolated(unsafe) var interruptFirst = timespec()
