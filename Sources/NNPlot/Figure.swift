@@ -75,7 +75,7 @@ public struct Series: Sendable, Equatable {
 
         /// SVG dashes: runs differ by dash as well as colour (a printout in grey keeps them apart).
         var dashes: String? {
-            guard case .run(let k) = self else { return nil }
+            guard case .run = self else { return nil }
             return [nil, "8 4", "2 3", "10 3 2 3"][style]
         }
     }
